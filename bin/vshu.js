@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+"use strict";
+// The `vshu` command: runs the compiled command line (npm's "prepare" builds it into build/).
+const path = require("node:path");
+const fs = require("node:fs");
+const entry = path.join(__dirname, "..", "build", "cli", "main.js");
+if (!fs.existsSync(entry)) {
+  process.stderr.write("ВШУ не собран: выполните «npm install» (или «npm run build:cli») в папке проекта.\n");
+  process.exit(1);
+}
+require(entry)
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

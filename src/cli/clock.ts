@@ -1,0 +1,12 @@
+/**
+ * The only place the command line reads the clock: «today» as a calendar date in the
+ * user's local time zone. The core always receives dates as parameters.
+ */
+import type { IsoDate } from "../core/dates/isoDate";
+
+export function today(): IsoDate {
+  const now = new Date();
+  const m = String(now.getMonth() + 1).padStart(2, "0");
+  const d = String(now.getDate()).padStart(2, "0");
+  return `${now.getFullYear()}-${m}-${d}`;
+}

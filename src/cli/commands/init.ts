@@ -1,0 +1,45 @@
+/**
+ * `vshu init BOOK.xlsx`: a new, empty register workbook with every sheet, table, list
+ * validation and settings default.
+ */
+import type { IsoDate } from "../../core/dates/isoDate";
+import { defaultSettings, parseSchoolYear, schoolYearOf } from "../../core/register/defaults";
+import { UserError } from "../errors";
+import { exists, writeAtomically } from "../files";
+import { buildRegisterWorkbook, type RegisterContent } from "../xlsx/writeRegister";
+
+export interface InitOptions {
+  readonly book: string;
+  readonly school?: string | undefined;
+  readonly district?: string | undefined;
+  readonly year?: string | undefined;
+  readonly today: IsoDate;
+}
+
+/** The content of a new register: settings with defaults, every other sheet empty. */
+export function emptyRegisterContent(opts: Omit<InitOptions, "book">): RegisterContent {
+  const yearText = opts.year ?? schoolYearOf(opts.today);
+  const year = parseSchoolYear(yearText);
+  if (!year) {
+    throw new UserError(`--year: «${yearText}» — укажите учебный год в виде 2026/2027`);
+  }
+  const settings = defaultSettings({
+    school: opts.school ?? "",
+    district: opts.district ?? "",
+    startYear: year.start,
+  }).map(([p, v]) => ({ Параметр: p, Значение: v }));
+  return { sheets: { settings } };
+}
+
+export async function runInit(opts: InitOptions): Promise<string> {
+  if (!/\.xlsx$/i.test(opts.book)) {
+    throw new UserError(`${opts.book}: книга учёта должна иметь расширение .xlsx`);
+  }
+  if (await exists(opts.book)) {
+    throw new UserError(`${opts.book}: файл уже существует; новая книга учёта не записана, чтобы не потерять данные`);
+  }
+  const content = emptyRegisterContent(opts);
+  const wb = buildRegisterWorkbook(content);
+  await writeAtomically(opts.book, (tmp) => wb.xlsx.writeFile(tmp));
+  return `Создана книга учёта: ${opts.book}`;
+}

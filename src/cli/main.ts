@@ -1,0 +1,107 @@
+/**
+ * `vshu`: the command line of the school register. Parses arguments, runs a command, maps
+ * failures to exit codes. The only place that calls process.exit.
+ */
+import { Command, CommanderError } from "commander";
+import { today } from "./clock";
+import { runDeadlines, formatDeadlinesText } from "./commands/deadlines";
+import { runDemo } from "./commands/demo";
+import { runInit } from "./commands/init";
+import { runReport } from "./commands/report";
+import { UserError } from "./errors";
+import { isoOption } from "./options";
+
+function program(): Command {
+  const cli = new Command("vshu")
+    .description("ВШУ — книга учёта внутришкольной профилактической работы: создание, сроки, отчёт")
+    .helpOption("-h, --help", "показать справку")
+    .helpCommand("help [команда]", "справка по команде")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError("(подробнее: vshu --help)");
+
+  cli
+    .command("init")
+    .description("создать новую пустую книгу учёта со всеми листами, таблицами и списками")
+    .argument("<BOOK.xlsx>", "файл новой книги учёта")
+    .option("--school <название>", "образовательная организация")
+    .option("--district <район>", "район (город)")
+    .option("--year <ГГГГ/ГГГГ>", "учебный год, например 2026/2027 (по умолчанию текущий)")
+    .helpOption("-h, --help", "показать справку")
+    .action(async (book: string, o: { school?: string; district?: string; year?: string }) => {
+      console.log(await runInit({ book, school: o.school, district: o.district, year: o.year, today: today() }));
+    });
+
+  cli
+    .command("demo")
+    .description("книга учёта вымышленной школы с примерами, её отчёт и список сроков")
+    .option("--out <папка>", "куда записать файлы", "demo-out")
+    .option("--on <ГГГГ-ММ-ДД>", "дата, на которую считать сроки и отчёт (по умолчанию сегодня)")
+    .helpOption("-h, --help", "показать справку")
+    .action(async (o: { out: string; on?: string }) => {
+      const on = o.on !== undefined ? isoOption("--on", o.on) : today();
+      console.log(await runDemo({ out: o.out, on }));
+    });
+
+  cli
+    .command("deadlines")
+    .description("сроки по каждому регламентному шагу каждого открытого случая")
+    .argument("<BOOK.xlsx>", "книга учёта")
+    .option("--on <ГГГГ-ММ-ДД>", "дата проверки (по умолчанию сегодня)")
+    .option("--json", "вывести JSON")
+    .helpOption("-h, --help", "показать справку")
+    .action(async (book: string, o: { on?: string; json?: boolean }) => {
+      const on = o.on !== undefined ? isoOption("--on", o.on) : today();
+      const { rows, json } = await runDeadlines({ book, on });
+      console.log(o.json ? JSON.stringify(json, null, 2) : formatDeadlinesText(rows, on));
+    });
+
+  cli
+    .command("report")
+    .description("отчёт за период: книга отчёта (--out) и/или JSON (--json)")
+    .argument("<BOOK.xlsx>", "книга учёта")
+    .requiredOption("--from <ГГГГ-ММ-ДД>", "начало периода")
+    .requiredOption("--to <ГГГГ-ММ-ДД>", "конец периода (включительно)")
+    .option("--out <REPORT.xlsx>", "файл книги отчёта")
+    .option("--json", "вывести отчёт в JSON")
+    .helpOption("-h, --help", "показать справку")
+    .action(async (book: string, o: { from: string; to: string; out?: string; json?: boolean }) => {
+      const { report, message } = await runReport({
+        book,
+        from: isoOption("--from", o.from),
+        to: isoOption("--to", o.to),
+        out: o.out,
+      });
+      if (o.json) {
+        console.log(JSON.stringify(report, null, 2));
+      } else {
+        console.log(message);
+      }
+    });
+  return cli;
+}
+
+/** Runs the command line; resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await program().parseAsync([...argv], { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 1;
+    }
+    if (error instanceof UserError) {
+      process.stderr.write(`${error.message}\n`);
+      return error.exitCode;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`Внутренняя ошибка ВШУ. Сообщите разработчикам, приложив этот текст:\n${detail}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,136 @@
+/**
+ * Where each sheet's Excel table (ListObject) stands: sheet names in workbook order, and for
+ * each sheet the first table's range. Read from the small XML parts of the .xlsx package
+ * (workbook, relationships, tables) without touching the large sheet parts, which the
+ * streaming reader parses afterwards.
+ */
+import JSZip from "jszip";
+
+export interface TableRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export interface SheetInfo {
+  readonly name: string;
+  /** Path of the sheet part inside the package, e.g. `xl/worksheets/sheet2.xml`. */
+  readonly part: string;
+  readonly table: TableRange | null;
+}
+
+const ATTR = (name: string): RegExp => new RegExp(`\\b${name}="([^"]*)"`);
+
+function attr(tag: string, name: string): string | undefined {
+  return ATTR(name).exec(tag)?.[1];
+}
+
+function decodeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) {
+    n = n * 26 + (ch.charCodeAt(0) - 64);
+  }
+  return n;
+}
+
+/** Parses `A1:Q20` into a range (1-based rows and columns). */
+export function parseRef(ref: string): TableRange | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(ref.trim().toUpperCase());
+  if (!m) {
+    return null;
+  }
+  const left = columnNumber(m[1] ?? "A");
+  const top = Number(m[2]);
+  return {
+    top,
+    left,
+    right: m[3] ? columnNumber(m[3]) : left,
+    bottom: m[4] ? Number(m[4]) : top,
+  };
+}
+
+/** Relationship id → target path, resolved against the folder of the part that owns them. */
+function readRels(xml: string, baseDir: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const tag of xml.match(/<Relationship\b[^>]*>/g) ?? []) {
+    const id = attr(tag, "Id");
+    const target = attr(tag, "Target");
+    if (id && target) {
+      map.set(id, resolvePath(baseDir, target));
+    }
+  }
+  return map;
+}
+
+function resolvePath(baseDir: string, target: string): string {
+  if (target.startsWith("/")) {
+    return target.slice(1);
+  }
+  const parts = baseDir.split("/").filter((p) => p !== "");
+  for (const seg of target.split("/")) {
+    if (seg === "..") {
+      parts.pop();
+    } else if (seg !== ".") {
+      parts.push(seg);
+    }
+  }
+  return parts.join("/");
+}
+
+/** Reads the sheet list and the table ranges of an .xlsx package. */
+export async function readTableMap(data: Buffer): Promise<SheetInfo[]> {
+  const zip = await JSZip.loadAsync(data);
+  const text = async (path: string): Promise<string | null> => {
+    const f = zip.file(path);
+    return f ? f.async("string") : null;
+  };
+  const workbook = await text("xl/workbook.xml");
+  const rels = await text("xl/_rels/workbook.xml.rels");
+  if (workbook === null || rels === null) {
+    throw new Error("не найдено описание книги (xl/workbook.xml)");
+  }
+  const wbRels = readRels(rels, "xl");
+  const sheets: SheetInfo[] = [];
+  for (const tag of workbook.match(/<sheet\b[^>]*>/g) ?? []) {
+    const name = decodeXml(attr(tag, "name") ?? "");
+    const rid = attr(tag, "r:id") ?? /\b\w+:id="([^"]*)"/.exec(tag)?.[1];
+    const part = rid ? wbRels.get(rid) : undefined;
+    if (!part) {
+      continue;
+    }
+    sheets.push({ name, part, table: await firstTable(part) });
+  }
+  return sheets;
+
+  async function firstTable(part: string): Promise<TableRange | null> {
+    const dir = part.slice(0, part.lastIndexOf("/"));
+    const file = part.slice(part.lastIndexOf("/") + 1);
+    const sheetRels = await text(`${dir}/_rels/${file}.rels`);
+    if (sheetRels === null) {
+      return null;
+    }
+    for (const [, target] of readRels(sheetRels, dir)) {
+      if (!/\/tables\/[^/]+\.xml$/.test(target)) {
+        continue;
+      }
+      const xml = await text(target);
+      const tag = xml ? /<table\b[^>]*>/.exec(xml)?.[0] : undefined;
+      const ref = tag ? attr(tag, "ref") : undefined;
+      const range = ref ? parseRef(ref) : null;
+      if (range) {
+        return range;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Builds a register workbook: every sheet of the contract as one Excel table with its header
+ * row, list validation on coded columns, dates shown ДД.ММ.ГГГГ, text columns formatted as
+ * text (so «=…» typed later stays text), frozen header row, readable widths, A4 landscape.
+ */
+import ExcelJS from "exceljs";
+import { isoParts, type IsoDate } from "../../core/dates/isoDate";
+import { columnLayout, type ColumnLayout } from "../../core/register/layout";
+import {
+  CALENDAR_COLUMNS,
+  CALENDAR_SHEET,
+  SHEET,
+  SHEET_COLUMNS,
+  SHEET_ORDER,
+  TABLE_NAME,
+  type SheetKey,
+} from "../../core/register/schema";
+
+export type WriteCell = string | number | boolean | { readonly date: IsoDate } | null;
+export type SheetRows = readonly Readonly<Record<string, WriteCell>>[];
+
+export interface RegisterContent {
+  /** Rows of each sheet by header; «Настройки» rows are `{ Параметр, Значение }`. */
+  readonly sheets: Partial<Record<SheetKey, SheetRows>>;
+  /** Rows of the optional «Календарь» sheet; the sheet is always created. */
+  readonly calendar?: SheetRows;
+}
+
+/** Rows below the data that still get list validation and formats, for typing by hand. */
+const SPARE_ROWS = 500;
+
+export const DATE_FORMAT = "dd.mm.yyyy";
+
+/** A calendar date as the JS Date exceljs turns into an Excel serial (UTC midnight). */
+export function toExcelDate(date: IsoDate): Date {
+  const { y, m, d } = isoParts(date);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function toValue(cell: WriteCell | undefined): ExcelJS.CellValue {
+  if (cell === null || cell === undefined) {
+    return null;
+  }
+  if (typeof cell === "object") {
+    return toExcelDate(cell.date);
+  }
+  return cell;
+}
+
+function columnLetter(n: number): string {
+  let s = "";
+  let x = n;
+  while (x > 0) {
+    const r = (x - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    x = Math.floor((x - 1) / 26);
+  }
+  return s;
+}
+
+/** Quotes a list for a validation formula: `"a,b,c"`. */
+function listFormula(list: readonly string[]): string {
+  return `"${list.join(",")}"`;
+}
+
+function addSheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  tableName: string,
+  layouts: readonly ColumnLayout[],
+  rows: SheetRows
+): void {
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: "frozen", ySplit: 1, activeCell: "A2" }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: "Стр. &P из &N" },
+  });
+  ws.pageSetup.printTitlesRow = "1:1";
+  const data = rows.length > 0 ? rows : [{}];
+  ws.addTable({
+    name: tableName,
+    ref: "A1",
+    headerRow: true,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: layouts.map((l) => ({ name: l.header, filterButton: true })),
+    rows: data.map((r) => layouts.map((l) => toValue(r[l.header]))),
+  });
+  const lastRow = data.length + 1 + SPARE_ROWS;
+  layouts.forEach((l, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = l.width;
+    const letter = columnLetter(i + 1);
+    if (l.kind === "date") {
+      col.numFmt = DATE_FORMAT;
+    } else if (l.kind === "text") {
+      col.numFmt = "@";
+    }
+    if (l.list) {
+      ws.dataValidations.add(`${letter}2:${letter}${lastRow}`, {
+        type: "list",
+        allowBlank: true,
+        formulae: [listFormula(l.list)],
+        showErrorMessage: true,
+        errorStyle: l.strictList ? "stop" : "warning",
+        errorTitle: "ВШУ",
+        error: `Выберите значение из списка: ${l.list.join(", ")}`,
+        ...(l.hint ? { showInputMessage: true, promptTitle: l.header, prompt: l.hint } : {}),
+      });
+    } else if (l.kind === "date") {
+      ws.dataValidations.add(`${letter}2:${letter}${lastRow}`, {
+        type: "date",
+        operator: "between",
+        allowBlank: true,
+        formulae: [new Date(Date.UTC(1990, 0, 1)), new Date(Date.UTC(2100, 11, 31))],
+        showErrorMessage: true,
+        errorStyle: "stop",
+        errorTitle: "ВШУ",
+        error: "Введите дату в виде ДД.ММ.ГГГГ, например 05.09.2026",
+      });
+    } else if (l.hint) {
+      ws.dataValidations.add(`${letter}2:${letter}${lastRow}`, {
+        type: "custom",
+        allowBlank: true,
+        formulae: ["TRUE"],
+        showInputMessage: true,
+        promptTitle: l.header,
+        prompt: l.hint,
+      });
+    }
+  });
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle", wrapText: true };
+  header.height = 32;
+}
+
+/** The register workbook with every sheet of the contract, filled with `content`. */
+export function buildRegisterWorkbook(content: RegisterContent): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "ВШУ";
+  wb.title = "Книга учёта ВШУ";
+  for (const key of SHEET_ORDER) {
+    const layouts = SHEET_COLUMNS[key].map(columnLayout);
+    addSheet(wb, SHEET[key], TABLE_NAME[key], layouts, content.sheets[key] ?? []);
+  }
+  addSheet(wb, CALENDAR_SHEET, "tblCalendar", CALENDAR_COLUMNS.map(columnLayout), content.calendar ?? []);
+  return wb;
+}

@@ -1,0 +1,156 @@
+/**
+ * The register from the raw tables of its sheets: every sheet of the contract is required;
+ * «Календарь» is optional. Issues are collected (never thrown) so the user sees them all.
+ */
+import { matchKey } from "../text";
+import { cellCount, cellDate, cellText } from "./cells";
+import type { Cell, RawTable, Register, RegisterIssue, Settings } from "./model";
+import { parseEpisodes, parseFamilies } from "./parseCases";
+import {
+  parseActions,
+  parseActivities,
+  parseAssistance,
+  parseCalendar,
+  parsePassport,
+  parseService,
+  parseSignals,
+} from "./parseRecords";
+import {
+  CALENDAR_SHEET,
+  DEFAULT_MINISTRY_ADDRESS,
+  DEFAULT_REPORT_DAY,
+  PARENT_COMMUNITY_PARAMS,
+  QUARTERS,
+  SETTING,
+  SETTINGS_COLUMNS,
+  SHEET,
+  SHEET_ORDER,
+  quarterParam,
+  type Quarter,
+  type SheetKey,
+} from "./schema";
+import { BoundTable } from "./table";
+import type { QuarterDates } from "./model";
+
+/** Raw tables by sheet name (as the workbook names them). */
+export type RawSheets = ReadonlyMap<string, RawTable>;
+
+export interface ParsedRegister {
+  readonly register: Register;
+  readonly issues: RegisterIssue[];
+}
+
+/** Finds a sheet by name, ignoring case and spacing. */
+function findSheet(sheets: RawSheets, name: string): RawTable | undefined {
+  const exact = sheets.get(name);
+  if (exact) {
+    return exact;
+  }
+  const key = matchKey(name);
+  for (const [n, t] of sheets) {
+    if (matchKey(n) === key) {
+      return t;
+    }
+  }
+  return undefined;
+}
+
+const EMPTY: RawTable = { headers: [], rows: [] };
+
+/** Parses every sheet of the register. */
+export function parseRegister(sheets: RawSheets): ParsedRegister {
+  const issues: RegisterIssue[] = [];
+  const bound = {} as Record<SheetKey, BoundTable>;
+  for (const key of SHEET_ORDER) {
+    const raw = findSheet(sheets, SHEET[key]);
+    if (!raw) {
+      issues.push({ sheet: SHEET[key], row: 0, column: "", message: `в книге нет листа «${SHEET[key]}»` });
+    }
+    bound[key] = new BoundTable(SHEET[key], raw ?? EMPTY, raw ? issues : []);
+  }
+  const settings = parseSettings(bound.settings, issues);
+  const episodes = parseEpisodes(bound.cases);
+  const codes = new Map(episodes.map((e) => [matchKey(e.code), e.code]));
+  const lookup = (code: string): string | undefined => codes.get(matchKey(code));
+  const calendarRaw = findSheet(sheets, CALENDAR_SHEET);
+  const register: Register = {
+    settings,
+    episodes,
+    families: parseFamilies(bound.families),
+    actions: parseActions(bound.actions, lookup),
+    assistance: parseAssistance(bound.assistance, lookup),
+    activities: parseActivities(bound.activities, lookup),
+    service: parseService(bound.service),
+    passport: parsePassport(bound.passport),
+    signals: parseSignals(bound.signals, lookup),
+    calendar: calendarRaw ? parseCalendar(new BoundTable(CALENDAR_SHEET, calendarRaw, issues)) : [],
+  };
+  return { register, issues };
+}
+
+function parseSettings(t: BoundTable, issues: RegisterIssue[]): Settings {
+  const values = new Map<string, { cell: Cell; row: number }>();
+  const raw: Record<string, string> = {};
+  if (t.requireColumns(SETTINGS_COLUMNS)) {
+    for (const r of t.rows()) {
+      const name = t.text(r, "Параметр");
+      if (name !== "") {
+        values.set(matchKey(name), { cell: t.cell(r, "Значение"), row: r.row });
+        raw[name] = t.text(r, "Значение");
+      }
+    }
+  }
+  const text = (p: string): string => cellText(values.get(matchKey(p))?.cell ?? null);
+  const report = (p: string, row: number, message: string): void => {
+    issues.push({ sheet: t.sheet, row, column: "Значение", message: `параметр «${p}»: ${message}` });
+  };
+  const number = (p: string, fallback: number): number => {
+    const v = values.get(matchKey(p));
+    const read = cellCount(v?.cell ?? null, fallback);
+    if (!read.ok) {
+      report(p, v?.row ?? 0, read.message);
+      return fallback;
+    }
+    return read.value;
+  };
+  const date = (p: string): string | null => {
+    const v = values.get(matchKey(p));
+    const read = cellDate(v?.cell ?? null);
+    if (!read.ok) {
+      report(p, v?.row ?? 0, read.message);
+      return null;
+    }
+    return read.value;
+  };
+  const quarters: Partial<Record<Quarter, QuarterDates>> = {};
+  for (const q of QUARTERS) {
+    const from = date(quarterParam(q, "from"));
+    const to = date(quarterParam(q, "to"));
+    if (from && to) {
+      if (to < from) {
+        report(quarterParam(q, "to"), values.get(matchKey(quarterParam(q, "to")))?.row ?? 0, `${q} четверть заканчивается раньше, чем начинается`);
+      } else {
+        quarters[q] = { from, to };
+      }
+    }
+  }
+  const parentCommunity: Record<string, number> = {};
+  for (const p of PARENT_COMMUNITY_PARAMS) {
+    parentCommunity[p] = number(p, 0);
+  }
+  return {
+    school: text(SETTING.school),
+    district: text(SETTING.district),
+    schoolYear: text(SETTING.schoolYear),
+    quarters,
+    ministryAddress: text(SETTING.ministryAddress) || DEFAULT_MINISTRY_ADDRESS,
+    reportDay: number(SETTING.reportDay, DEFAULT_REPORT_DAY),
+    coordinator: {
+      name: text(SETTING.coordinatorName),
+      position: text(SETTING.coordinatorPosition),
+      phone: text(SETTING.coordinatorPhone),
+    },
+    parentCommunity,
+    raw,
+  };
+}

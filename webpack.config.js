@@ -1,0 +1,96 @@
+// Add-in bundle, after Microsoft's "Excel Custom Functions, shared runtime" template
+// (OfficeDev/Excel-Custom-Functions-Shared, release branch), with these changes:
+// - ts-loader (type-checks with tsconfig.json) instead of Babel;
+// - no polyfill entry: target ES2022, which the Excel clients that run a shared runtime
+//   (Microsoft 365 / Office 2021+, WebView2 or a current browser) all support;
+// - the production manifest rewrite replaces EVERY localhost URL (the template's bug: it
+//   replaced only the first).
+"use strict";
+
+const path = require("path");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { DEV_URL, productionUrl, rewriteManifestUrls } = require("./scripts/manifest-urls");
+
+async function getHttpsOptions() {
+  // Loaded lazily: plain `webpack` builds (CI) never touch the dev certificates.
+  const devCerts = require("office-addin-dev-certs");
+  const httpsOptions = await devCerts.getHttpsServerOptions();
+  return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const urlProd = dev ? DEV_URL : productionUrl();
+  const port = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+  return {
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/taskpane/taskpane.ts",
+      functions: "./src/functions/functions.ts",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              // Type-check what the bundle contains; `npm run typecheck` covers the rest of src/.
+              onlyCompileBundledFiles: true,
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      // Must come first: it writes functions.json and injects CustomFunctions.associate calls.
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      // Shared runtime: one page hosts the task pane, the functions and the commands.
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane", "functions", "commands"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext][query]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : rewriteManifestUrls(content.toString(), urlProd, DEV_URL);
+            },
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: {
+        type: "https",
+        options:
+          env.WEBPACK_BUILD || options.https !== undefined
+            ? options.https
+            : await getHttpsOptions(),
+      },
+      port,
+    },
+  };
+};
