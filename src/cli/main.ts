@@ -10,14 +10,14 @@ import { runInit } from "./commands/init";
 import { runReport } from "./commands/report";
 import { UserError } from "./errors";
 import { isoOption } from "./options";
+import { russify } from "./russify";
 
 function program(): Command {
-  const cli = new Command("vshu")
+  const cli = russify(new Command("vshu"))
     .description("ВШУ — книга учёта внутришкольной профилактической работы: создание, сроки, отчёт")
     .helpOption("-h, --help", "показать справку")
     .helpCommand("help [команда]", "справка по команде")
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError("(подробнее: vshu --help)");
 
   cli

@@ -1,64 +1,113 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { createProductionCalendar, unknownYearWarning } from "../../src/core/calendar/productionCalendar";
+import {
+  createProductionCalendar,
+  unknownYearWarning,
+} from "../../src/core/calendar/productionCalendar";
 import { isLaborCodeHoliday } from "../../src/core/calendar/laborCodeHolidays";
 import type { CalendarOverride } from "../../src/core/register/model";
+import ru from "../../src/core/calendar/ru.json";
 
 const calendar = createProductionCalendar();
 const off = (date: string, note = ""): CalendarOverride => ({ date, working: false, note });
 const on = (date: string, note = ""): CalendarOverride => ({ date, working: true, note });
 
-/** Every date from `from` to `to` inclusive, without the code under test. */
+const DAY_MS = 86_400_000;
+
+/** Every date from `from` to `to` inclusive (test-side arithmetic, not the code under test). */
 function datesBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  let [y, m, d] = from.split("-").map(Number) as [number, number, number];
-  const dim = (yy: number, mm: number): number =>
-    [31, (yy % 4 === 0 && yy % 100 !== 0) || yy % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mm - 1] ?? 0;
-  for (;;) {
-    const s = `${y}-${pad(m)}-${pad(d)}`;
-    out.push(s);
-    if (s === to) {
-      return out;
-    }
-    d += 1;
-    if (d > dim(y, m)) {
-      d = 1;
-      m += 1;
-      if (m > 12) {
-        m = 1;
-        y += 1;
-      }
-    }
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY_MS) {
+    out.push(new Date(t).toISOString().slice(0, 10));
   }
+  return out;
+}
+
+/** Saturday or Sunday, computed in UTC by the test itself. */
+function isSatOrSun(date: string): boolean {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 || day === 6;
 }
 
 describe("production calendar: shipped data (shared/calendar/README.md spot checks and more)", () => {
   const rows: { name: string; date: string; working: boolean; why: string | null }[] = [
     { name: "working Saturday 2025", date: "2025-11-01", working: true, why: null },
-    { name: "New-Year transfer", date: "2026-01-09", working: false, why: "перенесённый выходной (с 03.01.2026)" },
-    { name: "8 March on Sunday", date: "2026-03-09", working: false, why: "перенесённый выходной (с 08.03.2026)" },
-    { name: "9 May on Saturday", date: "2026-05-11", working: false, why: "перенесённый выходной (с 09.05.2026)" },
-    { name: "31 December 2026", date: "2026-12-31", working: false, why: "перенесённый выходной (с 04.01.2026)" },
+    {
+      name: "New-Year transfer",
+      date: "2026-01-09",
+      working: false,
+      why: "перенесённый выходной (с 03.01.2026)",
+    },
+    {
+      name: "8 March on Sunday",
+      date: "2026-03-09",
+      working: false,
+      why: "перенесённый выходной (с 08.03.2026)",
+    },
+    {
+      name: "9 May on Saturday",
+      date: "2026-05-11",
+      working: false,
+      why: "перенесённый выходной (с 09.05.2026)",
+    },
+    {
+      name: "31 December 2026",
+      date: "2026-12-31",
+      working: false,
+      why: "перенесённый выходной (с 04.01.2026)",
+    },
     { name: "4 November holiday", date: "2026-11-04", working: false, why: "праздничный день" },
     { name: "5 November working", date: "2026-11-05", working: true, why: null },
     { name: "first working day of 2027", date: "2027-01-11", working: true, why: null },
     { name: "working Saturday 2027", date: "2027-02-20", working: true, why: null },
-    { name: "day off for 20 Feb 2027", date: "2027-02-22", working: false, why: "перенесённый выходной (с 20.02.2027)" },
+    {
+      name: "day off for 20 Feb 2027",
+      date: "2027-02-22",
+      working: false,
+      why: "перенесённый выходной (с 20.02.2027)",
+    },
     { name: "holiday on a Saturday", date: "2027-01-02", working: false, why: "праздничный день" },
     { name: "ordinary Saturday", date: "2026-11-21", working: false, why: "выходной" },
     { name: "ordinary Sunday", date: "2026-11-22", working: false, why: "выходной" },
     { name: "ordinary Monday", date: "2026-11-23", working: true, why: null },
     { name: "29 February 2024 (Thursday)", date: "2024-02-29", working: true, why: null },
     { name: "working Saturday 2024", date: "2024-12-28", working: true, why: null },
-    { name: "day off for 28 Dec 2024", date: "2024-12-30", working: false, why: "перенесённый выходной (с 28.12.2024)" },
-    { name: "2021: 1 May on Saturday → 3 May (ст. 112 ч. 2)", date: "2021-05-03", working: false, why: "перенесённый выходной (с 01.05.2021)" },
-    { name: "2021: 9 May on Sunday → 10 May", date: "2021-05-10", working: false, why: "перенесённый выходной (с 09.05.2021)" },
-    { name: "2021: 12 June on Saturday → 14 June", date: "2021-06-14", working: false, why: "перенесённый выходной (с 12.06.2021)" },
-    { name: "2021: President's non-working day", date: "2021-05-04", working: false, why: "нерабочий день" },
-    { name: "2021: 1 November non-working day", date: "2021-11-01", working: false, why: "нерабочий день" },
+    {
+      name: "day off for 28 Dec 2024",
+      date: "2024-12-30",
+      working: false,
+      why: "перенесённый выходной (с 28.12.2024)",
+    },
+    {
+      name: "2021: 1 May on Saturday → 3 May (ст. 112 ч. 2)",
+      date: "2021-05-03",
+      working: false,
+      why: "перенесённый выходной (с 01.05.2021)",
+    },
+    {
+      name: "2021: 9 May on Sunday → 10 May",
+      date: "2021-05-10",
+      working: false,
+      why: "перенесённый выходной (с 09.05.2021)",
+    },
+    {
+      name: "2021: 12 June on Saturday → 14 June",
+      date: "2021-06-14",
+      working: false,
+      why: "перенесённый выходной (с 12.06.2021)",
+    },
+    {
+      name: "2021: President's non-working day",
+      date: "2021-05-04",
+      working: false,
+      why: "нерабочий день",
+    },
+    {
+      name: "2021: 1 November non-working day",
+      date: "2021-11-01",
+      working: false,
+      why: "нерабочий день",
+    },
   ];
   for (const row of rows) {
     test(`${row.name}: ${row.date}`, () => {
@@ -92,16 +141,33 @@ describe("production calendar: shipped data (shared/calendar/README.md spot chec
 
   test("working days per year match the published calendars", () => {
     // 2021: 247 published, of which 7 were the President's paid non-working days.
-    const expected: Record<number, number> = { 2021: 240, 2022: 247, 2023: 247, 2024: 248, 2025: 247, 2026: 247, 2027: 247 };
+    const expected: Record<number, number> = {
+      2021: 240,
+      2022: 247,
+      2023: 247,
+      2024: 248,
+      2025: 247,
+      2026: 247,
+      2027: 247,
+    };
     for (const [year, count] of Object.entries(expected)) {
-      const days = datesBetween(`${year}-01-01`, `${year}-12-31`).filter((d) => calendar.isWorkingDay(d));
+      const days = datesBetween(`${year}-01-01`, `${year}-12-31`).filter((d) =>
+        calendar.isWorkingDay(d)
+      );
       assert.equal(days.length, count, year);
     }
   });
 
   test("every day of 2021–2027 follows the rule of ru.json", () => {
-    const data = JSON.parse(readFileSync(join(__dirname, "../../shared-calendar-placeholder"), "utf8").toString()) as never;
-    void data;
+    for (const [year, data] of Object.entries(ru.years)) {
+      const daysOff = new Set<string>(data.daysOff);
+      const workingWeekends = new Set<string>(data.workingWeekends);
+      for (const date of datesBetween(`${year}-01-01`, `${year}-12-31`)) {
+        const expected = isSatOrSun(date) ? workingWeekends.has(date) : !daysOff.has(date);
+        assert.equal(calendar.isWorkingDay(date), expected, date);
+        assert.equal(calendar.describeNonWorkingDay(date) === null, expected, date);
+      }
+    }
   });
 
   test("2021–2027 are known years, 2020 and 2028 are not", () => {
@@ -110,5 +176,148 @@ describe("production calendar: shipped data (shared/calendar/README.md spot chec
     }
     assert.equal(calendar.isKnownYear(2020), false);
     assert.equal(calendar.isKnownYear(2028), false);
+  });
+});
+
+describe("production calendar: the user's days (sheet «Календарь») win over the data", () => {
+  test("a working day made non-working, with the user's note", () => {
+    const c = createProductionCalendar([off("2026-11-05", "день здоровья")]);
+    assert.equal(c.isWorkingDay("2026-11-05"), false);
+    assert.equal(
+      c.describeNonWorkingDay("2026-11-05"),
+      "нерабочий день по решению пользователя (день здоровья)"
+    );
+    assert.equal(c.nextWorkingDay("2026-11-04"), "2026-11-06");
+    assert.equal(calendar.isWorkingDay("2026-11-05"), true, "other calendars are not affected");
+  });
+
+  test("without a note the message has no parentheses", () => {
+    const c = createProductionCalendar([off("2026-11-06")]);
+    assert.equal(c.describeNonWorkingDay("2026-11-06"), "нерабочий день по решению пользователя");
+  });
+
+  test("a Saturday, a holiday and a transferred day off made working", () => {
+    const c = createProductionCalendar([on("2026-11-21"), on("2026-11-04"), on("2026-01-09")]);
+    for (const date of ["2026-11-21", "2026-11-04", "2026-01-09"]) {
+      assert.equal(c.isWorkingDay(date), true, date);
+      assert.equal(c.describeNonWorkingDay(date), null, date);
+    }
+    assert.equal(c.isWorkingDay("2026-11-22"), false, "the Sunday after stays off");
+    assert.equal(c.nextWorkingDay("2026-01-03"), "2026-01-09");
+  });
+
+  test("a later row for the same date wins", () => {
+    assert.equal(
+      createProductionCalendar([off("2026-11-23"), on("2026-11-23")]).isWorkingDay("2026-11-23"),
+      true
+    );
+    assert.equal(
+      createProductionCalendar([on("2026-11-23"), off("2026-11-23")]).isWorkingDay("2026-11-23"),
+      false
+    );
+  });
+
+  test("a user adds year 2028: it becomes known, ст. 112 holidays still apply, the user's days win", () => {
+    const c = createProductionCalendar([
+      off("2028-01-10", "перенос с 01.01.2028"),
+      on("2028-01-08"),
+    ]);
+    assert.equal(c.isKnownYear(2028), true);
+    assert.equal(c.isKnownYear(2029), false);
+    assert.equal(c.isWorkingDay("2028-01-07"), false);
+    assert.equal(c.isWorkingDay("2028-01-08"), true);
+    assert.equal(c.nextWorkingDay("2028-01-09"), "2028-01-11");
+  });
+
+  test("many user days in a row are skipped", () => {
+    const c = createProductionCalendar(datesBetween("2026-11-23", "2027-02-28").map((d) => off(d)));
+    assert.equal(c.nextWorkingDay("2026-11-23"), "2027-03-01");
+  });
+
+  test("does not mutate the overrides", () => {
+    const overrides = Object.freeze([Object.freeze(off("2026-11-05", "x"))]);
+    const before = JSON.stringify(overrides);
+    createProductionCalendar(overrides).isWorkingDay("2026-11-05");
+    assert.equal(JSON.stringify(overrides), before);
+  });
+});
+
+describe("production calendar: a year without data falls back to weekends and ТК РФ ст. 112", () => {
+  const rows: { date: string; working: boolean; why: string | null }[] = [
+    { date: "2028-01-01", working: false, why: "праздничный день" }, // Saturday
+    { date: "2028-01-03", working: false, why: "праздничный день" }, // Monday
+    { date: "2028-01-08", working: false, why: "праздничный день" },
+    { date: "2028-01-09", working: false, why: "выходной" }, // Sunday
+    { date: "2028-01-10", working: true, why: null },
+    { date: "2028-02-23", working: false, why: "праздничный день" }, // Wednesday
+    { date: "2028-03-08", working: false, why: "праздничный день" },
+    { date: "2028-05-01", working: false, why: "праздничный день" },
+    { date: "2028-05-09", working: false, why: "праздничный день" },
+    { date: "2028-06-12", working: false, why: "праздничный день" },
+    { date: "2028-11-04", working: false, why: "праздничный день" }, // Saturday
+    { date: "2028-11-06", working: true, why: null }, // no decree loaded: no transfer
+    { date: "2028-02-29", working: true, why: null },
+    { date: "2028-12-30", working: false, why: "выходной" },
+    { date: "2020-01-09", working: true, why: null }, // before the data, too
+    { date: "2020-03-09", working: true, why: null },
+  ];
+  for (const row of rows) {
+    test(row.date, () => {
+      assert.equal(calendar.isWorkingDay(row.date), row.working);
+      assert.equal(calendar.describeNonWorkingDay(row.date), row.why);
+    });
+  }
+
+  test("crossing from 2027 into the unknown 2028", () => {
+    assert.equal(calendar.nextWorkingDay("2027-12-31"), "2028-01-10");
+  });
+
+  test("the warning text", () => {
+    assert.equal(
+      unknownYearWarning(2028),
+      "календарь на 2028 год не загружен: учтены только выходные и праздники ст. 112 ТК РФ"
+    );
+  });
+
+  test("isLaborCodeHoliday lists exactly the 14 days of ст. 112", () => {
+    const holidays = datesBetween("2030-01-01", "2030-12-31").filter(isLaborCodeHoliday);
+    assert.deepEqual(holidays, [
+      ...datesBetween("2030-01-01", "2030-01-08"),
+      "2030-02-23",
+      "2030-03-08",
+      "2030-05-01",
+      "2030-05-09",
+      "2030-06-12",
+      "2030-11-04",
+    ]);
+  });
+});
+
+describe("production calendar: invalid input and speed", () => {
+  for (const bad of ["2026-02-30", "09.01.2026", "", "2026-1-9"]) {
+    test(`«${bad}» is rejected`, () => {
+      assert.throws(() => calendar.isWorkingDay(bad), RangeError);
+      assert.throws(() => calendar.nextWorkingDay(bad), RangeError);
+      assert.throws(() => calendar.describeNonWorkingDay(bad), RangeError);
+      assert.throws(() => createProductionCalendar([off(bad)]), RangeError);
+    });
+  }
+
+  test("80 000 nextWorkingDay calls take well under 100 ms", () => {
+    const c = createProductionCalendar([off("2026-11-05")]);
+    const dates = datesBetween("2021-01-01", "2028-12-31");
+    c.nextWorkingDay("2026-01-01"); // build a table first
+    const start = performance.now();
+    let moved = 0;
+    for (let i = 0; i < 80_000; i++) {
+      const date = dates[i % dates.length] ?? "2026-01-01";
+      if (c.nextWorkingDay(date) !== date) {
+        moved++;
+      }
+    }
+    const ms = performance.now() - start;
+    assert.ok(moved > 20_000, `moved ${moved}`);
+    assert.ok(ms < 60, `${ms.toFixed(1)} ms`);
+    console.log(`nextWorkingDay ×80000: ${ms.toFixed(1)} ms`);
   });
 });

@@ -13,7 +13,12 @@ function without(...missing: Quarter[]): QuarterTable {
 }
 
 describe("quarterOf", () => {
-  const rows: Array<{ name: string; date: string; quarters?: QuarterTable; expected: Quarter | null }> = [
+  const rows: Array<{
+    name: string;
+    date: string;
+    quarters?: QuarterTable;
+    expected: Quarter | null;
+  }> = [
     { name: "the day before quarter I", date: "2026-08-31", expected: null },
     { name: "long before quarter I", date: "2025-12-31", expected: null },
     { name: "first day of quarter I", date: "2026-09-01", expected: "I" },
@@ -30,19 +35,48 @@ describe("quarterOf", () => {
     { name: "last day of quarter IV", date: "2027-05-26", expected: "IV" },
     { name: "summer belongs to quarter IV", date: "2027-07-15", expected: "IV" },
     { name: "the last day of the summer", date: "2027-08-31", expected: "IV" },
-    { name: "a year after quarter I's start is the next school year", date: "2027-09-01", expected: null },
+    {
+      name: "a year after quarter I's start is the next school year",
+      date: "2027-09-01",
+      expected: null,
+    },
     { name: "no quarter set", date: "2026-10-01", quarters: {}, expected: null },
-    { name: "quarter II unset: its days fall to quarter I", date: "2026-12-01", quarters: without("II"), expected: "I" },
-    { name: "quarter I unset: before quarter II", date: "2026-09-10", quarters: without("I"), expected: null },
-    { name: "quarter I unset: in quarter II", date: "2026-11-05", quarters: without("I"), expected: "II" },
+    {
+      name: "quarter II unset: its days fall to quarter I",
+      date: "2026-12-01",
+      quarters: without("II"),
+      expected: "I",
+    },
+    {
+      name: "quarter I unset: before quarter II",
+      date: "2026-09-10",
+      quarters: without("I"),
+      expected: null,
+    },
+    {
+      name: "quarter I unset: in quarter II",
+      date: "2026-11-05",
+      quarters: without("I"),
+      expected: "II",
+    },
     {
       name: "quarter I unset: the bound is a year after quarter II's start",
       date: "2027-11-05",
       quarters: without("I"),
       expected: null,
     },
-    { name: "quarter IV unset: its days fall to quarter III", date: "2027-05-01", quarters: without("IV"), expected: "III" },
-    { name: "only quarter III set", date: "2027-06-01", quarters: without("I", "II", "IV"), expected: "III" },
+    {
+      name: "quarter IV unset: its days fall to quarter III",
+      date: "2027-05-01",
+      quarters: without("IV"),
+      expected: "III",
+    },
+    {
+      name: "only quarter III set",
+      date: "2027-06-01",
+      quarters: without("I", "II", "IV"),
+      expected: "III",
+    },
     {
       name: "end dates do not matter",
       date: "2026-10-20",

@@ -53,15 +53,56 @@ describe("aggregateReport — I. social passport", () => {
 
 describe("aggregateReport — II. register", () => {
   const episodes = [
-    anEpisode({ code: "A", childKey: "a", familyCode: "F1", registered: "2026-10-05", indicators: ["Р2", "Р5"] }),
-    anEpisode({ code: "B", childKey: "b", familyCode: "F1", registered: "2026-10-10", indicators: ["Р2"] }),
+    anEpisode({
+      code: "A",
+      childKey: "a",
+      familyCode: "F1",
+      registered: "2026-10-05",
+      indicators: ["Р2", "Р5"],
+    }),
+    anEpisode({
+      code: "B",
+      childKey: "b",
+      familyCode: "F1",
+      registered: "2026-10-10",
+      indicators: ["Р2"],
+    }),
     anEpisode({ code: "C", childKey: "c", registered: "2026-09-15", indicators: ["Р7", "С5"] }),
-    anEpisode({ code: "D", childKey: "d", familyCode: "F2", registered: "2026-09-01", removed: "2026-10-31" }),
-    anEpisode({ code: "E", childKey: "e", familyCode: "F3", level: 2, registered: "2026-10-31", indicators: ["С14", "Р2"] }),
-    anEpisode({ code: "G", childKey: "g", familyCode: "F4", level: 2, registered: "2026-08-01", removed: "2026-10-01", indicators: ["С5"] }),
+    anEpisode({
+      code: "D",
+      childKey: "d",
+      familyCode: "F2",
+      registered: "2026-09-01",
+      removed: "2026-10-31",
+    }),
+    anEpisode({
+      code: "E",
+      childKey: "e",
+      familyCode: "F3",
+      level: 2,
+      registered: "2026-10-31",
+      indicators: ["С14", "Р2"],
+    }),
+    anEpisode({
+      code: "G",
+      childKey: "g",
+      familyCode: "F4",
+      level: 2,
+      registered: "2026-08-01",
+      removed: "2026-10-01",
+      indicators: ["С5"],
+    }),
     anEpisode({ code: "H", childKey: "h", registered: "2026-11-01" }),
     anEpisode({ code: "I", childKey: "i", level: null, registered: null }),
-    anEpisode({ code: "J", childKey: "j", familyCode: "F5", level: 2, registered: "2026-09-01", removed: "2026-11-01", indicators: ["С5"] }),
+    anEpisode({
+      code: "J",
+      childKey: "j",
+      familyCode: "F5",
+      level: 2,
+      registered: "2026-09-01",
+      removed: "2026-11-01",
+      indicators: ["С5"],
+    }),
   ];
   const r = aggregateReport(aRegister({ episodes }), OCTOBER).register;
   const row = (registered: [number, number], onRegister: [number, number]) => ({
@@ -79,7 +120,19 @@ describe("aggregateReport — II. register", () => {
     assert.deepEqual(r.level1.indicators["Р11"], row([0, 0], [0, 0]));
   });
   test("level 1 has exactly the rows Р1–Р11; a С-code of a level-1 episode counts nowhere", () => {
-    assert.deepEqual(Object.keys(r.level1.indicators), ["Р1", "Р2", "Р3", "Р4", "Р5", "Р6", "Р7", "Р8", "Р9", "Р10", "Р11"]);
+    assert.deepEqual(Object.keys(r.level1.indicators), [
+      "Р1",
+      "Р2",
+      "Р3",
+      "Р4",
+      "Р5",
+      "Р6",
+      "Р7",
+      "Р8",
+      "Р9",
+      "Р10",
+      "Р11",
+    ]);
   });
   test("level 2 total: registered on `to` counts; removal the day after `to` is on the register", () => {
     assert.deepEqual(r.level2.total, row([1, 1], [2, 2]));
@@ -94,9 +147,14 @@ describe("aggregateReport — II. register", () => {
     assert.deepEqual(r.removed, { level1: cf(1, 1), level2: cf(1, 1) });
   });
   test("an episode with no indicator of its level is in the total and in no row", () => {
-    const only = aggregateReport(aRegister({ episodes: [anEpisode({ registered: "2026-10-02", indicators: ["С3"] })] }), OCTOBER);
+    const only = aggregateReport(
+      aRegister({ episodes: [anEpisode({ registered: "2026-10-02", indicators: ["С3"] })] }),
+      OCTOBER
+    );
     assert.deepEqual(only.register.level1.total.registered, cf(1, 1));
-    assert.ok(Object.values(only.register.level1.indicators).every((x) => x.registered.children === 0));
+    assert.ok(
+      Object.values(only.register.level1.indicators).every((x) => x.registered.children === 0)
+    );
   });
 });
 
@@ -107,7 +165,14 @@ describe("aggregateReport — III. assistance", () => {
     anEpisode({ code: "B", childKey: "b", familyCode: "F2" }),
     anEpisode({ code: "C", childKey: "c" }),
     anEpisode({ code: "D0", childKey: "d", familyCode: "F3", removed: "2026-09-20" }),
-    anEpisode({ code: "D", childKey: "d", familyCode: "F3", level: 2, registered: "2026-09-20", indicators: ["С1"] }),
+    anEpisode({
+      code: "D",
+      childKey: "d",
+      familyCode: "F3",
+      level: 2,
+      registered: "2026-09-20",
+      indicators: ["С1"],
+    }),
     anEpisode({ code: "E", childKey: "e", familyCode: "F4", level: 2, indicators: ["С1"] }),
     anEpisode({ code: "R", childKey: "r", familyCode: "F5", removed: "2026-10-15" }),
   ];
@@ -177,15 +242,27 @@ describe("aggregateReport — IV. service", () => {
   });
   test("the summer belongs to quarter IV", () => {
     const summer = [aServiceEntry({ date: "2027-06-10", count: 3, covered: 2 })];
-    const r = aggregateReport(aRegister({ service: summer }), { from: "2027-06-01", to: "2027-07-15" });
+    const r = aggregateReport(aRegister({ service: summer }), {
+      from: "2027-06-01",
+      to: "2027-07-15",
+    });
     assert.deepEqual(r.service.IV, q({ covered: 2, consultationsIndividual: 3 }));
   });
   test("quarter I unset: rows before quarter II count nowhere", () => {
     const { I: _, ...quarters } = QUARTERS_2026;
-    const rows = [aServiceEntry({ date: "2026-09-10" }), aServiceEntry({ date: "2026-11-10", count: 2, covered: 5 })];
-    const r = aggregateReport(aRegister({ service: rows, settings: aSettings({ quarters }) }), OCTOBER);
+    const rows = [
+      aServiceEntry({ date: "2026-09-10" }),
+      aServiceEntry({ date: "2026-11-10", count: 2, covered: 5 }),
+    ];
+    const r = aggregateReport(
+      aRegister({ service: rows, settings: aSettings({ quarters }) }),
+      OCTOBER
+    );
     assert.deepEqual(r.service.I, q({}));
-    const later = aggregateReport(aRegister({ service: rows, settings: aSettings({ quarters }) }), { from: "2026-11-01", to: "2026-11-30" });
+    const later = aggregateReport(aRegister({ service: rows, settings: aSettings({ quarters }) }), {
+      from: "2026-11-01",
+      to: "2026-11-30",
+    });
     assert.deepEqual(later.service.II, q({ covered: 5, consultationsIndividual: 2 }));
   });
 });
@@ -207,7 +284,10 @@ describe("aggregateReport — V. activities", () => {
     anActivity({ caseCode: "нет", kind: "tourism" }),
   ];
   test("children on the register with an activity active at `to` (end inclusive), by level", () => {
-    const r = aggregateReport(aRegister({ episodes, activities }), { from: "2026-12-01", to: "2026-12-15" });
+    const r = aggregateReport(aRegister({ episodes, activities }), {
+      from: "2026-12-01",
+      to: "2026-12-15",
+    });
     assert.deepEqual(r.activities, {
       schoolClubs: { total: 1, level1: 1, level2: 0 },
       sports: { total: 1, level1: 0, level2: 1 },
@@ -231,7 +311,11 @@ describe("aggregateReport — VI and VII", () => {
       "Уполномоченные по защите прав": 0,
       "Другие объединения родителей": 0,
     });
-    assert.deepEqual(r.coordinator, { name: "Координатор К. К.", position: "методист", phone: "+7 000 000-00-00" });
+    assert.deepEqual(r.coordinator, {
+      name: "Координатор К. К.",
+      position: "методист",
+      phone: "+7 000 000-00-00",
+    });
   });
 });
 
@@ -245,18 +329,36 @@ describe("consolidateReports", () => {
   const schoolB = aRegister({
     settings: aSettings({ school: "Школа Б", parentCommunity: { "Совет отцов": 2 } }),
     episodes: [
-      anEpisode({ code: "B1", childKey: "b1", familyCode: "F", registered: "2026-10-02", indicators: ["Р1"] }),
-      anEpisode({ code: "B2", childKey: "b2", familyCode: "F", registered: "2026-09-02", indicators: ["Р1"] }),
+      anEpisode({
+        code: "B1",
+        childKey: "b1",
+        familyCode: "F",
+        registered: "2026-10-02",
+        indicators: ["Р1"],
+      }),
+      anEpisode({
+        code: "B2",
+        childKey: "b2",
+        familyCode: "F",
+        registered: "2026-09-02",
+        indicators: ["Р1"],
+      }),
     ],
     assistance: [anAssistance({ caseCode: "B1", date: "2026-10-03" })],
     passport: [aPassportRow("1А", { total: cf(30, 20) })],
   });
   const meta = { district: "Кызылский кожуун", schoolYear: "2026/2027", ...OCTOBER };
-  const d = consolidateReports([aggregateReport(schoolA, OCTOBER), aggregateReport(schoolB, OCTOBER)], meta);
+  const d = consolidateReports(
+    [aggregateReport(schoolA, OCTOBER), aggregateReport(schoolB, OCTOBER)],
+    meta
+  );
 
   test("sums the counts of every section", () => {
     assert.deepEqual(d.register.level1.total, { registered: cf(2, 2), onRegister: cf(3, 2) });
-    assert.deepEqual(d.register.level1.indicators["Р1"], { registered: cf(2, 2), onRegister: cf(3, 2) });
+    assert.deepEqual(d.register.level1.indicators["Р1"], {
+      registered: cf(2, 2),
+      onRegister: cf(3, 2),
+    });
     assert.deepEqual(d.socialPassport.total, cf(50, 35));
     assert.equal(d.service.I.covered, 3);
     assert.equal(d.service.I.consultationsIndividual, 2);
@@ -272,7 +374,10 @@ describe("consolidateReports", () => {
     );
   });
   test("the district's own header; the first school's coordinator", () => {
-    assert.deepEqual([d.school, d.district, d.from, d.to], ["", "Кызылский кожуун", "2026-10-01", "2026-10-31"]);
+    assert.deepEqual(
+      [d.school, d.district, d.from, d.to],
+      ["", "Кызылский кожуун", "2026-10-01", "2026-10-31"]
+    );
     assert.equal(d.coordinator.name, "Координатор К. К.");
   });
   test("no report gives zeros and no assistance row", () => {

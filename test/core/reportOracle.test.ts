@@ -23,11 +23,19 @@ function distinct(values: string[]): number {
 }
 
 function pairOf(episodes: Episode[]): Pair {
-  return { children: distinct(episodes.map((e) => e.childKey)), families: distinct(episodes.map((e) => e.familyKey)) };
+  return {
+    children: distinct(episodes.map((e) => e.childKey)),
+    families: distinct(episodes.map((e) => e.familyKey)),
+  };
 }
 
 function onRegisterAt(e: Episode, d: string): boolean {
-  return e.level !== null && e.registered !== null && e.registered <= d && (e.removed === null || e.removed > d);
+  return (
+    e.level !== null &&
+    e.registered !== null &&
+    e.registered <= d &&
+    (e.removed === null || e.removed > d)
+  );
 }
 
 function within(d: string | null, from: string, to: string): boolean {
@@ -61,7 +69,9 @@ function naiveQuarter(date: string, quarters: Register["settings"]["quarters"]):
 function oracle(reg: Register, from: string, to: string) {
   const eps = reg.episodes;
   const level = (L: 1 | 2, codes: string[]) => {
-    const registered = eps.filter((e) => e.level === L && e.registered !== null && within(e.registered, from, to));
+    const registered = eps.filter(
+      (e) => e.level === L && e.registered !== null && within(e.registered, from, to)
+    );
     const present = eps.filter((e) => e.level === L && onRegisterAt(e, to));
     const indicators: Record<string, { registered: Pair; onRegister: Pair }> = {};
     for (const code of codes) {
@@ -73,7 +83,9 @@ function oracle(reg: Register, from: string, to: string) {
     return { total: { registered: pairOf(registered), onRegister: pairOf(present) }, indicators };
   };
   const removed = (L: 1 | 2) =>
-    pairOf(eps.filter((e) => e.level === L && e.registered !== null && within(e.removed, from, to)));
+    pairOf(
+      eps.filter((e) => e.level === L && e.registered !== null && within(e.removed, from, to))
+    );
 
   const kinds = ["psychological", "financial", "clothing", "employment", "treatment"] as const;
   const help = (L: 1 | 2) => {
@@ -87,7 +99,12 @@ function oracle(reg: Register, from: string, to: string) {
       families.filter((f) =>
         reg.assistance.some((a) => {
           const named = eps.find((e) => e.code === a.caseCode);
-          return named !== undefined && named.familyKey === f && within(a.date, from, to) && (kind === null || a.kind === kind);
+          return (
+            named !== undefined &&
+            named.familyKey === f &&
+            within(a.date, from, to) &&
+            (kind === null || a.kind === kind)
+          );
         })
       ).length;
     const byKind: Record<string, number> = {};
@@ -98,7 +115,14 @@ function oracle(reg: Register, from: string, to: string) {
   };
 
   const service: Record<string, Record<string, number>> = {};
-  const serviceKinds = ["consultationsIndividual", "consultationsGroup", "trainings", "plansCarriedOut", "commissionMeetings", "pedagogicalCouncils"];
+  const serviceKinds = [
+    "consultationsIndividual",
+    "consultationsGroup",
+    "trainings",
+    "plansCarriedOut",
+    "commissionMeetings",
+    "pedagogicalCouncils",
+  ];
   for (const q of ["I", "II", "III", "IV"]) {
     const cell: Record<string, number> = { covered: 0 };
     for (const k of serviceKinds) {
@@ -106,7 +130,11 @@ function oracle(reg: Register, from: string, to: string) {
     }
     for (const s of reg.service) {
       const firstDay = reg.settings.quarters.I?.from;
-      if (s.date > to || (firstDay !== undefined && s.date < firstDay) || naiveQuarter(s.date, reg.settings.quarters) !== q) {
+      if (
+        s.date > to ||
+        (firstDay !== undefined && s.date < firstDay) ||
+        naiveQuarter(s.date, reg.settings.quarters) !== q
+      ) {
         continue;
       }
       cell.covered = (cell.covered ?? 0) + s.covered;
@@ -132,7 +160,19 @@ function oracle(reg: Register, from: string, to: string) {
   }
 
   const socialPassport: Record<string, Pair> = {};
-  for (const cat of ["total", "completeProsperous", "needSupport", "lostBreadwinner", "divorced", "singleParent", "disabledChildren", "disabledParents", "guardianship", "unemployed", "largeFamilies"] as const) {
+  for (const cat of [
+    "total",
+    "completeProsperous",
+    "needSupport",
+    "lostBreadwinner",
+    "divorced",
+    "singleParent",
+    "disabledChildren",
+    "disabledParents",
+    "guardianship",
+    "unemployed",
+    "largeFamilies",
+  ] as const) {
     let children = 0;
     let families = 0;
     for (const row of reg.passport) {
@@ -143,11 +183,21 @@ function oracle(reg: Register, from: string, to: string) {
   }
 
   const parentCommunity: Record<string, number> = {};
-  for (const p of ["Общественные приемные", "Советы бабушек и дедушек", "Совет отцов", "Совет профилактики", "Детское движение", "Семейные клубы", "Уполномоченные по защите прав", "Другие объединения родителей"]) {
+  for (const p of [
+    "Общественные приемные",
+    "Советы бабушек и дедушек",
+    "Совет отцов",
+    "Совет профилактики",
+    "Детское движение",
+    "Семейные клубы",
+    "Уполномоченные по защите прав",
+    "Другие объединения родителей",
+  ]) {
     parentCommunity[p] = reg.settings.parentCommunity[p] ?? 0;
   }
 
-  const range = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+  const range = (prefix: string, n: number) =>
+    Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
   return {
     school: reg.settings.school,
     district: reg.settings.district,
@@ -177,7 +227,11 @@ describe("aggregateReport agrees with a naive oracle", () => {
     test(`random register #${seed}`, () => {
       const reg = randomRegister(seed, 5 + ((seed * 37) % 140));
       for (const period of [...RANDOM_PERIODS, ...extraPeriods]) {
-        assert.deepEqual(aggregateReport(reg, period), oracle(reg, period.from, period.to), `${period.from}..${period.to}`);
+        assert.deepEqual(
+          aggregateReport(reg, period),
+          oracle(reg, period.from, period.to),
+          `${period.from}..${period.to}`
+        );
       }
     });
   }

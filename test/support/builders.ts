@@ -66,7 +66,9 @@ export function anEpisode(overrides: Partial<Episode> = {}): Episode {
 }
 
 /** A «Помощь» row: psychological help on 2026-10-01. */
-export function anAssistance(overrides: Partial<Assistance> & Pick<Assistance, "caseCode">): Assistance {
+export function anAssistance(
+  overrides: Partial<Assistance> & Pick<Assistance, "caseCode">
+): Assistance {
   return { row: 2, date: "2026-10-01", kind: "psychological", content: "", ...overrides };
 }
 
@@ -77,7 +79,15 @@ export function anActivity(overrides: Partial<Activity> & Pick<Activity, "caseCo
 
 /** A «Служба» row: one individual consultation covering one person on 2026-09-15. */
 export function aServiceEntry(overrides: Partial<ServiceEntry> = {}): ServiceEntry {
-  return { row: 2, date: "2026-09-15", kind: "consultationsIndividual", count: 1, covered: 1, note: "", ...overrides };
+  return {
+    row: 2,
+    date: "2026-09-15",
+    kind: "consultationsIndividual",
+    count: 1,
+    covered: 1,
+    note: "",
+    ...overrides,
+  };
 }
 
 /** A «Соцпаспорт» class row: zeros except the categories given. */
@@ -265,7 +275,9 @@ function randomSettings(rnd: Random): Settings {
       delete quarters[q];
     }
   }
-  const parentCommunity: Record<string, number> = rnd.chance(0.5) ? { "Совет отцов": rnd.int(0, 3) } : {};
+  const parentCommunity: Record<string, number> = rnd.chance(0.5)
+    ? { "Совет отцов": rnd.int(0, 3) }
+    : {};
   return aSettings({ quarters, parentCommunity, school: `Школа ${rnd.int(1, 99)}` });
 }
 
@@ -316,7 +328,12 @@ export function randomRegister(seed: number, size: number): Register {
     settings: randomSettings(rnd),
     episodes: shuffle(rnd, episodes),
     assistance: Array.from({ length: size }, (_, i) =>
-      anAssistance({ row: i + 2, caseCode: someCode(), date: rnd.date(), kind: rnd.pick(ASSISTANCE_KINDS).key })
+      anAssistance({
+        row: i + 2,
+        caseCode: someCode(),
+        date: rnd.date(),
+        kind: rnd.pick(ASSISTANCE_KINDS).key,
+      })
     ),
     activities: Array.from({ length: size }, (_, i) =>
       anActivity({

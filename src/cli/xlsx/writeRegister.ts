@@ -58,6 +58,12 @@ function columnLetter(n: number): string {
   return s;
 }
 
+/** exceljs has range validations (`A2:A500`) at run time but not in its typings. */
+function validations(ws: ExcelJS.Worksheet): { add(address: string, v: ExcelJS.DataValidation): void } {
+  return (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
+}
+
 /** Quotes a list for a validation formula: `"a,b,c"`. */
 function listFormula(list: readonly string[]): string {
   return `"${list.join(",")}"`;
@@ -103,7 +109,7 @@ function addSheet(
       col.numFmt = "@";
     }
     if (l.list) {
-      ws.dataValidations.add(`${letter}2:${letter}${lastRow}`, {
+      validations(ws).add(`${letter}2:${letter}${lastRow}`, {
         type: "list",
         allowBlank: true,
         formulae: [listFormula(l.list)],
@@ -114,7 +120,7 @@ function addSheet(
         ...(l.hint ? { showInputMessage: true, promptTitle: l.header, prompt: l.hint } : {}),
       });
     } else if (l.kind === "date") {
-      ws.dataValidations.add(`${letter}2:${letter}${lastRow}`, {
+      validations(ws).add(`${letter}2:${letter}${lastRow}`, {
         type: "date",
         operator: "between",
         allowBlank: true,
@@ -125,7 +131,7 @@ function addSheet(
         error: "Введите дату в виде ДД.ММ.ГГГГ, например 05.09.2026",
       });
     } else if (l.hint) {
-      ws.dataValidations.add(`${letter}2:${letter}${lastRow}`, {
+      validations(ws).add(`${letter}2:${letter}${lastRow}`, {
         type: "custom",
         allowBlank: true,
         formulae: ["TRUE"],

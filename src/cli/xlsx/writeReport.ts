@@ -53,6 +53,18 @@ function frameWidth(row: FormRow): number {
   return Math.max(last, 4);
 }
 
+/** How many wrapped lines the tallest cell of a row needs (no row auto-fit in LibreOffice). */
+function estimateLines(row: FormRow, charsPerWidth: number): number {
+  let lines = 1;
+  row.cells.forEach((c, i) => {
+    if (typeof c === "string") {
+      const chars = (FORM_WIDTHS[i] ?? 10) * charsPerWidth;
+      lines = Math.max(lines, Math.ceil(c.length / chars));
+    }
+  });
+  return lines;
+}
+
 /** Builds the report workbook from the report's counts. */
 export function buildReportWorkbook(report: ReportJson): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -83,9 +95,15 @@ export function buildReportWorkbook(report: ReportJson): ExcelJS.Workbook {
       ws.mergeCells(i + 1, from, i + 1, FORM_COLUMNS);
       r.height = fr.style === "section" ? 30 : 18;
     }
+    if (fr.style === "data" || fr.style === "total" || fr.style === "group") {
+      const lines = estimateLines(fr, 1);
+      if (lines > 1) {
+        r.height = 13.5 * lines + 3;
+      }
+    }
     styleRow(r, fr.style, fr.style === "header" || fr.style === "data" || fr.style === "total" || fr.style === "group" ? frameWidth(fr) : 0);
     if (fr.style === "header") {
-      r.height = 42;
+      r.height = Math.max(30, 11 * estimateLines(fr, 1.3) + 6);
     }
   });
   ws.pageSetup.printArea = `A1:I${form.length}`;

@@ -30,5 +30,5 @@ export interface CalendarYearData {
  * @example SHIPPED_CALENDAR.has(2028) //=> false
  */
 export const SHIPPED_CALENDAR: ReadonlyMap<number, CalendarYearData> = new Map(
-  Object.entries(ru.years).map(([year, data]): [number, CalendarYearData] => [Number(year), data]),
+  Object.entries(ru.years).map(([year, data]): [number, CalendarYearData] => [Number(year), data])
 );

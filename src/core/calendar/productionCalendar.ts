@@ -6,9 +6,10 @@
  * optional sheet «Календарь» win over the data: that is how a user adds a new year without a
  * new release.
  */
-import { formatDateRu, isIsoDate, toDayNumber, addDays, type IsoDate } from "../dates/isoDate";
+import { civilFromDays, formatDateRu, type IsoDate } from "../dates/isoDate";
 import type { CalendarOverride } from "../register/model";
 import { SHIPPED_CALENDAR } from "./calendarData";
+import { checkedDayNumber, yearOf } from "./dayNumber";
 import { buildYearTable, DAY_KIND, type YearTable } from "./yearTable";
 
 /** Answers about working days; build one with {@link createProductionCalendar}. */
@@ -39,11 +40,13 @@ export interface ProductionCalendar {
  * calendar.describeNonWorkingDay("2026-01-09") //=> "перенесённый выходной (с 03.01.2026)"
  * @see ГК РФ ст. 193; ТК РФ ст. 111, 112
  */
-export function createProductionCalendar(overrides: readonly CalendarOverride[] = []): ProductionCalendar {
+export function createProductionCalendar(
+  overrides: readonly CalendarOverride[] = []
+): ProductionCalendar {
   const overridesByYear = new Map<number, CalendarOverride[]>();
   for (const o of overrides) {
-    assertIsoDate(o.date);
-    const year = Number(o.date.slice(0, 4));
+    checkedDayNumber(o.date);
+    const year = yearOf(o.date);
     const list = overridesByYear.get(year) ?? [];
     list.push(o);
     overridesByYear.set(year, list);
@@ -57,36 +60,51 @@ export function createProductionCalendar(overrides: readonly CalendarOverride[] 
     }
     return table;
   };
+  const nextCache = new Map<IsoDate, IsoDate>();
+  const isWorkingKind = (kind: number | undefined): boolean =>
+    kind === DAY_KIND.working || kind === DAY_KIND.userWorking;
   const kindOf = (date: IsoDate): number => {
-    const table = tableOf(Number(date.slice(0, 4)));
-    return table.kinds[toDayNumber(date) - table.firstDay] ?? DAY_KIND.working;
-  };
-  const isWorking = (date: IsoDate): boolean => {
-    const kind = kindOf(date);
-    return kind === DAY_KIND.working || kind === DAY_KIND.userWorking;
+    const day = checkedDayNumber(date);
+    const table = tableOf(yearOf(date));
+    return table.kinds[day - table.firstDay] ?? DAY_KIND.working;
   };
 
   return {
     isWorkingDay(date) {
-      assertIsoDate(date);
-      return isWorking(date);
+      return isWorkingKind(kindOf(date));
     },
     nextWorkingDay(date) {
-      assertIsoDate(date);
-      // Terminates: past the user's last day every week has working days.
-      let day = date;
-      while (!isWorking(day)) {
-        day = addDays(day, 1);
+      // The hot path of every deadline: memoised, and on day numbers and table indexes.
+      const known = nextCache.get(date);
+      if (known !== undefined) {
+        return known;
       }
-      return day;
+      const start = checkedDayNumber(date);
+      let year = yearOf(date);
+      let table = tableOf(year);
+      let day = start;
+      for (;;) {
+        const i = day - table.firstDay;
+        if (i >= table.kinds.length) {
+          year += 1;
+          table = tableOf(year);
+        } else if (isWorkingKind(table.kinds[i])) {
+          const next = day === start ? date : civilFromDays(day);
+          nextCache.set(date, next);
+          return next;
+        } else {
+          // Terminates: past the user's last day every week has working days.
+          day += 1;
+        }
+      }
     },
     isKnownYear(year) {
       return SHIPPED_CALENDAR.has(year) || overridesByYear.has(year);
     },
     describeNonWorkingDay(date) {
-      assertIsoDate(date);
-      const table = tableOf(Number(date.slice(0, 4)));
-      switch (kindOf(date)) {
+      const kind = kindOf(date);
+      const table = tableOf(yearOf(date));
+      switch (kind) {
         case DAY_KIND.weekend:
           return "выходной";
         case DAY_KIND.holiday:
@@ -115,10 +133,4 @@ export function createProductionCalendar(overrides: readonly CalendarOverride[] 
  */
 export function unknownYearWarning(year: number): string {
   return `календарь на ${year} год не загружен: учтены только выходные и праздники ст. 112 ТК РФ`;
-}
-
-function assertIsoDate(date: IsoDate): void {
-  if (!isIsoDate(date)) {
-    throw new RangeError(`«${date}» — не дата в виде ГГГГ-ММ-ДД`);
-  }
 }

@@ -43,7 +43,7 @@ export interface YearTable {
 export function buildYearTable(
   year: number,
   data: CalendarYearData | undefined,
-  overrides: readonly CalendarOverride[],
+  overrides: readonly CalendarOverride[]
 ): YearTable {
   const firstDay = daysFromCivil(year, 1, 1);
   const kinds = new Uint8Array(isLeapYear(year) ? 366 : 365);
@@ -100,7 +100,7 @@ function markAutomaticTransfers(
   year: number,
   kinds: Uint8Array,
   firstDay: number,
-  transferredFrom: Map<IsoDate, IsoDate>,
+  transferredFrom: Map<IsoDate, IsoDate>
 ): void {
   for (const mmdd of LABOR_CODE_HOLIDAYS) {
     const holiday = `${year}-${mmdd}`;

@@ -3,23 +3,27 @@
  * `vshu deadlines`), with the time limits of shared/spec/domain.md — 000 II.1, III.1,
  * III.3–III.5, I.2, I.3 and 001 annex 5 (see ./steps.ts) — counted by ГК РФ ст. 191, 192, 193.
  */
-import { isIsoDate, type IsoDate } from "../dates/isoDate";
+import { checkedDayNumber } from "../calendar/dayNumber";
 import type { ProductionCalendar } from "../calendar/productionCalendar";
+import type { IsoDate } from "../dates/isoDate";
 import type { Action, Episode, Register, Settings } from "../register/model";
 import type { StepKey } from "../register/schema";
-import { matchKey } from "../text";
 import { computeDueDate, settleDueDate, type DueDate } from "./computeDueDate";
 import { statusOfDue, type DeadlineRow } from "./deadlineRow";
-import { compareNaturalKeys, naturalKey } from "./naturalCompare";
+import { codeKey, naturalKey } from "./naturalCompare";
 import { nextQuarterEnd } from "./nextQuarterEnd";
-import { STEP_DEFINITIONS, type StepDefinition } from "./steps";
+import { STEP_DEFINITIONS, type StepDefinition, type StepRule } from "./steps";
 
 /**
  * Whether an episode is open on a date: identified by then and not removed by then.
  * @example isOpenOn({ identified: "2026-11-02", removed: "2026-11-23" }, "2026-11-23") //=> false
  */
 export function isOpenOn(episode: Pick<Episode, "identified" | "removed">, on: IsoDate): boolean {
-  return episode.identified !== null && episode.identified <= on && (episode.removed === null || episode.removed > on);
+  return (
+    episode.identified !== null &&
+    episode.identified <= on &&
+    (episode.removed === null || episode.removed > on)
+  );
 }
 
 /**
@@ -27,8 +31,13 @@ export function isOpenOn(episode: Pick<Episode, "identified" | "removed">, on: I
  * date present, registration date ≤ date), else null.
  * @example registeredOn({ level: 1, registered: "2026-11-10" }, "2026-11-09") //=> null
  */
-export function registeredOn(episode: Pick<Episode, "level" | "registered">, on: IsoDate): IsoDate | null {
-  return episode.level !== null && episode.registered !== null && episode.registered <= on ? episode.registered : null;
+export function registeredOn(
+  episode: Pick<Episode, "level" | "registered">,
+  on: IsoDate
+): IsoDate | null {
+  return episode.level !== null && episode.registered !== null && episode.registered <= on
+    ? episode.registered
+    : null;
 }
 
 /**
@@ -45,94 +54,114 @@ export function registeredOn(episode: Pick<Episode, "level" | "registered">, on:
  * @param calendar the production calendar (built from `register.calendar` by the caller)
  * @throws RangeError when `on` is not an ISO date
  * @example
+ * // «В-1» identified 02.11.2026, not registered yet: only the order, due 02.11 + 14 days
  * computeDeadlines(register, "2026-11-23", createProductionCalendar(register.calendar))
  * //=> [{ case: "В-1", step: "order", due: "2026-11-16", done: null, status: "просрочено",
  * //      reason: null, stepName: "приказ о постановке на учёт", lastDone: null }, …]
  * @see ГК РФ ст. 191, 192, 193
  */
-export function computeDeadlines(register: Register, on: IsoDate, calendar: ProductionCalendar): DeadlineRow[] {
-  if (!isIsoDate(on)) {
-    throw new RangeError(`«${on}» — не дата в виде ГГГГ-ММ-ДД`);
-  }
+export function computeDeadlines(
+  register: Register,
+  on: IsoDate,
+  calendar: ProductionCalendar
+): DeadlineRow[] {
+  checkedDayNumber(on);
   const completions = latestCompletions(register.actions);
   const open = register.episodes
     .filter((episode) => isOpenOn(episode, on))
     .map((episode) => ({ episode, key: naturalKey(episode.code) }))
-    .sort((a, b) => compareNaturalKeys(a.key, b.key));
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // Many episodes share dates: each step's due date is computed once per base date.
+  const memo = STEP_DEFINITIONS.map(() => new Map<IsoDate, DueDate | null>());
   const rows: DeadlineRow[] = [];
   for (const { episode } of open) {
-    const done = completions.get(matchKey(episode.code));
-    for (const step of STEP_DEFINITIONS) {
-      const row = stepRow(episode, step, done?.get(step.key) ?? null, on, register.settings, calendar);
-      if (row) {
-        rows.push(row);
+    const completed = completions.get(codeKey(episode.code));
+    const registered = registeredOn(episode, on);
+    for (let s = 0; s < STEP_DEFINITIONS.length; s++) {
+      const step = STEP_DEFINITIONS[s] as StepDefinition;
+      const lastDone = completed?.[step.key] ?? null;
+      const base = baseDate(step.rule, episode, registered, lastDone);
+      if (base === null) {
+        continue;
       }
+      const cache = memo[s] as Map<IsoDate, DueDate | null>;
+      let due = cache.get(base);
+      if (due === undefined) {
+        due = dueAfter(base, step.rule, register.settings, calendar);
+        cache.set(base, due);
+      }
+      if (due === null) {
+        continue;
+      }
+      const done = step.rule.kind === "once" ? lastDone : null;
+      rows.push({
+        case: episode.code,
+        step: step.key,
+        due: due.due,
+        done,
+        status: done !== null ? "выполнено" : statusOfDue(due.due, on),
+        reason: due.reason,
+        stepName: step.name,
+        lastDone,
+      });
     }
   }
   return rows;
 }
 
-function stepRow(
+/**
+ * The date a step is counted from: identification or registration for a one-time step; the
+ * last completion, or registration, for a recurring one. Null when the step does not apply yet.
+ */
+function baseDate(
+  rule: StepRule,
   episode: Episode,
-  step: StepDefinition,
-  lastDone: IsoDate | null,
-  on: IsoDate,
-  settings: Settings,
-  calendar: ProductionCalendar,
-): DeadlineRow | null {
-  const rule = step.rule;
-  const registered = registeredOn(episode, on);
-  let due: DueDate;
+  registered: IsoDate | null,
+  lastDone: IsoDate | null
+): IsoDate | null {
   if (rule.kind === "once") {
-    const from = rule.from === "identification" ? episode.identified : registered;
-    if (from === null) {
-      return null;
-    }
-    due = computeDueDate(from, rule.period, calendar);
-  } else {
-    if (registered === null) {
-      return null;
-    }
-    const base = lastDone ?? registered;
-    if (rule.kind === "recurring") {
-      due = computeDueDate(base, rule.period, calendar);
-    } else {
-      const end = nextQuarterEnd(settings.quarters, base);
-      if (end === null) {
-        return null;
-      }
-      due = settleDueDate(end, calendar);
-    }
+    return rule.from === "identification" ? episode.identified : registered;
   }
-  const done = rule.kind === "once" ? lastDone : null;
-  return {
-    case: episode.code,
-    step: step.key,
-    due: due.due,
-    done,
-    status: done !== null ? "выполнено" : statusOfDue(due.due, on),
-    reason: due.reason,
-    stepName: step.name,
-    lastDone,
-  };
+  return registered === null ? null : (lastDone ?? registered);
 }
 
-/** The latest «Выполнено» date by episode code (match key) and step. */
-function latestCompletions(actions: readonly Action[]): Map<string, Map<StepKey, IsoDate>> {
-  const byCase = new Map<string, Map<StepKey, IsoDate>>();
+/** The due date of a step counted from a base date; null when no quarter end follows. */
+function dueAfter(
+  base: IsoDate,
+  rule: StepRule,
+  settings: Settings,
+  calendar: ProductionCalendar
+): DueDate | null {
+  if (rule.kind !== "quarterEnd") {
+    return computeDueDate(base, rule.period, calendar);
+  }
+  const end = nextQuarterEnd(settings.quarters, base);
+  return end === null ? null : settleDueDate(end, calendar);
+}
+
+/** The latest «Выполнено» date of each step, by the episode code's key. */
+function latestCompletions(
+  actions: readonly Action[]
+): Map<string, Partial<Record<StepKey, IsoDate>>> {
+  const byCase = new Map<string, Partial<Record<StepKey, IsoDate>>>();
+  const keys = new Map<string, string>();
   for (const action of actions) {
     if (action.step === null || action.done === null) {
       continue;
     }
-    const key = matchKey(action.caseCode);
+    let key = keys.get(action.caseCode);
+    if (key === undefined) {
+      key = codeKey(action.caseCode);
+      keys.set(action.caseCode, key);
+    }
     let steps = byCase.get(key);
     if (!steps) {
-      steps = new Map();
+      steps = {};
       byCase.set(key, steps);
     }
-    const previous = steps.get(action.step);
+    const previous = steps[action.step];
     if (previous === undefined || action.done > previous) {
-      steps.set(action.step, action.done);
+      steps[action.step] = action.done;
     }
   }
   return byCase;

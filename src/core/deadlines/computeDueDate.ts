@@ -6,8 +6,9 @@
  *   month's last day when it has no such day (see `addMonths`);
  * - ГК РФ ст. 193: a last day that falls on a non-working day moves to the next working day.
  */
-import { addDays, addMonths, formatDateWithWeekdayRu, isIsoDate, type IsoDate } from "../dates/isoDate";
+import { checkedDayNumber, yearOf } from "../calendar/dayNumber";
 import { unknownYearWarning, type ProductionCalendar } from "../calendar/productionCalendar";
+import { addMonths, civilFromDays, formatDateWithWeekdayRu, type IsoDate } from "../dates/isoDate";
 
 /** A period in whole days or whole months. */
 export type Period = { readonly days: number } | { readonly months: number };
@@ -34,15 +35,18 @@ export interface DueDate {
  * //     reason: "срок перенесён с 21.11.2026 (сб) на 23.11.2026 (пн)" }
  * @see ГК РФ ст. 191, 192, 193
  */
-export function computeDueDate(event: IsoDate, period: Period, calendar: ProductionCalendar): DueDate {
-  if (!isIsoDate(event)) {
-    throw new RangeError(`«${event}» — не дата в виде ГГГГ-ММ-ДД`);
-  }
+export function computeDueDate(
+  event: IsoDate,
+  period: Period,
+  calendar: ProductionCalendar
+): DueDate {
+  const day = checkedDayNumber(event);
   const amount = "days" in period ? period.days : period.months;
   if (!Number.isInteger(amount) || amount < 0) {
     throw new RangeError(`срок «${amount}» — ожидается целое неотрицательное число`);
   }
-  const nominal = "days" in period ? addDays(event, period.days) : addMonths(event, period.months);
+  const nominal =
+    "days" in period ? civilFromDays(day + period.days) : addMonths(event, period.months);
   return settleDueDate(nominal, calendar);
 }
 
@@ -59,10 +63,12 @@ export function settleDueDate(nominal: IsoDate, calendar: ProductionCalendar): D
   const due = calendar.nextWorkingDay(nominal);
   const notes: string[] = [];
   if (due !== nominal) {
-    notes.push(`срок перенесён с ${formatDateWithWeekdayRu(nominal)} на ${formatDateWithWeekdayRu(due)}`);
+    notes.push(
+      `срок перенесён с ${formatDateWithWeekdayRu(nominal)} на ${formatDateWithWeekdayRu(due)}`
+    );
   }
-  const lastYear = Number(due.slice(0, 4));
-  for (let year = Number(nominal.slice(0, 4)); year <= lastYear; year++) {
+  const lastYear = yearOf(due);
+  for (let year = yearOf(nominal); year <= lastYear; year++) {
     if (!calendar.isKnownYear(year)) {
       notes.push(unknownYearWarning(year));
     }

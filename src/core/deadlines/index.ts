@@ -6,7 +6,7 @@ export { computeDueDate, settleDueDate, type DueDate, type Period } from "./comp
 export { computeDeadlines, isOpenOn, registeredOn } from "./computeDeadlines";
 export { statusOfDue, type DeadlineRow, type DeadlineStatus } from "./deadlineRow";
 export { groupDeadlines, type DeadlineGroups } from "./groupDeadlines";
-export { compareNaturalKeys, naturalCompare, naturalKey, type NaturalKey } from "./naturalCompare";
+export { codeKey, naturalCompare, naturalKey } from "./naturalCompare";
 export { nextQuarterEnd } from "./nextQuarterEnd";
 export { STEP_DEFINITIONS, type StepDefinition, type StepRule } from "./steps";
 export { toDeadlinesJson, type DeadlineJson } from "./toDeadlinesJson";

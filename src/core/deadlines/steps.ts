@@ -13,7 +13,11 @@ import type { Period } from "./computeDueDate";
 /** How a step's due date is found. */
 export type StepRule =
   /** Once, a period after identification or registration; done by one completion. */
-  | { readonly kind: "once"; readonly from: "identification" | "registration"; readonly period: Period }
+  | {
+      readonly kind: "once";
+      readonly from: "identification" | "registration";
+      readonly period: Period;
+    }
   /** Repeatedly, a period after the last completion (or after registration). */
   | { readonly kind: "recurring"; readonly period: Period }
   /** Repeatedly, at the first school quarter's end after the last completion. */

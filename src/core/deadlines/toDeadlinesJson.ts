@@ -22,5 +22,11 @@ export interface DeadlineJson {
  * //=> [{ case: "В-1", step: "order", due: "2026-11-16", done: null, status: "просрочено" }]
  */
 export function toDeadlinesJson(rows: readonly DeadlineRow[]): DeadlineJson[] {
-  return rows.map((r) => ({ case: r.case, step: r.step, due: r.due, done: r.done, status: r.status }));
+  return rows.map((r) => ({
+    case: r.case,
+    step: r.step,
+    due: r.due,
+    done: r.done,
+    status: r.status,
+  }));
 }

@@ -13,7 +13,10 @@ import type { ActivityCount, ReportJson } from "./types";
 
 /** Whether an activity runs on a date: (no start or start ≤ D) and (no end or end ≥ D). */
 export function isActivityActive(activity: Activity, date: IsoDate): boolean {
-  return (activity.start === null || activity.start <= date) && (activity.end === null || activity.end >= date);
+  return (
+    (activity.start === null || activity.start <= date) &&
+    (activity.end === null || activity.end >= date)
+  );
 }
 
 interface KindTally {
@@ -39,7 +42,13 @@ export function activitiesSection(
   for (const row of activities) {
     const episode = byCode.get(row.caseCode);
     const tally = tallies.get(row.kind);
-    if (!episode || !tally || !isRegistered(episode) || !isActivityActive(row, to) || !isOnRegister(episode, to)) {
+    if (
+      !episode ||
+      !tally ||
+      !isRegistered(episode) ||
+      !isActivityActive(row, to) ||
+      !isOnRegister(episode, to)
+    ) {
       continue;
     }
     tally.total.add(episode.childKey);
@@ -50,8 +59,7 @@ export function activitiesSection(
     level1: t?.level1.size ?? 0,
     level2: t?.level2.size ?? 0,
   });
-  return Object.fromEntries(ACTIVITY_KINDS.map((k) => [k.key, count(tallies.get(k.key))])) as Record<
-    ActivityKind,
-    ActivityCount
-  >;
+  return Object.fromEntries(
+    ACTIVITY_KINDS.map((k) => [k.key, count(tallies.get(k.key))])
+  ) as Record<ActivityKind, ActivityCount>;
 }

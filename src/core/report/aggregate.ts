@@ -24,7 +24,11 @@
  *   it; the counts «at `to`» are still given.
  */
 import type { PassportRow, Register, Settings } from "../register/model";
-import { PARENT_COMMUNITY_PARAMS, PASSPORT_CATEGORIES, type PassportCategory } from "../register/schema";
+import {
+  PARENT_COMMUNITY_PARAMS,
+  PASSPORT_CATEGORIES,
+  type PassportCategory,
+} from "../register/schema";
 import { activitiesSection } from "./activitiesSection";
 import { assistanceSection } from "./assistanceSection";
 import { indexByCode, type Period } from "./episodes";
@@ -54,7 +58,10 @@ export function aggregateReport(register: Register, period: Period): ReportJson 
     socialPassport: socialPassport(register.passport),
     register: registerSection(register.episodes, period),
     assistance: [
-      { school: settings.school, ...assistanceSection(register.episodes, register.assistance, byCode, period) },
+      {
+        school: settings.school,
+        ...assistanceSection(register.episodes, register.assistance, byCode, period),
+      },
     ],
     service: serviceSection(register.service, settings.quarters, period.to),
     activities: activitiesSection(register.activities, byCode, period.to),
@@ -64,7 +71,9 @@ export function aggregateReport(register: Register, period: Period): ReportJson 
 }
 
 /** Section I: the class rows of «Соцпаспорт» summed, for every category. */
-export function socialPassport(rows: readonly PassportRow[]): Record<PassportCategory, ChildFamilyCount> {
+export function socialPassport(
+  rows: readonly PassportRow[]
+): Record<PassportCategory, ChildFamilyCount> {
   const result = Object.fromEntries(
     PASSPORT_CATEGORIES.map((c) => [c.key, { children: 0, families: 0 }])
   ) as Record<PassportCategory, ChildFamilyCount>;

@@ -14,7 +14,9 @@ import type { AssistanceLevel } from "./types";
 class HelpTally {
   readonly families = new Set<string>();
   readonly helped = new Set<string>();
-  readonly byKind = new Map<AssistanceKind, Set<string>>(ASSISTANCE_KINDS.map((k) => [k.key, new Set()]));
+  readonly byKind = new Map<AssistanceKind, Set<string>>(
+    ASSISTANCE_KINDS.map((k) => [k.key, new Set()])
+  );
 
   result(): AssistanceLevel {
     const byKind = Object.fromEntries(

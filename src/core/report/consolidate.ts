@@ -31,18 +31,23 @@ export interface ConsolidationMeta {
   readonly coordinator?: ReportJson["coordinator"];
 }
 
+const NO_COORDINATOR: ReportJson["coordinator"] = { name: "", position: "", phone: "" };
+
 /**
  * Sums schools' reports into one district report.
  * @param reports - the schools' reports (any number, none gives zeros)
  * @param meta - district, school year and period of the district report
  * @example consolidateReports([a, b], meta).assistance.length //=> 2
  */
-export function consolidateReports(reports: readonly ReportJson[], meta: ConsolidationMeta): ReportJson {
+export function consolidateReports(
+  reports: readonly ReportJson[],
+  meta: ConsolidationMeta
+): ReportJson {
   let sum = emptyReport(meta);
   for (const report of reports) {
     sum = addReports(sum, report);
   }
-  const coordinator = meta.coordinator ?? reports[0]?.coordinator ?? { name: "", position: "", phone: "" };
+  const coordinator = meta.coordinator ?? reports[0]?.coordinator ?? NO_COORDINATOR;
   return { ...sum, coordinator: { ...coordinator } };
 }
 
@@ -61,7 +66,7 @@ function emptyReport(meta: ConsolidationMeta): ReportJson {
     service: serviceSection([], {}, meta.to),
     activities: activitiesSection([], new Map(), meta.to),
     parentCommunity: Object.fromEntries(PARENT_COMMUNITY_PARAMS.map((p) => [p, 0])),
-    coordinator: { name: "", position: "", phone: "" },
+    coordinator: { ...NO_COORDINATOR },
   };
 }
 
@@ -93,15 +98,25 @@ function addActivity(a: ActivityCount, b: ActivityCount): ActivityCount {
 }
 
 function addRow(a: RegisterRow, b: RegisterRow): RegisterRow {
-  return { registered: addCount(a.registered, b.registered), onRegister: addCount(a.onRegister, b.onRegister) };
+  return {
+    registered: addCount(a.registered, b.registered),
+    onRegister: addCount(a.onRegister, b.onRegister),
+  };
 }
 
 function addLevel(a: RegisterLevel, b: RegisterLevel): RegisterLevel {
-  return { total: addRow(a.total, b.total), indicators: addRecord(a.indicators, b.indicators, addRow) };
+  return {
+    total: addRow(a.total, b.total),
+    indicators: addRecord(a.indicators, b.indicators, addRow),
+  };
 }
 
 /** Adds two records key by key; a key missing on one side counts as that side's zero. */
-function addRecord<K extends string, V>(a: Record<K, V>, b: Record<K, V>, add: (x: V, y: V) => V): Record<K, V> {
+function addRecord<K extends string, V>(
+  a: Record<K, V>,
+  b: Record<K, V>,
+  add: (x: V, y: V) => V
+): Record<K, V> {
   const result = { ...a };
   for (const key of Object.keys(b) as K[]) {
     result[key] = key in a ? add(a[key], b[key]) : copyOf(b[key]);

@@ -5,7 +5,14 @@
  */
 import { indicatorCodes, type Level } from "../indicators/catalog";
 import type { Episode } from "../register/model";
-import { inPeriod, isOnRegister, isRegistered, Tally, type Period, type RegisteredEpisode } from "./episodes";
+import {
+  inPeriod,
+  isOnRegister,
+  isRegistered,
+  Tally,
+  type Period,
+  type RegisteredEpisode,
+} from "./episodes";
 import type { RegisterLevel, ReportJson } from "./types";
 
 interface RowTally {
@@ -65,7 +72,10 @@ function rowCount(row: RowTally): RegisterLevel["total"] {
  * @param episodes - every episode of the register
  * @param period - the reporting period
  */
-export function registerSection(episodes: readonly Episode[], period: Period): ReportJson["register"] {
+export function registerSection(
+  episodes: readonly Episode[],
+  period: Period
+): ReportJson["register"] {
   const levels = { 1: new LevelTally(1), 2: new LevelTally(2) };
   for (const e of episodes) {
     if (isRegistered(e)) {

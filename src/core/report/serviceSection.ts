@@ -13,7 +13,10 @@ import type { ReportJson, ServiceQuarter } from "./types";
 
 /** A quarter of section IV with every count zero. */
 export function emptyServiceQuarter(): ServiceQuarter {
-  const kinds = Object.fromEntries(SERVICE_KINDS.map((k) => [k.key, 0])) as Record<ServiceKind, number>;
+  const kinds = Object.fromEntries(SERVICE_KINDS.map((k) => [k.key, 0])) as Record<
+    ServiceKind,
+    number
+  >;
   return { covered: 0, ...kinds };
 }
 

@@ -3,7 +3,12 @@
  * «The report workbook»). Counts only — no name, birth date or address ever appears here.
  */
 import type { IsoDate } from "../dates/isoDate";
-import type { ActivityKind, AssistanceKind, PassportCategory, ServiceKind } from "../register/schema";
+import type {
+  ActivityKind,
+  AssistanceKind,
+  PassportCategory,
+  ServiceKind,
+} from "../register/schema";
 
 /** Children and families, each counted once per cell. */
 export interface ChildFamilyCount {

@@ -1,0 +1,102 @@
+/**
+ * Random registers written by an independent, untidy writer (test/support/registerXlsx.ts)
+ * and read back by vshu's reader: the report and the deadlines must equal those computed on
+ * the registers as generated. Also through the real `vshu` binary.
+ */
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { createProductionCalendar } from "../../src/core/calendar/productionCalendar";
+import { computeDeadlines, toDeadlinesJson } from "../../src/core/deadlines";
+import type { Action, Register } from "../../src/core/register/model";
+import { STEPS } from "../../src/core/register/schema";
+import { aggregateReport } from "../../src/core/report";
+import { readRegister } from "../../src/cli/xlsx/readRegister";
+import { mulberry32, randomRegister, RANDOM_PERIODS } from "../support/builders";
+import { writeMessyRegister } from "../support/registerXlsx";
+import { addDays } from "../../src/core/dates/isoDate";
+
+const dir = mkdtempSync(join(tmpdir(), "vshu-roundtrip-"));
+const VSHU = join(__dirname, "..", "..", "bin", "vshu.js");
+
+/** A random register that is valid as a file: known codes only, with regulated steps. */
+export function validRandomRegister(seed: number, size: number): Register {
+  const r = randomRegister(seed, size);
+  const codes = new Set(r.episodes.map((e) => e.code));
+  const rnd = mulberry32(seed * 7 + 1);
+  const actions: Action[] = [];
+  for (const e of r.episodes) {
+    if (!e.registered || rnd() < 0.3) {
+      continue;
+    }
+    for (const s of STEPS) {
+      if (rnd() < 0.5) {
+        actions.push({
+          row: actions.length + 2,
+          caseCode: e.code,
+          step: s.key,
+          section: null,
+          direction: "",
+          title: "шаг",
+          due: null,
+          responsible: "",
+          done: rnd() < 0.7 ? addDays(e.registered, Math.floor(rnd() * 60)) : null,
+          note: "",
+        });
+      }
+    }
+  }
+  return {
+    ...r,
+    actions,
+    assistance: r.assistance.filter((a) => codes.has(a.caseCode)),
+    activities: r.activities.filter((a) => codes.has(a.caseCode)),
+  };
+}
+
+const ON_DATES = ["2026-11-23", "2026-11-21", "2027-01-11", "2026-05-11"];
+
+describe("random registers read back from untidy files", () => {
+  for (let seed = 1; seed <= 12; seed++) {
+    test(`seed ${seed}${seed % 3 === 0 ? " (plain ranges, no tables)" : ""}`, async () => {
+      const original = validRandomRegister(seed, 40 + seed * 5);
+      const file = join(dir, `r${seed}.xlsx`);
+      await writeMessyRegister(file, original, { seed, plain: seed % 3 === 0 });
+      const read = await readRegister(file);
+      assert.equal(read.episodes.length, original.episodes.length);
+      for (const period of RANDOM_PERIODS) {
+        assert.deepEqual(aggregateReport(read, period), aggregateReport(original, period), `period ${period.from}..${period.to}`);
+      }
+      const calendar = createProductionCalendar();
+      for (const on of ON_DATES) {
+        assert.deepEqual(
+          toDeadlinesJson(computeDeadlines(read, on, calendar)),
+          toDeadlinesJson(computeDeadlines(original, on, calendar)),
+          `deadlines on ${on}`
+        );
+      }
+    });
+  }
+});
+
+describe("the vshu binary", () => {
+  test("report --json and deadlines --json print the same figures as the core", async () => {
+    const original = validRandomRegister(99, 60);
+    const file = join(dir, "bin.xlsx");
+    await writeMessyRegister(file, original, { seed: 99 });
+    const period = { from: "2026-09-01", to: "2026-11-30" };
+    const report = spawnSync(process.execPath, [VSHU, "report", file, "--from", period.from, "--to", period.to, "--json"], {
+      encoding: "utf8",
+    });
+    assert.equal(report.status, 0, report.stderr);
+    assert.deepEqual(JSON.parse(report.stdout), aggregateReport(original, period));
+    const deadlines = spawnSync(process.execPath, [VSHU, "deadlines", file, "--on", "2026-11-23", "--json"], { encoding: "utf8" });
+    assert.equal(deadlines.status, 0, deadlines.stderr);
+    const expected = toDeadlinesJson(computeDeadlines(original, "2026-11-23", createProductionCalendar()));
+    assert.deepEqual(JSON.parse(deadlines.stdout), expected);
+    assert.ok(expected.length > 0, "the register must have open episodes for this test to mean anything");
+  });
+});
