@@ -15,7 +15,12 @@ import { join, resolve } from "node:path";
 import { addDays, type IsoDate } from "../src/core/dates/isoDate";
 import { INDICATORS } from "../src/core/indicators/catalog";
 import { defaultSettings } from "../src/core/register/defaults";
-import { ACTIVITY_KINDS, ASSISTANCE_KINDS, SERVICE_KINDS, STEPS } from "../src/core/register/schema";
+import {
+  ACTIVITY_KINDS,
+  ASSISTANCE_KINDS,
+  SERVICE_KINDS,
+  STEPS,
+} from "../src/core/register/schema";
 import { buildRegisterWorkbook, type WriteCell } from "../src/cli/xlsx/writeRegister";
 
 const ROOT = resolve(__dirname, "..");
@@ -39,7 +44,9 @@ function prng(seed: number): () => number {
 async function buildBook(): Promise<void> {
   const rnd = prng(20261123);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
-  const day = (from: IsoDate, span: number): { date: IsoDate } => ({ date: addDays(from, Math.floor(rnd() * span)) });
+  const day = (from: IsoDate, span: number): { date: IsoDate } => ({
+    date: addDays(from, Math.floor(rnd() * span)),
+  });
   const cases: Record<string, WriteCell>[] = [];
   for (let i = 1; i <= EPISODES; i++) {
     const identified = day("2025-09-01", 420);
@@ -60,7 +67,10 @@ async function buildBook(): Promise<void> {
       Уровень: registered ? level : null,
       "Дата постановки": registered ? { date: registered } : null,
       Протокол: registered ? `№ ${i}` : null,
-      "Дата снятия": registered && rnd() < 0.25 ? { date: addDays(registered, 30 + Math.floor(rnd() * 200)) } : null,
+      "Дата снятия":
+        registered && rnd() < 0.25
+          ? { date: addDays(registered, 30 + Math.floor(rnd() * 200)) }
+          : null,
       "Основание снятия": null,
       Куратор: "Социальный педагог",
       Примечание: null,
@@ -98,10 +108,14 @@ async function buildBook(): Promise<void> {
     Выполнено: rnd() < 0.7 ? day("2025-09-10", 440) : null,
     Примечание: null,
   }));
-  const settings = defaultSettings({ school: "Школа для замеров", district: "Кызыл", startYear: 2026 }).map(
-    ([p, v]) => ({ Параметр: p, Значение: v })
-  );
-  const wb = buildRegisterWorkbook({ sheets: { settings, cases, assistance, activities, service, actions } });
+  const settings = defaultSettings({
+    school: "Школа для замеров",
+    district: "Кызыл",
+    startYear: 2026,
+  }).map(([p, v]) => ({ Параметр: p, Значение: v }));
+  const wb = buildRegisterWorkbook({
+    sheets: { settings, cases, assistance, activities, service, actions },
+  });
   await wb.xlsx.writeFile(BOOK);
 }
 
@@ -135,13 +149,31 @@ async function main(): Promise<void> {
   if (!existsSync(BOOK) || process.env["BENCH_REBUILD"] === "1") {
     const t = Date.now();
     await buildBook();
-    console.log(`Книга для замеров: ${BOOK} (${(statSync(BOOK).size / 1e6).toFixed(1)} МБ), построена за ${((Date.now() - t) / 1000).toFixed(1)} с`);
+    console.log(
+      `Книга для замеров: ${BOOK} (${(statSync(BOOK).size / 1e6).toFixed(1)} МБ), построена за ${((Date.now() - t) / 1000).toFixed(1)} с`
+    );
   }
   const vshu = join(ROOT, "bin", "vshu.js");
   const jobs: [string, string[]][] = [
     ["чтение exceljs (база)", [join(__dirname, "read-baseline.cjs"), BOOK]],
-    ["vshu report --out", [vshu, "report", BOOK, "--from", "2026-09-01", "--to", "2026-11-30", "--out", join(OUT, "report.xlsx")]],
-    ["vshu report --json", [vshu, "report", BOOK, "--from", "2026-09-01", "--to", "2026-11-30", "--json"]],
+    [
+      "vshu report --out",
+      [
+        vshu,
+        "report",
+        BOOK,
+        "--from",
+        "2026-09-01",
+        "--to",
+        "2026-11-30",
+        "--out",
+        join(OUT, "report.xlsx"),
+      ],
+    ],
+    [
+      "vshu report --json",
+      [vshu, "report", BOOK, "--from", "2026-09-01", "--to", "2026-11-30", "--json"],
+    ],
     ["vshu deadlines --json", [vshu, "deadlines", BOOK, "--on", "2026-11-23", "--json"]],
   ];
   const results = new Map<string, Run[]>();
@@ -151,12 +183,16 @@ async function main(): Promise<void> {
     }
   }
   const base = median((results.get(jobs[0]?.[0] ?? "") ?? []).map((r) => r.seconds));
-  console.log(`\nЗамеры (медиана из ${REPEAT}), ${EPISODES} случаев + ${3 * PER_KIND} строк помощи, занятости и службы + ${PER_KIND} мероприятий:`);
+  console.log(
+    `\nЗамеры (медиана из ${REPEAT}), ${EPISODES} случаев + ${3 * PER_KIND} строк помощи, занятости и службы + ${PER_KIND} мероприятий:`
+  );
   for (const [name] of jobs) {
     const runs = results.get(name) ?? [];
     const s = median(runs.map((r) => r.seconds));
     const mb = Math.max(...runs.map((r) => r.rssMb));
-    console.log(`  ${name.padEnd(24)} ${s.toFixed(2)} с  ×${(s / base).toFixed(2)} от базы  пик памяти ${mb.toFixed(0)} МБ`);
+    console.log(
+      `  ${name.padEnd(24)} ${s.toFixed(2)} с  ×${(s / base).toFixed(2)} от базы  пик памяти ${mb.toFixed(0)} МБ`
+    );
   }
 }
 

@@ -8,10 +8,16 @@ import { basename, dirname, join, resolve } from "node:path";
 import { UserError } from "./errors";
 
 /** Writes a file through a temporary sibling; the target appears only when complete. */
-export async function writeAtomically(target: string, write: (tmpPath: string) => Promise<void>): Promise<void> {
+export async function writeAtomically(
+  target: string,
+  write: (tmpPath: string) => Promise<void>
+): Promise<void> {
   const dir = dirname(resolve(target));
   await mkdir(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const tmp = join(
+    dir,
+    `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`
+  );
   try {
     await write(tmp);
     await rename(tmp, target);

@@ -29,7 +29,15 @@ function program(): Command {
     .option("--year <ГГГГ/ГГГГ>", "учебный год, например 2026/2027 (по умолчанию текущий)")
     .helpOption("-h, --help", "показать справку")
     .action(async (book: string, o: { school?: string; district?: string; year?: string }) => {
-      console.log(await runInit({ book, school: o.school, district: o.district, year: o.year, today: today() }));
+      console.log(
+        await runInit({
+          book,
+          school: o.school,
+          district: o.district,
+          year: o.year,
+          today: today(),
+        })
+      );
     });
 
   cli
@@ -95,7 +103,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`Внутренняя ошибка ВШУ. Сообщите разработчикам, приложив этот текст:\n${detail}\n`);
+    process.stderr.write(
+      `Внутренняя ошибка ВШУ. Сообщите разработчикам, приложив этот текст:\n${detail}\n`
+    );
     return 2;
   }
 }

@@ -20,7 +20,10 @@ const ERRORS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
   [/missing required argument '([^']+)'/, (m) => `не указан обязательный аргумент ${m[1]}`],
   [/unknown option '([^']+)'/, (m) => `неизвестный параметр ${m[1]}`],
   [/unknown command '([^']+)'/, (m) => `неизвестная команда ${m[1]}`],
-  [/too many arguments(?: for '([^']+)')?/, (m) => `лишние аргументы${m[1] ? ` у команды ${m[1]}` : ""}`],
+  [
+    /too many arguments(?: for '([^']+)')?/,
+    (m) => `лишние аргументы${m[1] ? ` у команды ${m[1]}` : ""}`,
+  ],
 ];
 
 /** Translates one of commander's error messages; unknown ones pass through. */
@@ -42,7 +45,8 @@ function translateHelp(text: string): string {
 export function russify(cmd: Command): Command {
   return cmd
     .configureHelp({
-      formatHelp: (c: Command, helper: Help) => translateHelp(Help.prototype.formatHelp.call(helper, c, helper)),
+      formatHelp: (c: Command, helper: Help) =>
+        translateHelp(Help.prototype.formatHelp.call(helper, c, helper)),
     })
     .configureOutput({
       writeErr: (s) => process.stderr.write(s),

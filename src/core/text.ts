@@ -52,7 +52,9 @@ export function compactKey(text: string): string {
 }
 
 /** Builds a lookup from each allowed value's compact key to the canonical value. */
-export function makeListMatcher<T extends string>(values: readonly T[]): (text: string) => T | null {
+export function makeListMatcher<T extends string>(
+  values: readonly T[]
+): (text: string) => T | null {
   const map = new Map<string, T>();
   for (const v of values) {
     map.set(compactKey(v), v);

@@ -48,12 +48,18 @@ const CASES: SheetRows = [
 ];
 
 async function validBook(name: string): Promise<string> {
-  const settings = defaultSettings({ school: "Школа", district: "Кызыл", startYear: 2026 }).map(([p, v]) => ({
-    Параметр: p,
-    Значение: v,
-  }));
+  const settings = defaultSettings({ school: "Школа", district: "Кызыл", startYear: 2026 }).map(
+    ([p, v]) => ({
+      Параметр: p,
+      Значение: v,
+    })
+  );
   const wb = buildRegisterWorkbook({
-    sheets: { settings, cases: CASES, assistance: [{ Код: "В-1", Дата: d("2026-10-15"), "Вид помощи": "вещевая" }] },
+    sheets: {
+      settings,
+      cases: CASES,
+      assistance: [{ Код: "В-1", Дата: d("2026-10-15"), "Вид помощи": "вещевая" }],
+    },
   });
   const file = join(dir, name);
   await wb.xlsx.writeFile(file);
@@ -79,7 +85,12 @@ function headerColumn(ws: ExcelJS.Worksheet, header: string): number {
   return col;
 }
 
-function setCase(wb: ExcelJS.Workbook, row: number, header: string, value: ExcelJS.CellValue): void {
+function setCase(
+  wb: ExcelJS.Workbook,
+  row: number,
+  header: string,
+  value: ExcelJS.CellValue
+): void {
   const ws = wb.getWorksheet("Учёт");
   assert.ok(ws);
   ws.getCell(row, headerColumn(ws, header)).value = value;
@@ -165,7 +176,16 @@ describe("bad input", () => {
       await edit(file, c.change);
       const before = sha(file);
       const out = join(dir, `out-${before.slice(0, 8)}.xlsx`);
-      const report = vshu("report", file, "--from", "2026-09-01", "--to", "2026-11-30", "--out", out);
+      const report = vshu(
+        "report",
+        file,
+        "--from",
+        "2026-09-01",
+        "--to",
+        "2026-11-30",
+        "--out",
+        out
+      );
       assert.equal(report.status, 1, report.stderr);
       assert.ok(report.stderr.includes(file), `the message names the file: ${report.stderr}`);
       for (const fragment of c.expect) {
@@ -202,7 +222,9 @@ describe("bad input", () => {
     });
     const r = vshu("report", file, "--from", "2026-09-01", "--to", "2026-11-30", "--json");
     assert.equal(r.status, 0, r.stderr);
-    const json = JSON.parse(r.stdout) as { register: { level2: { total: { onRegister: { children: number } } } } };
+    const json = JSON.parse(r.stdout) as {
+      register: { level2: { total: { onRegister: { children: number } } } };
+    };
     assert.equal(json.register.level2.total.onRegister.children, 1);
   });
 
@@ -215,7 +237,14 @@ describe("bad input", () => {
   });
 
   test("a missing file, a bad period and bad options are refused in Russian", () => {
-    const missing = vshu("report", join(dir, "нет.xlsx"), "--from", "2026-09-01", "--to", "2026-11-30");
+    const missing = vshu(
+      "report",
+      join(dir, "нет.xlsx"),
+      "--from",
+      "2026-09-01",
+      "--to",
+      "2026-11-30"
+    );
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /файл не найден/);
     const badDate = vshu("deadlines", join(dir, "нет.xlsx"), "--on", "23.11.2026");

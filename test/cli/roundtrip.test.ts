@@ -68,7 +68,11 @@ describe("random registers read back from untidy files", () => {
       const read = await readRegister(file);
       assert.equal(read.episodes.length, original.episodes.length);
       for (const period of RANDOM_PERIODS) {
-        assert.deepEqual(aggregateReport(read, period), aggregateReport(original, period), `period ${period.from}..${period.to}`);
+        assert.deepEqual(
+          aggregateReport(read, period),
+          aggregateReport(original, period),
+          `period ${period.from}..${period.to}`
+        );
       }
       const calendar = createProductionCalendar();
       for (const on of ON_DATES) {
@@ -88,15 +92,28 @@ describe("the vshu binary", () => {
     const file = join(dir, "bin.xlsx");
     await writeMessyRegister(file, original, { seed: 99 });
     const period = { from: "2026-09-01", to: "2026-11-30" };
-    const report = spawnSync(process.execPath, [VSHU, "report", file, "--from", period.from, "--to", period.to, "--json"], {
-      encoding: "utf8",
-    });
+    const report = spawnSync(
+      process.execPath,
+      [VSHU, "report", file, "--from", period.from, "--to", period.to, "--json"],
+      {
+        encoding: "utf8",
+      }
+    );
     assert.equal(report.status, 0, report.stderr);
     assert.deepEqual(JSON.parse(report.stdout), aggregateReport(original, period));
-    const deadlines = spawnSync(process.execPath, [VSHU, "deadlines", file, "--on", "2026-11-23", "--json"], { encoding: "utf8" });
+    const deadlines = spawnSync(
+      process.execPath,
+      [VSHU, "deadlines", file, "--on", "2026-11-23", "--json"],
+      { encoding: "utf8" }
+    );
     assert.equal(deadlines.status, 0, deadlines.stderr);
-    const expected = toDeadlinesJson(computeDeadlines(original, "2026-11-23", createProductionCalendar()));
+    const expected = toDeadlinesJson(
+      computeDeadlines(original, "2026-11-23", createProductionCalendar())
+    );
     assert.deepEqual(JSON.parse(deadlines.stdout), expected);
-    assert.ok(expected.length > 0, "the register must have open episodes for this test to mean anything");
+    assert.ok(
+      expected.length > 0,
+      "the register must have open episodes for this test to mean anything"
+    );
   });
 });

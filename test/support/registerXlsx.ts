@@ -83,7 +83,12 @@ export class Messy {
     if (level === null) {
       return null;
     }
-    return this.pick<Value>([level, String(level), level === 2 ? "2 — СОП" : "1 — ранняя стадия", `${level} уровень`]);
+    return this.pick<Value>([
+      level,
+      String(level),
+      level === 2 ? "2 — СОП" : "1 — ранняя стадия",
+      `${level} уровень`,
+    ]);
   }
   /** A list value with random case and spacing. */
   list(title: string): string {
@@ -97,7 +102,12 @@ export class Messy {
 }
 
 /** Personal fields of a child derived from its key, so the reader can tell children apart. */
-export function childIdentity(e: Episode): { last: string; first: string; middle: string; birth: IsoDate | null } {
+export function childIdentity(e: Episode): {
+  last: string;
+  first: string;
+  middle: string;
+  birth: IsoDate | null;
+} {
   const n = /(\d+)/.exec(e.childKey)?.[1] ?? e.code;
   return { last: "Тестов", first: `Ребёнок${n}`, middle: "Иванович", birth: "2015-01-01" };
 }
@@ -209,7 +219,11 @@ export function messyRows(r: Register, m: Messy): Record<SheetKey, Row[]> {
 }
 
 /** Writes a register the untidy way; returns nothing, the file is at `path`. */
-export async function writeMessyRegister(path: string, r: Register, opts: MessyOptions): Promise<void> {
+export async function writeMessyRegister(
+  path: string,
+  r: Register,
+  opts: MessyOptions
+): Promise<void> {
   const m = new Messy(opts.seed);
   const rows = messyRows(r, m);
   const wb = new ExcelJS.Workbook();
@@ -222,7 +236,9 @@ export async function writeMessyRegister(path: string, r: Register, opts: MessyO
       [headers[i], headers[j]] = [headers[j] as string, headers[i] as string];
     }
     headers.splice(Math.floor(headers.length / 2), 0, "Заметки учителя");
-    const data = rows[key].map((row) => headers.map((h) => (h === "Заметки учителя" ? "своё" : (row[h] ?? null))));
+    const data = rows[key].map((row) =>
+      headers.map((h) => (h === "Заметки учителя" ? "своё" : (row[h] ?? null)))
+    );
     if (opts.plain) {
       ws.addRow([`Лист «${SHEET[key]}» книги учёта`]);
       ws.addRow([]);

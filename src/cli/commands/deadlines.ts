@@ -4,7 +4,12 @@
  */
 import { formatDateRu, type IsoDate } from "../../core/dates/isoDate";
 import { createProductionCalendar } from "../../core/calendar/productionCalendar";
-import { computeDeadlines, toDeadlinesJson, type DeadlineJson, type DeadlineRow } from "../../core/deadlines";
+import {
+  computeDeadlines,
+  toDeadlinesJson,
+  type DeadlineJson,
+  type DeadlineRow,
+} from "../../core/deadlines";
 import { readRegister } from "../xlsx/readRegister";
 
 export interface DeadlinesOptions {
@@ -12,7 +17,9 @@ export interface DeadlinesOptions {
   readonly on: IsoDate;
 }
 
-export async function runDeadlines(opts: DeadlinesOptions): Promise<{ rows: DeadlineRow[]; json: DeadlineJson[] }> {
+export async function runDeadlines(
+  opts: DeadlinesOptions
+): Promise<{ rows: DeadlineRow[]; json: DeadlineJson[] }> {
   const register = await readRegister(opts.book);
   const calendar = createProductionCalendar(register.calendar);
   const rows = computeDeadlines(register, opts.on, calendar);
@@ -29,10 +36,23 @@ export function formatDeadlinesText(rows: readonly DeadlineRow[], on: IsoDate): 
     counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
   }
   const lines = rows.map((r) => {
-    const done = r.done ? `выполнено ${formatDateRu(r.done)}` : r.lastDone ? `последний раз ${formatDateRu(r.lastDone)}` : "";
-    const parts = [r.case, r.stepName, `срок ${formatDateRu(r.due)}`, r.status, done, r.reason ?? ""].filter((p) => p !== "");
+    const done = r.done
+      ? `выполнено ${formatDateRu(r.done)}`
+      : r.lastDone
+        ? `последний раз ${formatDateRu(r.lastDone)}`
+        : "";
+    const parts = [
+      r.case,
+      r.stepName,
+      `срок ${formatDateRu(r.due)}`,
+      r.status,
+      done,
+      r.reason ?? "",
+    ].filter((p) => p !== "");
     return parts.join(" | ");
   });
-  const summary = ["просрочено", "сегодня", "предстоит", "выполнено"].map((s) => `${s}: ${counts.get(s) ?? 0}`).join(", ");
+  const summary = ["просрочено", "сегодня", "предстоит", "выполнено"]
+    .map((s) => `${s}: ${counts.get(s) ?? 0}`)
+    .join(", ");
   return [`Сроки на ${formatDateRu(on)}`, ...lines, `Итого ${rows.length} (${summary})`].join("\n");
 }

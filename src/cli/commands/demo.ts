@@ -31,7 +31,12 @@ export async function runDemo(opts: DemoOptions): Promise<string> {
   await writeAtomically(book, (tmp) => wb.xlsx.writeFile(tmp));
 
   const reportPath = join(opts.out, DEMO_FILES.report);
-  const { report } = await runReport({ book, from: demo.period.from, to: demo.period.to, out: reportPath });
+  const { report } = await runReport({
+    book,
+    from: demo.period.from,
+    to: demo.period.to,
+    out: reportPath,
+  });
   const { rows, json } = await runDeadlines({ book, on: opts.on });
   const text = async (name: string, body: string): Promise<void> => {
     await writeAtomically(join(opts.out, name), (tmp) => writeFile(tmp, body, "utf8"));

@@ -36,7 +36,9 @@ export async function runInit(opts: InitOptions): Promise<string> {
     throw new UserError(`${opts.book}: книга учёта должна иметь расширение .xlsx`);
   }
   if (await exists(opts.book)) {
-    throw new UserError(`${opts.book}: файл уже существует; новая книга учёта не записана, чтобы не потерять данные`);
+    throw new UserError(
+      `${opts.book}: файл уже существует; новая книга учёта не записана, чтобы не потерять данные`
+    );
   }
   const content = emptyRegisterContent(opts);
   const wb = buildRegisterWorkbook(content);

@@ -17,9 +17,13 @@ export interface ReportOptions {
   readonly out?: string | undefined;
 }
 
-export async function runReport(opts: ReportOptions): Promise<{ report: ReportJson; message: string }> {
+export async function runReport(
+  opts: ReportOptions
+): Promise<{ report: ReportJson; message: string }> {
   if (opts.from > opts.to) {
-    throw new UserError(`--from ${formatDateRu(opts.from)} позже, чем --to ${formatDateRu(opts.to)}: укажите период по порядку`);
+    throw new UserError(
+      `--from ${formatDateRu(opts.from)} позже, чем --to ${formatDateRu(opts.to)}: укажите период по порядку`
+    );
   }
   if (opts.out !== undefined && !/\.xlsx$/i.test(opts.out)) {
     throw new UserError(`--out ${opts.out}: файл отчёта должен иметь расширение .xlsx`);
@@ -32,6 +36,9 @@ export async function runReport(opts: ReportOptions): Promise<{ report: ReportJs
     await writeAtomically(out, (tmp) => wb.xlsx.writeFile(tmp));
   }
   const period = `${formatDateRu(opts.from)}–${formatDateRu(opts.to)}`;
-  const message = opts.out !== undefined ? `Отчёт за ${period} записан: ${opts.out}` : `Отчёт за ${period} построен`;
+  const message =
+    opts.out !== undefined
+      ? `Отчёт за ${period} записан: ${opts.out}`
+      : `Отчёт за ${period} построен`;
   return { report, message };
 }

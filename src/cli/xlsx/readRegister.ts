@@ -3,7 +3,13 @@
  */
 import type { Register, RegisterIssue } from "../../core/register/model";
 import { parseRegister } from "../../core/register/parseRegister";
-import { CALENDAR_COLUMNS, CALENDAR_SHEET, SHEET, SHEET_COLUMNS, SHEET_ORDER } from "../../core/register/schema";
+import {
+  CALENDAR_COLUMNS,
+  CALENDAR_SHEET,
+  SHEET,
+  SHEET_COLUMNS,
+  SHEET_ORDER,
+} from "../../core/register/schema";
 import { matchKey } from "../../core/text";
 import { UserError } from "../errors";
 import { requireFile } from "../files";

@@ -76,7 +76,8 @@ export async function readWorkbookTables(
     const w = ws as unknown as { name: string; id: string | number } & AsyncIterable<ExcelJS.Row>;
     // The streaming reader knows a sheet's name only when workbook.xml came first in the package.
     const sheetNo = /^Sheet(\d+)$/.exec(w.name)?.[1];
-    const info = byName.get(w.name) ?? (sheetNo ? byPart.get(`xl/worksheets/sheet${sheetNo}.xml`) : undefined);
+    const info =
+      byName.get(w.name) ?? (sheetNo ? byPart.get(`xl/worksheets/sheet${sheetNo}.xml`) : undefined);
     const limit = info?.table ?? null;
     const rows: { row: number; values: Cell[] }[] = [];
     for await (const row of w) {
@@ -110,13 +111,21 @@ export async function readWorkbookTables(
   return out;
 }
 
-function toTable(rows: { row: number; values: Cell[] }[], table: TableRange | null, expected: readonly string[]): RawTable {
-  const headerIndex = table ? rows.findIndex((r) => r.row === table.top) : findHeaderRow(rows, expected);
+function toTable(
+  rows: { row: number; values: Cell[] }[],
+  table: TableRange | null,
+  expected: readonly string[]
+): RawTable {
+  const headerIndex = table
+    ? rows.findIndex((r) => r.row === table.top)
+    : findHeaderRow(rows, expected);
   if (headerIndex < 0) {
     return { headers: [], rows: [] };
   }
   const header = rows[headerIndex];
-  const headers = (header?.values ?? []).map((v) => (v === null ? "" : typeof v === "object" ? v.date : String(v).trim()));
+  const headers = (header?.values ?? []).map((v) =>
+    v === null ? "" : typeof v === "object" ? v.date : String(v).trim()
+  );
   const body: RawRow[] = rows.slice(headerIndex + 1).map((r) => ({ row: r.row, cells: r.values }));
   return { headers, rows: body };
 }
@@ -127,7 +136,9 @@ function findHeaderRow(rows: { values: Cell[] }[], expected: readonly string[]):
   let best = -1;
   let bestScore = 0;
   for (let i = 0; i < Math.min(rows.length, 30); i++) {
-    const score = (rows[i]?.values ?? []).filter((v) => typeof v === "string" && want.has(matchKey(v))).length;
+    const score = (rows[i]?.values ?? []).filter(
+      (v) => typeof v === "string" && want.has(matchKey(v))
+    ).length;
     if (score >= Math.max(1, Math.ceil(want.size / 2))) {
       return i;
     }

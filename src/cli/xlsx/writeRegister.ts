@@ -59,9 +59,12 @@ function columnLetter(n: number): string {
 }
 
 /** exceljs has range validations (`A2:A500`) at run time but not in its typings. */
-function validations(ws: ExcelJS.Worksheet): { add(address: string, v: ExcelJS.DataValidation): void } {
-  return (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } })
-    .dataValidations;
+function validations(ws: ExcelJS.Worksheet): {
+  add(address: string, v: ExcelJS.DataValidation): void;
+} {
+  return (
+    ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
 }
 
 /** Quotes a list for a validation formula: `"a,b,c"`. */
@@ -156,6 +159,12 @@ export function buildRegisterWorkbook(content: RegisterContent): ExcelJS.Workboo
     const layouts = SHEET_COLUMNS[key].map(columnLayout);
     addSheet(wb, SHEET[key], TABLE_NAME[key], layouts, content.sheets[key] ?? []);
   }
-  addSheet(wb, CALENDAR_SHEET, "tblCalendar", CALENDAR_COLUMNS.map(columnLayout), content.calendar ?? []);
+  addSheet(
+    wb,
+    CALENDAR_SHEET,
+    "tblCalendar",
+    CALENDAR_COLUMNS.map(columnLayout),
+    content.calendar ?? []
+  );
   return wb;
 }

@@ -3,7 +3,13 @@
  * A4, and the hidden sheet «Данные» with the same counts as key–value pairs for consolidation.
  */
 import ExcelJS from "exceljs";
-import { buildReportForm, FORM_COLUMNS, FORM_WIDTHS, type FormRow, type RowStyle } from "../../core/report/form";
+import {
+  buildReportForm,
+  FORM_COLUMNS,
+  FORM_WIDTHS,
+  type FormRow,
+  type RowStyle,
+} from "../../core/report/form";
 import { flattenReport } from "../../core/report/flatten";
 import type { ReportJson } from "../../core/report/types";
 
@@ -12,8 +18,16 @@ export const DATA_SHEET = "Данные";
 
 const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF808080" } };
 const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
-const FILL_HEADER: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDE7F3" } };
-const FILL_TOTAL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
+const FILL_HEADER: ExcelJS.Fill = {
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: "FFDDE7F3" },
+};
+const FILL_TOTAL: ExcelJS.Fill = {
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: "FFF2F2F2" },
+};
 
 function styleRow(r: ExcelJS.Row, style: RowStyle, width: number): void {
   r.alignment = { vertical: "middle", wrapText: true };
@@ -101,7 +115,13 @@ export function buildReportWorkbook(report: ReportJson): ExcelJS.Workbook {
         r.height = 13.5 * lines + 3;
       }
     }
-    styleRow(r, fr.style, fr.style === "header" || fr.style === "data" || fr.style === "total" || fr.style === "group" ? frameWidth(fr) : 0);
+    styleRow(
+      r,
+      fr.style,
+      fr.style === "header" || fr.style === "data" || fr.style === "total" || fr.style === "group"
+        ? frameWidth(fr)
+        : 0
+    );
     if (fr.style === "header") {
       r.height = Math.max(30, 11 * estimateLines(fr, 1.3) + 6);
     }

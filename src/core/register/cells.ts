@@ -5,7 +5,8 @@
 import { excelSerialToIso, formatDateRu, parseDateText, type IsoDate } from "../dates/isoDate";
 import type { Cell } from "./model";
 
-export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+export type Read<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
 const ok = <T>(value: T): Read<T> => ({ ok: true, value });
 const fail = <T>(message: string): Read<T> => ({ ok: false, message });
@@ -50,7 +51,9 @@ export function cellDate(cell: Cell | undefined): Read<IsoDate | null> {
   const date = parseDateText(text);
   return date
     ? ok(date)
-    : fail(`«${text}» — не дата; укажите дату в виде ДД.ММ.ГГГГ (например, 05.09.2026) или ГГГГ-ММ-ДД`);
+    : fail(
+        `«${text}» — не дата; укажите дату в виде ДД.ММ.ГГГГ (например, 05.09.2026) или ГГГГ-ММ-ДД`
+      );
 }
 
 /** A non-negative whole number; empty → the default. Accepts «1 234» and «12,0». */

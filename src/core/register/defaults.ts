@@ -5,7 +5,15 @@
  */
 import { makeIsoDate, type IsoDate } from "../dates/isoDate";
 import type { QuarterDates } from "./model";
-import { DEFAULT_MINISTRY_ADDRESS, DEFAULT_REPORT_DAY, PARENT_COMMUNITY_PARAMS, QUARTERS, SETTING, quarterParam, type Quarter } from "./schema";
+import {
+  DEFAULT_MINISTRY_ADDRESS,
+  DEFAULT_REPORT_DAY,
+  PARENT_COMMUNITY_PARAMS,
+  QUARTERS,
+  SETTING,
+  quarterParam,
+  type Quarter,
+} from "./schema";
 
 /** The school year a date falls in: from 1 July the next one starts. */
 export function schoolYearOf(date: IsoDate): string {
@@ -23,7 +31,8 @@ export function parseSchoolYear(text: string): { start: number; label: string } 
   }
   const start = Number(m[1]);
   const endText = m[2] ?? "";
-  const end = endText.length === 2 ? Math.floor(start / 100) * 100 + Number(endText) : Number(endText);
+  const end =
+    endText.length === 2 ? Math.floor(start / 100) * 100 + Number(endText) : Number(endText);
   if (end !== start + 1 || start < 2000 || start > 2100) {
     return null;
   }
@@ -47,7 +56,11 @@ export function defaultQuarters(start: number): Record<Quarter, QuarterDates> {
 export type SettingValue = string | number | { readonly date: IsoDate };
 
 /** Every settings parameter of a new register with its default value, in order. */
-export function defaultSettings(opts: { school: string; district: string; startYear: number }): [string, SettingValue | null][] {
+export function defaultSettings(opts: {
+  school: string;
+  district: string;
+  startYear: number;
+}): [string, SettingValue | null][] {
   const quarters = defaultQuarters(opts.startYear);
   return [
     [SETTING.school, opts.school],

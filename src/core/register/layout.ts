@@ -59,7 +59,8 @@ const LISTS: Readonly<Record<string, { list: readonly string[]; strict: boolean 
 
 const HINTS: Readonly<Record<string, string>> = {
   Показатели: "Коды показателей через запятую: Р1–Р11, С1–С15 (например: Р2, Р5, С14)",
-  Уровень: "1 — ранняя стадия семейного неблагополучия, 2 — СОП. Пусто, пока ребёнок не поставлен на учёт",
+  Уровень:
+    "1 — ранняя стадия семейного неблагополучия, 2 — СОП. Пусто, пока ребёнок не поставлен на учёт",
   "Дата постановки": "Заполняется вместе с уровнем по решению Совета профилактики или КДН и ЗП",
   Причины: "Номера причин сигнальной карты от 1 до 13 через запятую",
 };
@@ -93,7 +94,8 @@ export function columnLayout(header: string): ColumnLayout {
   const isNumber = NUMBER_COLUMNS.has(header) || /: (детей|семей)$/.test(header);
   const kind: ColumnKind = DATE_COLUMNS.has(header) ? "date" : isNumber ? "number" : "text";
   const list = LISTS[header];
-  const width = WIDTHS[header] ?? (kind === "date" ? 12 : Math.min(Math.max(header.length + 2, 10), 24));
+  const width =
+    WIDTHS[header] ?? (kind === "date" ? 12 : Math.min(Math.max(header.length + 2, 10), 24));
   const hint = HINTS[header];
   return {
     header,

@@ -138,7 +138,11 @@ export interface Settings {
   readonly quarters: Readonly<Partial<Record<Quarter, QuarterDates>>>;
   readonly ministryAddress: string;
   readonly reportDay: number;
-  readonly coordinator: { readonly name: string; readonly position: string; readonly phone: string };
+  readonly coordinator: {
+    readonly name: string;
+    readonly position: string;
+    readonly phone: string;
+  };
   /** Section VI counts by the settings parameter name. */
   readonly parentCommunity: Readonly<Record<string, number>>;
   /** Every parameter as text, including the user's own. */

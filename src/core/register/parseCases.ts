@@ -18,7 +18,9 @@ export function readLevel(cell: Cell): LevelRead {
     return { level: null };
   }
   if (typeof cell === "number") {
-    return cell === 1 || cell === 2 ? { level: cell } : { error: `уровень ${cell}: допустимы только 1 или 2` };
+    return cell === 1 || cell === 2
+      ? { level: cell }
+      : { error: `уровень ${cell}: допустимы только 1 или 2` };
   }
   const text = typeof cell === "string" ? cell.trim() : "";
   const m = /^([12])(?!\d)/.exec(text);
@@ -29,7 +31,13 @@ export function readLevel(cell: Cell): LevelRead {
 }
 
 /** A stable key of a child: full name and birth date, or the episode code when either is missing. */
-export function childKeyOf(last: string, first: string, middle: string, birth: string | null, code: string): string {
+export function childKeyOf(
+  last: string,
+  first: string,
+  middle: string,
+  birth: string | null,
+  code: string
+): string {
   if (last !== "" && first !== "" && birth) {
     return `child:${matchKey(last)}|${matchKey(first)}|${matchKey(middle)}|${birth}`;
   }
@@ -50,7 +58,11 @@ export function parseEpisodes(t: BoundTable): Episode[] {
     }
     const prior = seen.get(matchKey(code));
     if (prior !== undefined) {
-      t.report(r, "Код", `код «${code}» уже есть в строке ${prior}; код случая должен быть уникальным`);
+      t.report(
+        r,
+        "Код",
+        `код «${code}» уже есть в строке ${prior}; код случая должен быть уникальным`
+      );
       continue;
     }
     seen.set(matchKey(code), r.row);
@@ -132,7 +144,11 @@ export function parseFamilies(t: BoundTable): Family[] {
       if (v) {
         status.push(v);
       } else {
-        t.report(r, "Социальный статус", `неизвестный статус «${token.trim()}»; допустимы: ${FAMILY_STATUS_VALUES.join(", ")}`);
+        t.report(
+          r,
+          "Социальный статус",
+          `неизвестный статус «${token.trim()}»; допустимы: ${FAMILY_STATUS_VALUES.join(", ")}`
+        );
       }
     }
     out.push({

@@ -4,7 +4,15 @@
  */
 import { matchKey, makeListMatcher } from "../text";
 import type { RawRow } from "./model";
-import type { Action, Activity, Assistance, CalendarOverride, PassportRow, ServiceEntry, Signal } from "./model";
+import type {
+  Action,
+  Activity,
+  Assistance,
+  CalendarOverride,
+  PassportRow,
+  ServiceEntry,
+  Signal,
+} from "./model";
 import {
   ACTION_COLUMNS,
   ACTIVITY_COLUMNS,
@@ -204,14 +212,24 @@ export function parseSignals(t: BoundTable, cases: CaseLookup): Signal[] {
           reasons.push(n);
         }
       } else {
-        t.report(r, "Причины", `«${token}» — причина указывается номером от 1 до 13 по сигнальной карте`);
+        t.report(
+          r,
+          "Причины",
+          `«${token}» — причина указывается номером от 1 до 13 по сигнальной карте`
+        );
       }
     }
     const fields: Record<string, string> = {};
     for (const c of SIGNAL_COLUMNS) {
       fields[c] = t.text(r, c);
     }
-    out.push({ row: r.row, date: t.date(r, "Дата"), caseCode: code ?? "", fields, reasons: reasons.sort((a, b) => a - b) });
+    out.push({
+      row: r.row,
+      date: t.date(r, "Дата"),
+      caseCode: code ?? "",
+      fields,
+      reasons: reasons.sort((a, b) => a - b),
+    });
   }
   return out;
 }

@@ -64,7 +64,12 @@ export function parseRegister(sheets: RawSheets): ParsedRegister {
   for (const key of SHEET_ORDER) {
     const raw = findSheet(sheets, SHEET[key]);
     if (!raw) {
-      issues.push({ sheet: SHEET[key], row: 0, column: "", message: `в книге нет листа «${SHEET[key]}»` });
+      issues.push({
+        sheet: SHEET[key],
+        row: 0,
+        column: "",
+        message: `в книге нет листа «${SHEET[key]}»`,
+      });
     }
     bound[key] = new BoundTable(SHEET[key], raw ?? EMPTY, raw ? issues : []);
   }
@@ -102,7 +107,12 @@ function parseSettings(t: BoundTable, issues: RegisterIssue[]): Settings {
   }
   const text = (p: string): string => cellText(values.get(matchKey(p))?.cell ?? null);
   const report = (p: string, row: number, message: string): void => {
-    issues.push({ sheet: t.sheet, row, column: "Значение", message: `параметр «${p}»: ${message}` });
+    issues.push({
+      sheet: t.sheet,
+      row,
+      column: "Значение",
+      message: `параметр «${p}»: ${message}`,
+    });
   };
   const number = (p: string, fallback: number): number => {
     const v = values.get(matchKey(p));
@@ -128,7 +138,11 @@ function parseSettings(t: BoundTable, issues: RegisterIssue[]): Settings {
     const to = date(quarterParam(q, "to"));
     if (from && to) {
       if (to < from) {
-        report(quarterParam(q, "to"), values.get(matchKey(quarterParam(q, "to")))?.row ?? 0, `${q} четверть заканчивается раньше, чем начинается`);
+        report(
+          quarterParam(q, "to"),
+          values.get(matchKey(quarterParam(q, "to")))?.row ?? 0,
+          `${q} четверть заканчивается раньше, чем начинается`
+        );
       } else {
         quarters[q] = { from, to };
       }

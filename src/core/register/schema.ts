@@ -69,9 +69,21 @@ export const ACTION_COLUMNS = [
 
 export const ASSISTANCE_COLUMNS = ["Код", "Дата", "Вид помощи", "Содержание"] as const;
 
-export const ACTIVITY_COLUMNS = ["Код", "Вид", "Объединение", "Дата начала", "Дата окончания"] as const;
+export const ACTIVITY_COLUMNS = [
+  "Код",
+  "Вид",
+  "Объединение",
+  "Дата начала",
+  "Дата окончания",
+] as const;
 
-export const SERVICE_COLUMNS = ["Дата", "Вид работы", "Количество", "Охвачено", "Примечание"] as const;
+export const SERVICE_COLUMNS = [
+  "Дата",
+  "Вид работы",
+  "Количество",
+  "Охвачено",
+  "Примечание",
+] as const;
 
 /** Social passport categories: the report JSON key and the column stem. */
 export const PASSPORT_CATEGORIES = [

@@ -11,7 +11,8 @@ import type { ChildFamilyCount, ReportJson } from "./types";
 
 export type FormCell = string | number | null;
 
-export type RowStyle = "title" | "subtitle" | "section" | "header" | "group" | "data" | "total" | "note" | "blank";
+export type RowStyle =
+  "title" | "subtitle" | "section" | "header" | "group" | "data" | "total" | "note" | "blank";
 
 export interface FormRow {
   readonly style: RowStyle;
@@ -28,7 +29,10 @@ const row = (style: RowStyle, ...cells: FormCell[]): FormRow => ({ style, cells 
 /** Row titles of section I in the form's order, with the JSON key of each. */
 const PASSPORT_ROWS: readonly [string, keyof ReportJson["socialPassport"]][] = [
   ["Количество полных социально-благополучных семей (детей)", "completeProsperous"],
-  ["Количество семей (детей), нуждающихся в государственной поддержке, в том числе:", "needSupport"],
+  [
+    "Количество семей (детей), нуждающихся в государственной поддержке, в том числе:",
+    "needSupport",
+  ],
   ["- с потерей кормильца", "lostBreadwinner"],
   ["- разведённых родителей", "divorced"],
   ["- матерей (отцов) - одиночек", "singleParent"],
@@ -63,11 +67,27 @@ function sectionII(r: ReportJson): FormRow[] {
       "section",
       "II. Сведения о несовершеннолетних (семьях) группы риска, состоящих на внутришкольном учёте: на ранней стадии семейного неблагополучия, в социально опасном положении по основным показателям неблагополучия"
     ),
-    row("header", "№", "Показатель", "Постановка на внутришкольный учёт: детей", "Постановка на внутришкольный учёт: семей", "Кол-во: детей", "Кол-во: семей"),
+    row(
+      "header",
+      "№",
+      "Показатель",
+      "Постановка на внутришкольный учёт: детей",
+      "Постановка на внутришкольный учёт: семей",
+      "Кол-во: детей",
+      "Кол-во: семей"
+    ),
   ];
   for (const level of [1, 2] as const) {
     const data = level === 1 ? r.register.level1 : r.register.level2;
-    rows.push(row("total", level, LEVEL_TITLES[level], ...pair(data.total.registered), ...pair(data.total.onRegister)));
+    rows.push(
+      row(
+        "total",
+        level,
+        LEVEL_TITLES[level],
+        ...pair(data.total.registered),
+        ...pair(data.total.onRegister)
+      )
+    );
     for (const category of categoriesOf(level)) {
       rows.push(row("group", null, CATEGORY_TITLES[category] ?? category));
       for (const ind of INDICATORS.filter((i) => i.level === level && i.category === category)) {
@@ -100,7 +120,9 @@ function sectionII(r: ReportJson): FormRow[] {
 }
 
 function sectionIII(r: ReportJson): FormRow[] {
-  const rows: FormRow[] = [row("section", "III. Система работы (города) с несовершеннолетними (семьями) группы риска")];
+  const rows: FormRow[] = [
+    row("section", "III. Система работы (города) с несовершеннолетними (семьями) группы риска"),
+  ];
   const header = row(
     "header",
     "№",
@@ -127,10 +149,24 @@ function sectionIII(r: ReportJson): FormRow[] {
     r.assistance.forEach((a, i) => {
       const h = level === 1 ? a.level1 : a.level2;
       const k = h.byKind;
-      rows.push(row("data", i + 1, a.school, h.families, h.helped, k.psychological, k.financial, k.clothing, k.employment, k.treatment));
+      rows.push(
+        row(
+          "data",
+          i + 1,
+          a.school,
+          h.families,
+          h.helped,
+          k.psychological,
+          k.financial,
+          k.clothing,
+          k.employment,
+          k.treatment
+        )
+      );
     });
     if (r.assistance.length > 1) {
-      const sum = (f: (a: ReportJson["assistance"][number]) => number): number => r.assistance.reduce((s, a) => s + f(a), 0);
+      const sum = (f: (a: ReportJson["assistance"][number]) => number): number =>
+        r.assistance.reduce((s, a) => s + f(a), 0);
       const pick = (a: ReportJson["assistance"][number]) => (level === 1 ? a.level1 : a.level2);
       rows.push(
         row(
@@ -152,7 +188,8 @@ function sectionIII(r: ReportJson): FormRow[] {
 }
 
 function sectionIV(r: ReportJson): FormRow[] {
-  const q = (f: (x: ReportJson["service"]["I"]) => number | string): FormCell[] => QUARTERS.map((k) => f(r.service[k]));
+  const q = (f: (x: ReportJson["service"]["I"]) => number | string): FormCell[] =>
+    QUARTERS.map((k) => f(r.service[k]));
   return [
     row(
       "section",
@@ -167,9 +204,24 @@ function sectionIV(r: ReportJson): FormRow[] {
       "Проведено индивидуальных/групповых консультаций детей",
       ...q((x) => `${x.consultationsIndividual}/${x.consultationsGroup}`)
     ),
-    row("data", null, "Проведено социально-психолого-педагогических тренингов", ...q((x) => x.trainings)),
-    row("data", null, "Реализовано индивидуальных планов сопровождения несовершеннолетних (семей)", ...q((x) => x.plansCarriedOut)),
-    row("data", null, "Принято участие психологов в заседаниях КДН и ЗП", ...q((x) => x.commissionMeetings)),
+    row(
+      "data",
+      null,
+      "Проведено социально-психолого-педагогических тренингов",
+      ...q((x) => x.trainings)
+    ),
+    row(
+      "data",
+      null,
+      "Реализовано индивидуальных планов сопровождения несовершеннолетних (семей)",
+      ...q((x) => x.plansCarriedOut)
+    ),
+    row(
+      "data",
+      null,
+      "Принято участие психологов в заседаниях КДН и ЗП",
+      ...q((x) => x.commissionMeetings)
+    ),
     row(
       "data",
       null,
@@ -194,9 +246,23 @@ function sectionV(r: ReportJson): FormRow[] {
       "Из них: на ранней стадии семейного неблагополучия",
       "Из них: в семье, находящейся в социально опасном положении"
     ),
-    row("data", 1, "Кружки, объединения дополнительного образования школы", a.schoolClubs.total, a.schoolClubs.level1, a.schoolClubs.level2),
+    row(
+      "data",
+      1,
+      "Кружки, объединения дополнительного образования школы",
+      a.schoolClubs.total,
+      a.schoolClubs.level1,
+      a.schoolClubs.level2
+    ),
     row("data", 2, "Спортивные секции", a.sports.total, a.sports.level1, a.sports.level2),
-    row("data", 3, "Туристические объединения", a.tourism.total, a.tourism.level1, a.tourism.level2),
+    row(
+      "data",
+      3,
+      "Туристические объединения",
+      a.tourism.total,
+      a.tourism.level1,
+      a.tourism.level2
+    ),
     row("data", 4, "Другие объединения", a.other.total, a.other.level1, a.other.level2),
   ];
 }
@@ -204,7 +270,8 @@ function sectionV(r: ReportJson): FormRow[] {
 const COMMUNITY_TITLES: Readonly<Record<string, string>> = {
   "Совет профилактики": "«Совет профилактики»",
   "Детское движение": "Детское движение образовательной организации (организация, объединение)",
-  "Уполномоченные по защите прав": "Уполномоченные по защите прав участников образовательного процесса",
+  "Уполномоченные по защите прав":
+    "Уполномоченные по защите прав участников образовательного процесса",
   "Другие объединения родителей": "Другие",
 };
 
@@ -212,14 +279,35 @@ const COMMUNITY_TITLES: Readonly<Record<string, string>> = {
 export function buildReportForm(r: ReportJson): FormRow[] {
   const period = `с ${formatDateRu(r.from)} по ${formatDateRu(r.to)}`;
   const rows: FormRow[] = [
-    row("title", null, "Форма отчёта деятельности образовательной организации с несовершеннолетними (семьёй) группы риска"),
-    row("subtitle", null, `за период ${period} ${r.schoolYear ? `${r.schoolYear} учебного года` : ""}`.trim()),
-    row("subtitle", null, `Образовательная организация: ${r.school || "—"}; район (город): ${r.district || "—"}`),
+    row(
+      "title",
+      null,
+      "Форма отчёта деятельности образовательной организации с несовершеннолетними (семьёй) группы риска"
+    ),
+    row(
+      "subtitle",
+      null,
+      `за период ${period} ${r.schoolYear ? `${r.schoolYear} учебного года` : ""}`.trim()
+    ),
+    row(
+      "subtitle",
+      null,
+      `Образовательная организация: ${r.school || "—"}; район (город): ${r.district || "—"}`
+    ),
     row("blank"),
-    row("section", `I. Социальный паспорт семей образовательной организации ${r.district ? `(${r.district})` : ""}`.trim()),
+    row(
+      "section",
+      `I. Социальный паспорт семей образовательной организации ${r.district ? `(${r.district})` : ""}`.trim()
+    ),
     row("header", null, "", "Дети", "Семьи"),
     ...PASSPORT_ROWS.map(([title, key]) =>
-      row(key === "total" ? "total" : "data", null, title, r.socialPassport[key].children, r.socialPassport[key].families)
+      row(
+        key === "total" ? "total" : "data",
+        null,
+        title,
+        r.socialPassport[key].children,
+        r.socialPassport[key].families
+      )
     ),
     row("blank"),
     ...sectionII(r),
@@ -232,11 +320,34 @@ export function buildReportForm(r: ReportJson): FormRow[] {
     row("blank"),
     row("section", "VI. Развитие родительской общественности в районе (городе)"),
     row("header", null, "Наименование", "Количество"),
-    ...PARENT_COMMUNITY_PARAMS.map((p) => row("data", null, COMMUNITY_TITLES[p] ?? p, r.parentCommunity[p] ?? 0)),
+    ...PARENT_COMMUNITY_PARAMS.map((p) =>
+      row("data", null, COMMUNITY_TITLES[p] ?? p, r.parentCommunity[p] ?? 0)
+    ),
     row("blank"),
-    row("section", "VII. Сведения о координаторе работы по профилактике муниципального органа управления образованием"),
-    row("header", null, "Ответственный за организацию работы от управления образованием", "ФИО", null, "Должность", null, "Контактный телефон"),
-    row("data", null, "", r.coordinator.name, null, r.coordinator.position, null, r.coordinator.phone),
+    row(
+      "section",
+      "VII. Сведения о координаторе работы по профилактике муниципального органа управления образованием"
+    ),
+    row(
+      "header",
+      null,
+      "Ответственный за организацию работы от управления образованием",
+      "ФИО",
+      null,
+      "Должность",
+      null,
+      "Контактный телефон"
+    ),
+    row(
+      "data",
+      null,
+      "",
+      r.coordinator.name,
+      null,
+      r.coordinator.position,
+      null,
+      r.coordinator.phone
+    ),
   ];
   return rows;
 }
