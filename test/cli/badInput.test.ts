@@ -214,12 +214,17 @@ describe("bad input", () => {
   });
 
   test("empty rows inside a table are skipped", async () => {
-    const file = await validBook("blank-rows.xlsx");
-    await edit(file, (wb) => {
-      const ws = wb.getWorksheet("Учёт");
-      assert.ok(ws);
-      ws.insertRow(3, []);
+    const settings = defaultSettings({ school: "Школа", district: "Кызыл", startYear: 2026 }).map(
+      ([p, v]) => ({
+        Параметр: p,
+        Значение: v,
+      })
+    );
+    const wb = buildRegisterWorkbook({
+      sheets: { settings, cases: [CASES[0] ?? {}, {}, {}, CASES[1] ?? {}] },
     });
+    const file = join(dir, "blank-rows.xlsx");
+    await wb.xlsx.writeFile(file);
     const r = vshu("report", file, "--from", "2026-09-01", "--to", "2026-11-30", "--json");
     assert.equal(r.status, 0, r.stderr);
     const json = JSON.parse(r.stdout) as {

@@ -844,7 +844,7 @@ describe("toDeadlinesJson and groupDeadlines", () => {
 });
 
 describe("speed and layering", () => {
-  test("10 000 episodes × 8 steps well under 100 ms", () => {
+  test("10 000 episodes give 8 rows each, in natural code order (speed: npm run bench)", () => {
     const episodes: Episode[] = [];
     const actions: Action[] = [];
     for (let i = 0; i < 10_000; i++) {
@@ -856,23 +856,13 @@ describe("speed and layering", () => {
         aCompletion(code, "order", "2026-11-20")
       );
     }
-    const register = aRegister(episodes, actions);
-    // The first run includes the JIT warming up and the year tables being built; the machine
-    // may be shared with other test runs, so the best of three runs is what is checked.
-    const times: number[] = [];
-    let rows: DeadlineRow[] = [];
-    for (let run = 0; run < 4; run++) {
-      const start = performance.now();
-      rows = computeDeadlines(register, "2026-12-01", createProductionCalendar());
-      times.push(performance.now() - start);
-    }
-    const best = Math.min(...times.slice(1));
-    console.log(
-      `computeDeadlines, 10 000 episodes: ${times.map((t) => t.toFixed(1)).join(" / ")} ms`
+    const rows = computeDeadlines(
+      aRegister(episodes, actions),
+      "2026-12-01",
+      createProductionCalendar()
     );
     assert.equal(rows.length, 80_000);
     assert.equal(rows[8]?.case, "В-1", "natural order");
-    assert.ok(best < 100, `${best.toFixed(1)} ms`);
   });
 
   test("src/core/calendar and src/core/deadlines never build a Date nor import Node or packages", () => {

