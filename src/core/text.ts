@@ -39,12 +39,25 @@ export function toCyrillicLookAlikes(text: string): string {
  * «ё» as «е», runs of white space (including no-break spaces) as one space, trimmed.
  */
 export function matchKey(text: string): string {
-  return toCyrillicLookAlikes(text)
+  const known = KEY_CACHE.get(text);
+  if (known !== undefined) {
+    return known;
+  }
+  const key = toCyrillicLookAlikes(text)
     .toLowerCase()
     .replace(/ё/g, "е")
     .replace(/[\s\u00a0\u202f]+/g, " ")
     .trim();
+  if (KEY_CACHE.size >= KEY_CACHE_LIMIT) {
+    KEY_CACHE.clear();
+  }
+  KEY_CACHE.set(text, key);
+  return key;
 }
+
+/** Codes, names and headers repeat across a register's rows: their keys are computed once. */
+const KEY_CACHE = new Map<string, string>();
+const KEY_CACHE_LIMIT = 200_000;
 
 /** A key that also ignores every space and the dash variants (for values like «педсовет / МО»). */
 export function compactKey(text: string): string {
@@ -60,4 +73,23 @@ export function makeListMatcher<T extends string>(
     map.set(compactKey(v), v);
   }
   return (text: string) => map.get(compactKey(text)) ?? null;
+}
+
+/**
+ * The Russian plural form for a count.
+ * @example pluralRu(252, ["шаг", "шага", "шагов"]) //=> "шага"
+ */
+export function pluralRu(
+  n: number,
+  forms: readonly [one: string, few: string, many: string]
+): string {
+  const a = Math.abs(n) % 100;
+  const b = a % 10;
+  if (a > 10 && a < 20) {
+    return forms[2];
+  }
+  if (b === 1) {
+    return forms[0];
+  }
+  return b >= 2 && b <= 4 ? forms[1] : forms[2];
 }

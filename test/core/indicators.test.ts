@@ -8,7 +8,7 @@ import {
 } from "../../src/core/indicators/catalog";
 import { parseIndicatorCodes, formatIndicatorCodes } from "../../src/core/indicators/parseCodes";
 import { suggestTargetGroup, checkDecidedLevel } from "../../src/core/indicators/targetGroup";
-import { matchKey, makeListMatcher } from "../../src/core/text";
+import { matchKey, makeListMatcher, pluralRu } from "../../src/core/text";
 
 describe("the catalog", () => {
   test("has 11 level-1 and 15 level-2 indicators with Cyrillic codes and full wording", () => {
@@ -126,4 +126,26 @@ describe("list matching", () => {
     assert.equal(match("ребенок"), "ребёнок");
     assert.equal(match("денежная"), null);
   });
+});
+
+describe("pluralRu", () => {
+  const forms = ["шаг", "шага", "шагов"] as const;
+  const cases: [number, string][] = [
+    [0, "шагов"],
+    [1, "шаг"],
+    [2, "шага"],
+    [4, "шага"],
+    [5, "шагов"],
+    [11, "шагов"],
+    [14, "шагов"],
+    [21, "шаг"],
+    [101, "шаг"],
+    [111, "шагов"],
+    [252, "шага"],
+  ];
+  for (const [n, word] of cases) {
+    test(`${n} ${word}`, () => {
+      assert.equal(pluralRu(n, forms), word);
+    });
+  }
 });

@@ -10,6 +10,7 @@ import {
   type DeadlineJson,
   type DeadlineRow,
 } from "../../core/deadlines";
+import { pluralRu } from "../../core/text";
 import { readRegister } from "../xlsx/readRegister";
 
 export interface DeadlinesOptions {
@@ -26,33 +27,43 @@ export async function runDeadlines(
   return { rows, json: toDeadlinesJson(rows) };
 }
 
-/** The deadlines as a table for the terminal, in Russian. */
+/** One step as a line: case, step, due date, status and why the date moved. */
+function line(r: DeadlineRow): string {
+  const done = r.done
+    ? `выполнено ${formatDateRu(r.done)}`
+    : r.lastDone
+      ? `последний раз ${formatDateRu(r.lastDone)}`
+      : "";
+  return ["  " + r.case, r.stepName, `срок ${formatDateRu(r.due)}`, r.status, done, r.reason ?? ""]
+    .filter((p) => p !== "")
+    .join(" | ");
+}
+
+/**
+ * The deadlines for the terminal, in Russian: what needs attention first (overdue, today),
+ * then what is coming, then the steps already done.
+ */
 export function formatDeadlinesText(rows: readonly DeadlineRow[], on: IsoDate): string {
   if (rows.length === 0) {
     return `На ${formatDateRu(on)} открытых случаев нет.`;
   }
-  const counts = new Map<string, number>();
-  for (const r of rows) {
-    counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  const sections: [DeadlineRow["status"], string][] = [
+    ["просрочено", "Просрочено"],
+    ["сегодня", "Срок сегодня"],
+    ["предстоит", "Предстоит"],
+    ["выполнено", "Выполнено"],
+  ];
+  const out = [
+    `Сроки на ${formatDateRu(on)}: ${rows.length} ${pluralRu(rows.length, ["шаг", "шага", "шагов"])}`,
+  ];
+  for (const [status, title] of sections) {
+    const list = rows.filter((r) => r.status === status);
+    out.push("", `${title}: ${list.length}`);
+    const sorted =
+      status === "выполнено"
+        ? list
+        : [...list].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+    out.push(...sorted.map(line));
   }
-  const lines = rows.map((r) => {
-    const done = r.done
-      ? `выполнено ${formatDateRu(r.done)}`
-      : r.lastDone
-        ? `последний раз ${formatDateRu(r.lastDone)}`
-        : "";
-    const parts = [
-      r.case,
-      r.stepName,
-      `срок ${formatDateRu(r.due)}`,
-      r.status,
-      done,
-      r.reason ?? "",
-    ].filter((p) => p !== "");
-    return parts.join(" | ");
-  });
-  const summary = ["просрочено", "сегодня", "предстоит", "выполнено"]
-    .map((s) => `${s}: ${counts.get(s) ?? 0}`)
-    .join(", ");
-  return [`Сроки на ${formatDateRu(on)}`, ...lines, `Итого ${rows.length} (${summary})`].join("\n");
+  return out.join("\n");
 }

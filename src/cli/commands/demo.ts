@@ -6,6 +6,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { formatDateRu, type IsoDate } from "../../core/dates/isoDate";
 import { buildDemoRegister } from "../../core/demo/demoRegister";
+import { pluralRu } from "../../core/text";
 import { writeAtomically } from "../files";
 import { buildRegisterWorkbook } from "../xlsx/writeRegister";
 import { formatDeadlinesText, runDeadlines } from "./deadlines";
@@ -49,6 +50,6 @@ export async function runDemo(opts: DemoOptions): Promise<string> {
     `Демонстрационные файлы в папке ${opts.out}:`,
     `  ${DEMO_FILES.register} — книга учёта вымышленной школы (${demo.sheets.cases?.length ?? 0} случаев)`,
     `  ${DEMO_FILES.report} и ${DEMO_FILES.reportJson} — отчёт за ${formatDateRu(demo.period.from)}–${formatDateRu(demo.period.to)}`,
-    `  ${DEMO_FILES.deadlines} и ${DEMO_FILES.deadlinesJson} — сроки на ${formatDateRu(opts.on)}: ${rows.length} шагов, просрочено ${overdue}`,
+    `  ${DEMO_FILES.deadlines} и ${DEMO_FILES.deadlinesJson} — сроки на ${formatDateRu(opts.on)}: ${rows.length} ${pluralRu(rows.length, ["шаг", "шага", "шагов"])}, просрочено ${overdue}`,
   ].join("\n");
 }

@@ -55,7 +55,7 @@ export function toCell(v: unknown): Cell {
 
 interface Collected {
   readonly info: SheetInfo | undefined;
-  readonly rows: { row: number; values: Cell[] }[];
+  readonly rows: RawRow[];
 }
 
 /**
@@ -79,7 +79,7 @@ export async function readWorkbookTables(
     const info =
       byName.get(w.name) ?? (sheetNo ? byPart.get(`xl/worksheets/sheet${sheetNo}.xml`) : undefined);
     const limit = info?.table ?? null;
-    const rows: { row: number; values: Cell[] }[] = [];
+    const rows: RawRow[] = [];
     for await (const row of w) {
       if (limit && (row.number < limit.top || row.number > limit.bottom)) {
         continue;
@@ -91,7 +91,7 @@ export async function readWorkbookTables(
       for (let c = from; c <= to; c++) {
         cells.push(toCell(values[c]));
       }
-      rows.push({ row: row.number, values: cells });
+      rows.push({ row: row.number, cells });
     }
     collected.push({ info, rows });
   }
@@ -111,11 +111,7 @@ export async function readWorkbookTables(
   return out;
 }
 
-function toTable(
-  rows: { row: number; values: Cell[] }[],
-  table: TableRange | null,
-  expected: readonly string[]
-): RawTable {
+function toTable(rows: RawRow[], table: TableRange | null, expected: readonly string[]): RawTable {
   const headerIndex = table
     ? rows.findIndex((r) => r.row === table.top)
     : findHeaderRow(rows, expected);
@@ -123,20 +119,19 @@ function toTable(
     return { headers: [], rows: [] };
   }
   const header = rows[headerIndex];
-  const headers = (header?.values ?? []).map((v) =>
+  const headers = (header?.cells ?? []).map((v) =>
     v === null ? "" : typeof v === "object" ? v.date : String(v).trim()
   );
-  const body: RawRow[] = rows.slice(headerIndex + 1).map((r) => ({ row: r.row, cells: r.values }));
-  return { headers, rows: body };
+  return { headers, rows: rows.slice(headerIndex + 1) };
 }
 
 /** The first of the first 30 rows that holds at least half of the expected headers. */
-function findHeaderRow(rows: { values: Cell[] }[], expected: readonly string[]): number {
+function findHeaderRow(rows: readonly RawRow[], expected: readonly string[]): number {
   const want = new Set(expected.map(matchKey));
   let best = -1;
   let bestScore = 0;
   for (let i = 0; i < Math.min(rows.length, 30); i++) {
-    const score = (rows[i]?.values ?? []).filter(
+    const score = (rows[i]?.cells ?? []).filter(
       (v) => typeof v === "string" && want.has(matchKey(v))
     ).length;
     if (score >= Math.max(1, Math.ceil(want.size / 2))) {

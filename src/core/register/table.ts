@@ -10,6 +10,7 @@ import type { IsoDate } from "../dates/isoDate";
 
 export class BoundTable {
   private readonly index = new Map<string, number>();
+  private readonly resolved = new Map<string, number | undefined>();
 
   constructor(
     readonly sheet: string,
@@ -47,8 +48,18 @@ export class BoundTable {
   }
 
   cell(row: RawRow, column: string): Cell {
-    const i = this.index.get(matchKey(column));
+    const i = this.columnIndex(column);
     return i === undefined ? null : (row.cells[i] ?? null);
+  }
+
+  /** The position of a column, looked up once per column name (this runs for every cell). */
+  private columnIndex(column: string): number | undefined {
+    if (this.resolved.has(column)) {
+      return this.resolved.get(column);
+    }
+    const i = this.index.get(matchKey(column));
+    this.resolved.set(column, i);
+    return i;
   }
 
   text(row: RawRow, column: string): string {
