@@ -123,7 +123,7 @@ export function buildReportWorkbook(report: ReportJson): ExcelJS.Workbook {
         : 0
     );
     if (fr.style === "header") {
-      r.height = Math.max(30, 11 * estimateLines(fr, 1.3) + 6);
+      r.height = Math.max(30, 12 * estimateLines(fr, 0.95) + 8);
     }
   });
   ws.pageSetup.printArea = `A1:I${form.length}`;
