@@ -3,6 +3,7 @@
 // - ts-loader (type-checks with tsconfig.json) instead of Babel;
 // - no polyfill entry: target ES2022, which the Excel clients that run a shared runtime
 //   (Microsoft 365 / Office 2021+, WebView2 or a current browser) all support;
+// - functions-ru.json generated from functions.json (scripts/functions-locale.js);
 // - the production manifest rewrite replaces EVERY localhost URL (the template's bug: it
 //   replaced only the first).
 "use strict";
@@ -12,6 +13,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DEV_URL, productionUrl, rewriteManifestUrls } = require("./scripts/manifest-urls");
+const { FunctionsLocalizationPlugin } = require("./scripts/functions-locale");
 
 async function getHttpsOptions() {
   // Loaded lazily: plain `webpack` builds (CI) never touch the dev certificates.
@@ -61,6 +63,13 @@ module.exports = async (env, options) => {
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",
+      }),
+      // Then functions-ru.json: functions.json with the Russian names and descriptions
+      // (manifest.xml: <bt:Override Locale="ru-ru"> on Functions.Metadata.Url).
+      new FunctionsLocalizationPlugin({
+        input: "functions.json",
+        output: "functions-ru.json",
+        table: "./src/functions/functions.ru.json",
       }),
       // Shared runtime: one page hosts the task pane, the functions and the commands.
       new HtmlWebpackPlugin({

@@ -334,6 +334,48 @@ function checkUrls(root) {
   return errors;
 }
 
+/**
+ * Localized values: inside <Resources> an override must be <bt:Override> (an unprefixed
+ * <Override> there made the add-in fail to load, office-js issue #2464), top-level elements use
+ * <Override>; each has a full locale tag (ru-ru) and a Value, one per locale per element, and
+ * an override for the DefaultLocale must not merely repeat DefaultValue.
+ */
+function checkOverrides(root) {
+  const errors = [];
+  const defaultLocale = (child(root, "DefaultLocale") || { text: "" }).text.trim().toLowerCase();
+  for (const el of allElements(root)) {
+    if (el.name !== "Override" && el.name !== "bt:Override") {
+      continue;
+    }
+    const parent = el.parent;
+    const inResources = parent !== null && parent.name.startsWith("bt:");
+    if (inResources && el.name !== "bt:Override") {
+      errors.push(`line ${el.line}: <${parent.name}> needs <bt:Override>, not <${el.name}>`);
+    }
+    const locale = el.attrs.Locale || "";
+    if (!/^[a-z]{2,3}-[a-z0-9]{2,8}$/i.test(locale)) {
+      errors.push(`line ${el.line}: override Locale "${locale}" is not a full tag like "ru-ru"`);
+    }
+    if (!el.attrs.Value) {
+      errors.push(`line ${el.line}: override without Value`);
+    }
+    const same = parent ? parent.children.filter((c) => c.name === el.name) : [];
+    if (
+      same.filter((c) => (c.attrs.Locale || "").toLowerCase() === locale.toLowerCase()).length > 1
+    ) {
+      errors.push(`line ${el.line}: two overrides for locale "${locale}" in <${parent.name}>`);
+    }
+    if (
+      locale.toLowerCase() === defaultLocale &&
+      parent !== null &&
+      (parent.attrs.DefaultValue || "") === (el.attrs.Value || "")
+    ) {
+      errors.push(`line ${el.line}: override for the default locale repeats DefaultValue`);
+    }
+  }
+  return errors;
+}
+
 /** OfficeApp is a TaskPaneApp whose children come in the schema's order. */
 function checkTopLevel(root) {
   const errors = [];
@@ -419,6 +461,7 @@ function checkManifest(xml, options = {}) {
     ...checkResids(root),
     ...checkSharedRuntime(root),
     ...checkUrls(root),
+    ...checkOverrides(root),
   ];
   if (options.commandsSource !== undefined) {
     errors.push(...checkCommandsAssociated(root, options.commandsSource));
@@ -515,6 +558,7 @@ module.exports = {
   unusedResources,
   checkSharedRuntime,
   checkUrls,
+  checkOverrides,
   checkTopLevel,
   ribbonFunctionNames,
   checkCommandsAssociated,

@@ -10,7 +10,13 @@
 import type { IsoDate } from "../core/dates/isoDate";
 import type { Level } from "../core/indicators/catalog";
 import type { Register, RegisterIssue } from "../core/register/model";
-import type { ActivityKind, AssistanceKind, ServiceKind, StepKey } from "../core/register/schema";
+import type {
+  ActivityKind,
+  AssistanceKind,
+  ServiceKind,
+  SheetKey,
+  StepKey,
+} from "../core/register/schema";
 import type { ReportJson } from "../core/report/types";
 
 /** What the host supports, found by feature detection (Office.context.requirements). */
@@ -25,6 +31,14 @@ export interface HostCapabilities {
   readonly dataValidation: boolean;
   /** Multi-row `table.rows.add` (ExcelApi 1.4); otherwise rows are added one by one in one batch. */
   readonly multiRowAdd: boolean;
+  /** Column widths, row heights, merged cells (ExcelApi 1.2). */
+  readonly formatting: boolean;
+  /** `getItemOrNullObject` and friends (ExcelApi 1.4). */
+  readonly nullObjects: boolean;
+  /** Frozen header rows on new sheets (ExcelApi 1.7). */
+  readonly freezePanes: boolean;
+  /** Selection events, used by `onCaseSelected` (ExcelApi 1.7). */
+  readonly selectionEvents: boolean;
   /** Russian explanations of what is unavailable on this host, for the UI. */
   readonly limits: readonly string[];
 }
@@ -94,28 +108,121 @@ export interface ServiceDraft {
   readonly note: string;
 }
 
+/** A table the adapter reads and writes: «Календарь» besides the contract's sheets. */
+export type LayoutKey = SheetKey | "calendar";
+
+/** Where one register table is in the workbook, as read by `readRegister`. */
+export interface TableLayout {
+  readonly key: LayoutKey;
+  /** The sheet's name as the workbook spells it. */
+  readonly sheet: string;
+  /** The Excel table (ListObject) name; null for a sheet typed by hand without a table. */
+  readonly table: string | null;
+  /** Header texts in the workbook's column order (order free, extra columns kept). */
+  readonly headers: readonly string[];
+  /** 0-based sheet row of the header row. */
+  readonly headerRow: number;
+  /** 0-based sheet column of the first column. */
+  readonly left: number;
+  /** Rows under the header, empty ones included. */
+  readonly bodyRows: number;
+  /**
+   * The body is the one empty row Excel keeps in a new table: the next appended row is
+   * written into it instead of below it.
+   */
+  readonly onlyBlankRow: boolean;
+}
+
+/**
+ * Where the register's tables are: what a write needs to know without reading the workbook
+ * again, so that saving a case takes exactly one `context.sync`. `readRegister` returns it and
+ * the gateway also keeps the latest one (and updates it after its own writes); pass it
+ * explicitly only when several gateways share a workbook.
+ */
+export interface RegisterSnapshot {
+  readonly tables: Readonly<Partial<Record<LayoutKey, TableLayout>>>;
+}
+
+/** What «Создать книгу учёта» did. */
+export interface CreateRegisterResult {
+  /** Sheets laid out now. */
+  readonly created: readonly string[];
+  /** Sheets whose table was already there (left as they are). */
+  readonly kept: readonly string[];
+  /** Sheets left alone because they hold the user's own content, with the reason (Russian). */
+  readonly skipped: readonly { readonly sheet: string; readonly reason: string }[];
+  /** Features this Excel lacks that the layout would use (Russian, from capabilities). */
+  readonly limits: readonly string[];
+}
+
+/** The register as read, with its issues and where its tables are. */
+export interface RegisterRead {
+  readonly register: Register;
+  readonly issues: readonly RegisterIssue[];
+  readonly snapshot: RegisterSnapshot;
+}
+
+/**
+ * Options of a write: `today` for computed dates; `read` to write against a register read
+ * earlier (default: the one from this gateway's latest `readRegister`; when there is none the
+ * gateway reads the register first, which costs extra syncs).
+ */
+export interface WriteOptions {
+  readonly today: IsoDate;
+  readonly read?: RegisterRead;
+}
+
 export interface RegisterGateway {
   /** What this host can do. */
   capabilities(): Promise<HostCapabilities>;
   /** Whether the active workbook holds the register's sheets (all of them). */
   hasRegister(): Promise<{ present: boolean; missing: readonly string[] }>;
   /**
-   * Lays out every sheet of the contract in this workbook, the same as `vshu init`, without
-   * touching anything the user typed outside the register's tables. Sheets that exist are kept.
+   * Lays out every sheet of the contract in this workbook, the same as `vshu init` (tables,
+   * headers, formats, list validation, settings defaults), without touching anything the user
+   * typed outside the register's tables: a sheet that already has its table is kept; an
+   * existing sheet with other content is skipped and reported. 2 syncs (3 when some contract
+   * sheets already exist and must be checked for content).
    */
-  createRegister(opts: { school: string; district: string; schoolYear: string; today: IsoDate }): Promise<void>;
-  /** Reads and parses the whole register (one sync). */
-  readRegister(): Promise<{ register: Register; issues: readonly RegisterIssue[] }>;
-  /** Writes a new or edited case in ONE sync; on registration adds the regulated steps. */
-  saveCase(draft: CaseDraft, opts: { today: IsoDate }): Promise<SaveCaseResult>;
+  createRegister(opts: {
+    school: string;
+    district: string;
+    schoolYear: string;
+    today: IsoDate;
+  }): Promise<CreateRegisterResult>;
+  /**
+   * Reads and parses the whole register: 1 sync for names, 1 for table addresses, then the
+   * values in blocks of ≤ 150 000 cells per sync (a register of up to ~5 000 episodes: 3 syncs;
+   * 10 000 episodes with 10 000 rows in each other sheet: 5 syncs, each response < 2.5 MB). The
+   * gateway keeps the snapshot for the writes that follow.
+   */
+  readRegister(): Promise<RegisterRead>;
+  /**
+   * Writes a new (empty or unknown `code`) or edited case in ONE sync; a new family row in the
+   * same batch; on registration adds the regulated steps with their due dates. An edit checks,
+   * in the same sync, that the row still holds this case; when the workbook changed since it
+   * was read, it undoes the write (one more sync) and throws a Russian message.
+   */
+  saveCase(draft: CaseDraft, opts: WriteOptions): Promise<SaveCaseResult>;
+  /** One row of «Помощь» (1 sync). */
   addAssistance(draft: AssistanceDraft): Promise<void>;
+  /** One row of «Занятость» (1 sync). */
   addActivity(draft: ActivityDraft): Promise<void>;
+  /** One row of «Служба» (1 sync). */
   addService(draft: ServiceDraft): Promise<void>;
-  /** Ends an episode: «Дата снятия» and «Основание снятия». */
+  /** Ends an episode: «Дата снятия» and «Основание снятия» (1 sync). */
   removeCase(code: string, date: IsoDate, reason: string): Promise<void>;
-  /** Ends a level-1 episode («переведён в СОП») and opens its level-2 episode; returns the new code. */
-  transferToLevel2(code: string, date: IsoDate, protocol: string, opts: { today: IsoDate }): Promise<string>;
-  /** Writes «Выполнено» for a regulated step (the open row of that step, or a new row). */
+  /**
+   * Ends a level-1 episode («переведён в СОП») and opens its level-2 episode (registered on
+   * `date` with `protocol`, with its regulated steps) in 1 sync; returns the new code.
+   */
+  transferToLevel2(
+    code: string,
+    date: IsoDate,
+    protocol: string,
+    opts: WriteOptions
+  ): Promise<string>;
+  /** Writes «Выполнено» for a regulated step (the open row of that step, or a new row); 1 sync. */
   markStepDone(code: string, step: StepKey, date: IsoDate): Promise<void>;
   /** Selects the case's row of «Учёт» (or the step's row of «Мероприятия»). */
   goToCase(code: string, step?: StepKey): Promise<void>;

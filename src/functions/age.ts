@@ -1,9 +1,11 @@
 /**
- * Age in full years between two ISO dates, for the AGE custom function.
+ * AGE / ВОЗРАСТ: age in full years on a date.
  *
  * Kept out of functions.ts so that it can be tested without the CustomFunctions runtime.
- * When src/core gains its own age rule, AGE should call that instead and this file goes.
+ * The core's `ageOn` does not apply ГК РФ ст. 192 п. 3 to 29 February, hence `fullYears` here.
  */
+import { invalidInput } from "./errors";
+import { dateArg } from "./values";
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -36,4 +38,21 @@ export function fullYears(birthIso: string, onIso: string): number | null {
   const bd = bm === 2 && bd0 === 29 && !isLeap(oy) ? 28 : bd0;
   const beforeBirthday = om < bm || (om === bm && od < bd);
   return oy - by - (beforeBirthday ? 1 : 0);
+}
+
+/**
+ * Age in full years from Excel arguments.
+ * @param birth the birth date (serial)
+ * @param on the date of the age (serial)
+ * @throws FunctionInputError for a non-date or a date before the birth
+ * @example ageInYears(40313, 46330) // 15.05.2010 → 04.11.2026: 16
+ */
+export function ageInYears(birth: unknown, on: unknown): number {
+  const birthIso = dateArg(birth, "Дата рождения");
+  const onIso = dateArg(on, "Дата расчёта");
+  const years = fullYears(birthIso, onIso);
+  if (years === null) {
+    throw invalidInput("Дата расчёта раньше даты рождения.");
+  }
+  return years;
 }

@@ -27,6 +27,7 @@ interface Validator {
   checkResids(root: XmlElement): string[];
   checkSharedRuntime(root: XmlElement): string[];
   checkUrls(root: XmlElement): string[];
+  checkOverrides(root: XmlElement): string[];
   ribbonFunctionNames(root: XmlElement): string[];
   xsdPath(): string;
   hasXmllint(): boolean;
@@ -52,6 +53,14 @@ const byName = (name: string): XmlElement[] => elements.filter((el) => el.name =
 
 const xsdAvailable = validator.hasXmllint() && existsSync(validator.xsdPath());
 const noXsd = xsdAvailable ? false : "xmllint or the manifest XSDs are not available";
+
+/** Every URL of a manifest: URL-valued DefaultValue and override Value attributes. */
+function manifestUrls(xml: string): string[] {
+  return validator
+    .allElements(validator.parseXml(xml))
+    .flatMap((el) => [el.attrs.DefaultValue, el.attrs.Value])
+    .filter((v): v is string => v !== undefined && /^[a-z]+:\/\//.test(v));
+}
 
 function withTempManifest<T>(xml: string, fn: (file: string) => T): T {
   const dir = mkdtempSync(path.join(tmpdir(), "vshu-manifest-"));
@@ -130,10 +139,58 @@ describe("manifest.xml", () => {
     ]);
   });
 
+  test("the Russian metadata: bt:Override ru-ru on the metadata URL → functions-ru.json", () => {
+    assert.deepEqual(validator.checkOverrides(root), []);
+    const metadataUrl = byName("bt:Url").find((el) => el.attrs.id === "Functions.Metadata.Url");
+    assert.ok(metadataUrl);
+    assert.equal(metadataUrl.attrs.DefaultValue, `${urls.DEV_URL}functions.json`);
+    assert.deepEqual(
+      metadataUrl.children.map((el) => [el.name, el.attrs.Locale, el.attrs.Value]),
+      [["bt:Override", "ru-ru", `${urls.DEV_URL}functions-ru.json`]]
+    );
+    const source = byName("SourceLocation").find((el) => el.parent?.name === "Metadata");
+    assert.equal(source?.attrs.resid, "Functions.Metadata.Url");
+    // The namespace stays ASCII in every language (see the comment in manifest.xml).
+    const namespace = byName("bt:String").find((el) => el.attrs.id === "Functions.Namespace");
+    assert.equal(namespace?.children.length, 0);
+    // No other override anywhere: the manifest's own strings are Russian by default (ru-RU).
+    assert.equal(byName("bt:Override").length + byName("Override").length, 1);
+  });
+
+  test("labels and tooltips are Russian", () => {
+    for (const el of byName("bt:String")) {
+      if (el.attrs.id !== "Functions.Namespace") {
+        assert.match(el.attrs.DefaultValue ?? "", /[А-Яа-яЁё]/, el.attrs.id);
+      }
+    }
+    assert.match(byName("Description")[0]?.attrs.DefaultValue ?? "", /[А-Яа-яЁё]/);
+  });
+
+  test("icons: 16, 32 and 80 px on the ribbon, 32 and 64 px for the add-in", () => {
+    const images = byName("bt:Image").filter((el) => el.attrs.id !== undefined);
+    assert.deepEqual(
+      images.map((el) => el.attrs.DefaultValue?.slice(urls.DEV_URL.length)),
+      ["assets/icon-16.png", "assets/icon-32.png", "assets/icon-80.png"]
+    );
+    assert.equal(byName("IconUrl")[0]?.attrs.DefaultValue, `${urls.DEV_URL}assets/icon-32.png`);
+    assert.equal(
+      byName("HighResolutionIconUrl")[0]?.attrs.DefaultValue,
+      `${urls.DEV_URL}assets/icon-64.png`
+    );
+  });
+
+  test("development: every URL is on https://localhost:3000/", () => {
+    const all = manifestUrls(manifestXml);
+    assert.ok(all.length >= 10, `${all.length} URLs`);
+    for (const url of all) {
+      assert.ok(url.startsWith(urls.DEV_URL), url);
+    }
+  });
+
   test("every file the manifest points to is built or committed", () => {
-    const built = new Set(["taskpane.html", "functions.js", "functions.json"]);
+    const built = new Set(["taskpane.html", "functions.js", "functions.json", "functions-ru.json"]);
     const targets = elements
-      .map((el) => el.attrs.DefaultValue ?? "")
+      .flatMap((el) => [el.attrs.DefaultValue ?? "", el.attrs.Value ?? ""])
       .filter((value) => value.startsWith(urls.DEV_URL))
       .map((value) => value.slice(urls.DEV_URL.length));
     assert.ok(targets.length > 0);
@@ -144,6 +201,48 @@ describe("manifest.xml", () => {
 });
 
 describe("production URL rewrite", () => {
+  test("production: every URL, the ru-ru override included, is on the production URL", () => {
+    const prodUrl = "https://school.example.org/vshu/";
+    const prod = urls.rewriteManifestUrls(manifestXml, prodUrl);
+    const all = manifestUrls(prod);
+    assert.equal(all.length, manifestUrls(manifestXml).length);
+    for (const url of all) {
+      assert.ok(url.startsWith(prodUrl), url);
+    }
+    assert.ok(all.includes(`${prodUrl}functions-ru.json`));
+    assert.doesNotMatch(prod, /localhost|127\.0\.0\.1/);
+  });
+
+  test("the production manifest passes the XSD", { skip: noXsd }, () => {
+    const prod = urls.rewriteManifestUrls(manifestXml, urls.productionUrl({}));
+    withTempManifest(prod, (file) => {
+      const result = validator.runXmllint(file);
+      assert.ok(
+        !("skipped" in result) && result.ok,
+        "skipped" in result ? result.skipped : result.output
+      );
+    });
+  });
+
+  test(
+    "dist/manifest.xml of the last production build has no localhost",
+    { skip: !existsSync(path.join(ROOT, "dist/manifest.xml")) && "no build in dist/" },
+    () => {
+      const built = readFileSync(path.join(ROOT, "dist/manifest.xml"), "utf8");
+      if (built.includes(urls.DEV_URL)) {
+        // A development build (npm run build:dev) keeps localhost on purpose.
+        assert.equal(built, manifestXml);
+        return;
+      }
+      assert.doesNotMatch(built, /localhost/);
+      assert.match(
+        built,
+        /<bt:Override Locale="ru-ru" Value="https:\/\/[^"]+\/functions-ru\.json"\/>/
+      );
+      assert.deepEqual(validator.checkManifest(built).errors, []);
+    }
+  );
+
   test("leaves no localhost in the production manifest", () => {
     const prod = urls.rewriteManifestUrls(manifestXml, urls.productionUrl({}));
     assert.doesNotMatch(prod, /localhost/);
@@ -173,6 +272,36 @@ describe("production URL rewrite", () => {
 });
 
 describe("the validator catches broken manifests", () => {
+  test("overrides: unprefixed in resources, a short locale, a locale twice", () => {
+    const override =
+      '<bt:Override Locale="ru-ru" Value="https://localhost:3000/functions-ru.json"/>';
+    const check = (xml: string): string[] => validator.checkManifest(xml).errors;
+    const unprefixed = manifestXml.replace(
+      override,
+      '<Override Locale="ru-ru" Value="https://localhost:3000/functions-ru.json"/>'
+    );
+    assert.notEqual(unprefixed, manifestXml);
+    assert.ok(check(unprefixed).some((e) => e.includes("needs <bt:Override>")));
+    const shortLocale = manifestXml.replace(override, override.replace("ru-ru", "ru"));
+    assert.ok(check(shortLocale).some((e) => e.includes('Locale "ru"')));
+    const twice = manifestXml.replace(override, override + override);
+    assert.ok(check(twice).some((e) => e.includes('two overrides for locale "ru-ru"')));
+    const http = manifestXml.replace(override, override.replace("https:", "http:"));
+    assert.ok(check(http).some((e) => e.includes("not https")));
+  });
+
+  test("the override in a wrong place fails the XSD", { skip: noXsd }, () => {
+    const misplaced = manifestXml.replace(
+      '<bt:String id="Group.Label" DefaultValue="ВШУ"/>',
+      '<bt:String id="Group.Label" DefaultValue="ВШУ"><Override Locale="ru-ru" Value="ВШУ"/></bt:String>'
+    );
+    assert.notEqual(misplaced, manifestXml);
+    withTempManifest(misplaced, (file) => {
+      const result = validator.runXmllint(file);
+      assert.ok(!("skipped" in result) && !result.ok);
+    });
+  });
+
   const mutate = (from: string | RegExp, to: string): string => {
     const out = manifestXml.replace(from, to);
     assert.notEqual(out, manifestXml, `mutation ${String(from)} did not apply`);

@@ -1,0 +1,318 @@
+/**
+ * Reading the register through Office.js: each contract sheet's table is found by its Excel
+ * name (`tblCases`, … see TABLE_NAME), else by its sheet name and the sheet's first table,
+ * else (a sheet typed by hand) by the first row that holds half of the contract's headers.
+ * Columns are matched by header, so their order is free and extra columns are kept.
+ *
+ * Syncs: 1 for the names of sheets and tables, 1 for the tables' addresses (plus 1 when a
+ * sheet has a table under another name), then the values in blocks of at most
+ * READ_CELLS_PER_SYNC cells each, so no response comes near Excel on the web's 5 MB limit
+ * (a block that still hits it is split in two and read again).
+ */
+import type { Cell, RawRow, RawTable } from "../core/register/model";
+import {
+  CALENDAR_COLUMNS,
+  CALENDAR_SHEET,
+  SHEET,
+  SHEET_COLUMNS,
+  SHEET_ORDER,
+  TABLE_NAME,
+} from "../core/register/schema";
+import { matchKey } from "../core/text";
+import { blockAddress, parseRangeAddress, type Block } from "./address";
+import type { LayoutKey, RegisterSnapshot, TableLayout } from "./gateway";
+
+/**
+ * Cells read per sync. A register cell averages ~16 bytes of JSON (measured on the fake with
+ * the benchmark's register), so a block is ~2.4 MB, half of Excel on the web's 5 MB limit,
+ * leaving room for long notes; a block that still hits the limit is read in halves.
+ */
+export const READ_CELLS_PER_SYNC = 150_000;
+
+export const CALENDAR_TABLE = "tblCalendar";
+
+/** Every table the adapter reads, in order: the contract's sheets, then «Календарь». */
+export const LAYOUT_KEYS: readonly LayoutKey[] = [...SHEET_ORDER, "calendar"];
+
+export function sheetNameOf(key: LayoutKey): string {
+  return key === "calendar" ? CALENDAR_SHEET : SHEET[key];
+}
+
+export function tableNameOf(key: LayoutKey): string {
+  return key === "calendar" ? CALENDAR_TABLE : TABLE_NAME[key];
+}
+
+export function columnsOf(key: LayoutKey): readonly string[] {
+  return key === "calendar" ? CALENDAR_COLUMNS : SHEET_COLUMNS[key];
+}
+
+/** Names of the sheets and tables of the workbook (1 sync). */
+export async function loadNames(
+  context: Excel.RequestContext
+): Promise<{ sheets: string[]; tables: string[] }> {
+  const sheets = context.workbook.worksheets;
+  const tables = context.workbook.tables;
+  sheets.load("items/name");
+  tables.load("items/name");
+  await context.sync();
+  return { sheets: sheets.items.map((s) => s.name), tables: tables.items.map((t) => t.name) };
+}
+
+/** The name in `names` that matches `wanted` ignoring case, spacing and look-alikes. */
+export function findName(names: readonly string[], wanted: string): string | null {
+  const key = matchKey(wanted);
+  return names.find((n) => n === wanted) ?? names.find((n) => matchKey(n) === key) ?? null;
+}
+
+/** Which contract sheets are missing (neither the sheet nor its table exists). */
+export function missingSheets(names: { sheets: string[]; tables: string[] }): string[] {
+  return SHEET_ORDER.filter(
+    (key) =>
+      findName(names.sheets, SHEET[key]) === null &&
+      findName(names.tables, TABLE_NAME[key]) === null
+  ).map((key) => SHEET[key]);
+}
+
+interface Source {
+  readonly key: LayoutKey;
+  sheet: string;
+  table: string | null;
+  block: Block | null;
+  /** A sheet without a table: the header row is found in the first rows. */
+  readonly byHeaders: boolean;
+}
+
+type ExcelValue = string | number | boolean;
+
+function toCell(v: unknown): Cell {
+  if (v === null || v === undefined || v === "") {
+    return null;
+  }
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") {
+    return v;
+  }
+  return String(v);
+}
+
+/** The first of the first 30 rows holding at least half of the expected headers (as the CLI). */
+function findHeaderRow(
+  rows: readonly (readonly ExcelValue[])[],
+  expected: readonly string[]
+): number {
+  const want = new Set(expected.map(matchKey));
+  const need = Math.max(1, Math.ceil(want.size / 2));
+  let best = -1;
+  let bestScore = 0;
+  for (let i = 0; i < Math.min(rows.length, 30); i++) {
+    const score = (rows[i] ?? []).filter(
+      (v) => typeof v === "string" && want.has(matchKey(v))
+    ).length;
+    if (score >= need) {
+      return i;
+    }
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** A block of rows of one source read in one sync. */
+interface Slice {
+  readonly source: Source;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/** Splits every source's rows into slices, and slices into groups of ≤ budget cells. */
+function planSlices(sources: readonly Source[], budget: number): Slice[][] {
+  const groups: Slice[][] = [];
+  let current: Slice[] = [];
+  let used = 0;
+  for (const source of sources) {
+    const b = source.block;
+    if (!b) {
+      continue;
+    }
+    const width = b.right - b.left + 1;
+    const rowsPerSlice = Math.max(1, Math.floor(budget / width));
+    for (let top = b.top; top <= b.bottom;) {
+      const room = Math.max(1, Math.floor((budget - used) / width));
+      const take = Math.min(room, rowsPerSlice, b.bottom - top + 1);
+      current.push({ source, top, bottom: top + take - 1 });
+      used += take * width;
+      top += take;
+      if (used + width > budget) {
+        groups.push(current);
+        current = [];
+        used = 0;
+      }
+    }
+  }
+  if (current.length > 0) {
+    groups.push(current);
+  }
+  return groups;
+}
+
+function isPayloadLimit(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  // Excel on the web often reports the payload limit as a bare GeneralException (guide §5.3).
+  return (
+    code === "ResponsePayloadSizeLimitExceeded" ||
+    code === "RequestPayloadSizeLimitExceeded" ||
+    code === "GeneralException"
+  );
+}
+
+/** Reads the groups one sync each; a group over the payload limit is read in halves. */
+async function readGroups(
+  context: Excel.RequestContext,
+  groups: Slice[][],
+  out: Map<Source, Map<number, ExcelValue[]>>
+): Promise<void> {
+  const group = groups.shift();
+  if (!group) {
+    return;
+  }
+  const ranges = group.map((slice) => {
+    const b = slice.source.block as Block;
+    const range = context.workbook.worksheets
+      .getItem(slice.source.sheet)
+      .getRange(
+        blockAddress({ top: slice.top, bottom: slice.bottom, left: b.left, right: b.right })
+      );
+    range.load("values");
+    return { slice, range };
+  });
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isPayloadLimit(e) || group.every((s) => s.top === s.bottom)) {
+      throw e;
+    }
+    // Over Excel's payload limit after all (very long texts): read each slice in halves.
+    const first: Slice[] = [];
+    const second: Slice[] = [];
+    for (const s of group) {
+      const mid = s.top + Math.floor((s.bottom - s.top) / 2);
+      first.push({ ...s, bottom: mid });
+      if (mid < s.bottom) {
+        second.push({ ...s, top: mid + 1 });
+      }
+    }
+    groups.unshift(first, second);
+    return readGroups(context, groups, out);
+  }
+  for (const { slice, range } of ranges) {
+    let rows = out.get(slice.source);
+    if (!rows) {
+      rows = new Map();
+      out.set(slice.source, rows);
+    }
+    (range.values as ExcelValue[][]).forEach((row, i) => rows?.set(slice.top + i, row));
+  }
+  return readGroups(context, groups, out);
+}
+
+/**
+ * Reads every table of the register: the raw tables for `parseRegister` (keyed by the
+ * contract's sheet names) and the snapshot of where each table is, for later writes.
+ */
+export async function readRegisterTables(
+  context: Excel.RequestContext,
+  budget = READ_CELLS_PER_SYNC
+): Promise<{ sheets: Map<string, RawTable>; snapshot: RegisterSnapshot }> {
+  const names = await loadNames(context);
+  const sources: Source[] = [];
+  for (const key of LAYOUT_KEYS) {
+    const table = findName(names.tables, tableNameOf(key));
+    const sheet = findName(names.sheets, sheetNameOf(key));
+    if (table !== null) {
+      sources.push({ key, sheet: sheet ?? "", table, block: null, byHeaders: false });
+    } else if (sheet !== null) {
+      sources.push({ key, sheet, table: null, block: null, byHeaders: false });
+    }
+  }
+  // Addresses: of each named table; of a sheet's tables and used range otherwise.
+  const pending = sources.map((source) => {
+    if (source.table !== null) {
+      const range = context.workbook.tables.getItem(source.table).getRange();
+      range.load("address");
+      return { source, range, tables: null, used: null };
+    }
+    const tables = context.workbook.worksheets.getItem(source.sheet).tables;
+    tables.load("items/name");
+    const used = context.workbook.worksheets.getItem(source.sheet).getUsedRange();
+    used.load("address");
+    return { source, range: null, tables, used };
+  });
+  await context.sync();
+  const firstTables: { source: Source; range: Excel.Range }[] = [];
+  for (const p of pending) {
+    if (p.range) {
+      const parsed = parseRangeAddress(p.range.address);
+      p.source.block = parsed?.block ?? null;
+      p.source.sheet = parsed?.sheet ?? p.source.sheet;
+    } else if (p.tables && p.used) {
+      const first = p.tables.items[0];
+      if (first) {
+        p.source.table = first.name;
+        const range = context.workbook.tables.getItem(first.name).getRange();
+        range.load("address");
+        firstTables.push({ source: p.source, range });
+      } else {
+        p.source.block = parseRangeAddress(p.used.address)?.block ?? null;
+        (p.source as { byHeaders: boolean }).byHeaders = true;
+      }
+    }
+  }
+  if (firstTables.length > 0) {
+    await context.sync();
+    for (const f of firstTables) {
+      f.source.block = parseRangeAddress(f.range.address)?.block ?? null;
+    }
+  }
+  const rowsBySource = new Map<Source, Map<number, ExcelValue[]>>();
+  await readGroups(context, planSlices(sources, budget), rowsBySource);
+
+  const sheets = new Map<string, RawTable>();
+  const tables: Partial<Record<LayoutKey, TableLayout>> = {};
+  for (const source of sources) {
+    const b = source.block;
+    const got = rowsBySource.get(source);
+    if (!b || !got) {
+      continue;
+    }
+    const rows: ExcelValue[][] = [];
+    for (let r = b.top; r <= b.bottom; r++) {
+      rows.push(got.get(r) ?? []);
+    }
+    const headerIndex = source.byHeaders ? findHeaderRow(rows, columnsOf(source.key)) : 0;
+    if (headerIndex < 0) {
+      sheets.set(sheetNameOf(source.key), { headers: [], rows: [] });
+      continue;
+    }
+    const headers = (rows[headerIndex] ?? []).map((v) => String(v ?? "").trim());
+    const body: RawRow[] = rows.slice(headerIndex + 1).map((cells, i) => ({
+      row: b.top + headerIndex + 2 + i,
+      cells: cells.map(toCell),
+    }));
+    sheets.set(sheetNameOf(source.key), { headers, rows: body });
+    tables[source.key] = {
+      key: source.key,
+      sheet: source.sheet,
+      table: source.table,
+      headers,
+      headerRow: b.top + headerIndex,
+      left: b.left,
+      bodyRows: body.length,
+      onlyBlankRow:
+        source.table !== null &&
+        body.length === 1 &&
+        (body[0]?.cells ?? []).every((c) => c === null),
+    };
+  }
+  return { sheets, snapshot: { tables } };
+}

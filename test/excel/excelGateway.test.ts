@@ -1,0 +1,666 @@
+/**
+ * The Office.js adapter against the fake Excel: the register laid out and read back, a case
+ * saved in one sync into tables whose columns are shuffled, text that must stay text, the
+ * regulated steps with their due dates, marking a step done, a transfer to level 2, the
+ * report sheet of a 10 000-episode register, an ExcelApi 1.1 host, and the user's own cells.
+ */
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { excelSerialToIso } from "../../src/core/dates/isoDate";
+import ExcelJS from "exceljs";
+import { aggregateReport } from "../../src/core/report";
+import { unflattenReport } from "../../src/core/report/flatten";
+import { CASE_COLUMNS, SHEET, SHEET_ORDER } from "../../src/core/register/schema";
+import { columnLayout } from "../../src/core/register/layout";
+import { LIMIT_CREATE_WORKBOOK, LIMIT_PAGE_LAYOUT } from "../../src/excel/capabilities";
+import { columnsOf, LAYOUT_KEYS, tableNameOf } from "../../src/excel/tables";
+import {
+  createExcelGateway,
+  STALE_MESSAGE,
+  TRANSFER_REASON,
+  type ExcelRun,
+} from "../../src/excel/excelGateway";
+import type { CaseDraft, RegisterGateway } from "../../src/excel/gateway";
+import { createFakeExcel, type FakeExcel, type FakeExcelOptions } from "../support/fakeExcel";
+import { largeRegisterRows, seedRegister } from "../support/fakeRegister";
+
+const TODAY = "2026-11-23";
+const MB5 = 5 * 1024 * 1024;
+
+function setup(options: FakeExcelOptions = {}): { fake: FakeExcel; gateway: RegisterGateway } {
+  const fake = createFakeExcel(options);
+  return { fake, gateway: createExcelGateway(fake.run as unknown as ExcelRun, fake.host) };
+}
+
+function draft(overrides: Partial<CaseDraft> = {}): CaseDraft {
+  return {
+    code: "",
+    lastName: "Монгуш",
+    firstName: "Айдыс",
+    patronymic: "Орланович",
+    birthDate: "2014-05-06",
+    className: "6Б",
+    familyCode: "",
+    newFamily: null,
+    identified: "2026-11-02",
+    source: "классный руководитель",
+    indicators: ["Р2", "Р5"],
+    level: 1,
+    registered: "2026-11-14",
+    protocol: "7",
+    curator: "Социальный педагог",
+    note: "",
+    ...overrides,
+  };
+}
+
+/** Row of a table as a record by header. */
+function rowOf(fake: FakeExcel, table: string, index: number): Record<string, unknown> {
+  const t = fake.table(table);
+  const row = t.rows[index] ?? [];
+  return Object.fromEntries(t.headers.map((h, i) => [h, row[i]]));
+}
+
+const SHUFFLED_CASES: readonly string[] = [
+  ...([...CASE_COLUMNS] as string[]).reverse(),
+  "Моя заметка",
+];
+
+describe("createRegister + readRegister", () => {
+  test("lays out every sheet like `vshu init` and reads back without issues", async () => {
+    const { fake, gateway } = setup();
+    const result = await gateway.createRegister({
+      school: "Школа № 5",
+      district: "Кызыл",
+      schoolYear: "2026/2027",
+      today: TODAY,
+    });
+    assert.equal(fake.syncCount, 2);
+    assert.deepEqual(result.skipped, []);
+    for (const key of SHEET_ORDER) {
+      assert.ok(result.created.includes(SHEET[key]), SHEET[key]);
+    }
+    assert.ok(result.created.includes("Календарь"));
+    assert.deepEqual(fake.table("tblCases").headers, [...CASE_COLUMNS]);
+    assert.equal(fake.cell("Учёт", "B2").format, "@");
+    assert.equal(fake.cell("Учёт", "E2").format, "dd.mm.yyyy");
+    assert.equal(fake.cell("Учёт", "E501").format, "dd.mm.yyyy");
+    const sheet = fake.model.findSheet("Учёт");
+    assert.ok(sheet?.validations.some((v) => v.address === "Учёт!K2:K502"));
+    assert.equal(sheet?.frozenRows, 1);
+    assert.equal(sheet?.pageLayout["orientation"], "Landscape");
+
+    // Every table as `vshu init` lays it out: headers, formats and lists from layout.ts.
+    for (const key of LAYOUT_KEYS) {
+      const t = fake.table(tableNameOf(key));
+      assert.deepEqual(t.headers, [...columnsOf(key)], key);
+      const s = fake.model.findSheet(t.sheet);
+      columnsOf(key).forEach((h, i) => {
+        const l = columnLayout(h);
+        const letter = String.fromCharCode(65 + i);
+        const want = l.kind === "date" ? "dd.mm.yyyy" : l.kind === "text" ? "@" : "General";
+        if (key !== "settings") {
+          assert.equal(fake.cell(t.sheet, `${letter}300`).format, want, `${key} ${h}`);
+        }
+        const v = s?.validations.find((x) => x.address.endsWith(`!${letter}2:${letter}502`));
+        if (l.list) {
+          assert.deepEqual(
+            v?.rule,
+            { list: { inCellDropDown: true, source: l.list.join(",") } },
+            `${key} ${h}`
+          );
+        }
+      });
+    }
+    const read = await gateway.readRegister();
+    assert.deepEqual(read.issues, []);
+    assert.equal(read.register.settings.school, "Школа № 5");
+    assert.deepEqual(read.register.settings.quarters.II, { from: "2026-11-05", to: "2026-12-28" });
+    assert.equal(read.register.episodes.length, 0);
+    assert.deepEqual(await gateway.hasRegister(), { present: true, missing: [] });
+  });
+
+  test("keeps existing tables, skips filled sheets, reuses empty ones, touches nothing else", async () => {
+    const { fake, gateway } = setup({ sheets: ["Лист1", "Семьи"] });
+    fake.type("Лист1", "A1", [["мои заметки", "=СУММ(1;2)"]]);
+    fake.seed("Учёт", [["Заметка классного руководителя"]]);
+    fake.seed(
+      "Помощь",
+      [
+        ["Код", "Дата", "Вид помощи", "Содержание"],
+        ["", "", "", ""],
+      ],
+      { table: "tblAssistance" }
+    );
+    const result = await gateway.createRegister({
+      school: "Ш",
+      district: "Р",
+      schoolYear: "2026/2027",
+      today: TODAY,
+    });
+    assert.equal(result.skipped.length, 1);
+    assert.equal(result.skipped[0]?.sheet, "Учёт");
+    assert.match(result.skipped[0]?.reason ?? "", /уже есть и заполнен/);
+    assert.deepEqual(result.kept, ["Помощь"]);
+    assert.ok(result.created.includes("Семьи"));
+    assert.deepEqual(fake.values("Учёт", "A1:B1"), [["Заметка классного руководителя", ""]]);
+    assert.deepEqual(fake.values("Лист1", "A1"), [["мои заметки"]]);
+    assert.equal(fake.cell("Лист1", "B1").formula, "=СУММ(1;2)");
+    // «Учёт» exists (with the user's note), so the register counts as present; reading it
+    // reports the missing columns instead of overwriting the note.
+    const read = await gateway.readRegister();
+    assert.ok(read.issues.some((i) => i.sheet === "Учёт" && /нет столбца «Код»/.test(i.message)));
+  });
+});
+
+describe("finding the tables", () => {
+  test("by contract name (3 syncs), by sheet + its first table, or by headers on a plain sheet", async () => {
+    const { fake, gateway } = setup();
+    seedRegister(fake, { cases: [{ Код: "В-1", Фамилия: "Сат" }] });
+    fake.model.renameTable(fake.model.findTable("tblFamilies")!, "МоиСемьи");
+    fake.type("Семьи", "A2", [["Ф-1", "полная"]]);
+    // «Служба» typed by hand: a title, then the header row, no Excel table.
+    const service = fake.model.findSheet("Служба")!;
+    service.tables.length = 0;
+    service.values.clear();
+    fake.type("Служба", "A1", [
+      ["Журнал службы"],
+      [""],
+      ["Дата", "Вид работы", "Количество", "Охвачено", "Примечание"],
+    ]);
+    fake.type("Служба", "A4", [[46270, "тренинг", 1, 12, "x"]]);
+    fake.resetCounters();
+    const read = await gateway.readRegister();
+    assert.deepEqual(read.issues, []);
+    assert.equal(read.register.families[0]?.code, "Ф-1");
+    assert.equal(read.register.service[0]?.covered, 12);
+    assert.equal(read.snapshot.tables.families?.table, "МоиСемьи");
+    assert.equal(read.snapshot.tables.service?.table, null);
+    assert.equal(read.snapshot.tables.service?.headerRow, 2);
+    assert.equal(fake.syncCount, 4); // names, addresses, the first table's address, values
+    await gateway.addService({
+      date: "2026-11-11",
+      kind: "trainings",
+      count: 2,
+      covered: 15,
+      note: "",
+    });
+    assert.deepEqual(fake.values("Служба", "B5:D5"), [["тренинг", 2, 15]]);
+    const again = await gateway.readRegister();
+    assert.equal(again.register.service.length, 2);
+    fake.resetCounters();
+    const plain = setup();
+    seedRegister(plain.fake);
+    await plain.gateway.readRegister();
+    assert.equal(plain.fake.syncCount, 3);
+  });
+});
+
+describe("saveCase", () => {
+  test("one sync; the row lands by header in shuffled columns with a user column left alone", async () => {
+    const { fake, gateway } = setup();
+    seedRegister(
+      fake,
+      { cases: [{ Код: "В-7", Фамилия: "Сат", "Моя заметка": "своё" }] },
+      { headers: { cases: SHUFFLED_CASES } }
+    );
+    await gateway.readRegister();
+    fake.resetCounters();
+    const saved = await gateway.saveCase(draft(), { today: TODAY });
+    assert.equal(fake.syncCount, 1);
+    assert.equal(saved.code, "В-8");
+    assert.equal(saved.row, 3);
+    assert.equal(saved.stepsAdded, 8);
+    const row = rowOf(fake, "tblCases", 1);
+    assert.equal(row["Код"], "В-8");
+    assert.equal(row["Фамилия"], "Монгуш");
+    assert.equal(row["Показатели"], "Р2, Р5");
+    assert.equal(row["Уровень"], "1");
+    assert.equal(excelSerialToIso(row["Дата постановки"] as number), "2026-11-14");
+    assert.equal(row["Моя заметка"], "");
+    assert.equal(rowOf(fake, "tblCases", 0)["Моя заметка"], "своё");
+    assert.equal(fake.cell("Учёт", "F3").format, "dd.mm.yyyy"); // «Дата постановки», 6th from the right end
+    for (const r of fake.requests) {
+      assert.ok(r.bytes < MB5);
+    }
+    const read = await gateway.readRegister();
+    assert.deepEqual(read.issues, []);
+    assert.equal(read.register.episodes.find((e) => e.code === "В-8")?.registered, "2026-11-14");
+  });
+
+  test("text beginning with = + - @ stays text", async () => {
+    const { fake, gateway } = setup();
+    seedRegister(fake);
+    await gateway.readRegister();
+    const saved = await gateway.saveCase(
+      draft({
+        lastName: '=HYPERLINK("http://evil.example","x")',
+        firstName: "+7 999 123-45-67",
+        patronymic: "-1",
+        className: "@x",
+        familyCode: "Ф-1",
+        newFamily: {
+          code: "Ф-1",
+          status: ["полная"],
+          mother: "=1+1",
+          father: "",
+          guardian: "",
+          address: "",
+          registrationAddress: "",
+          phone: "+79991234567",
+        },
+      }),
+      { today: TODAY }
+    );
+    const row = rowOf(fake, "tblCases", 0);
+    assert.equal(row["Фамилия"], '=HYPERLINK("http://evil.example","x")');
+    assert.equal(row["Имя"], "+7 999 123-45-67");
+    assert.equal(row["Отчество"], "-1");
+    assert.equal(row["Класс"], "@x");
+    for (const col of ["B", "C", "D", "F"]) {
+      assert.equal(fake.cell("Учёт", `${col}${saved.row}`).formula, null, col);
+    }
+    const family = rowOf(fake, "tblFamilies", 0);
+    assert.equal(family["Мать"], "=1+1");
+    assert.equal(family["Телефон"], "+79991234567");
+    const read = await gateway.readRegister();
+    assert.equal(read.register.episodes[0]?.lastName, '=HYPERLINK("http://evil.example","x")');
+    assert.equal(read.register.families[0]?.phone, "+79991234567");
+  });
+
+  test("registration adds the regulated steps with their due dates (ГК РФ ст. 191–193)", async () => {
+    const { fake, gateway } = setup();
+    seedRegister(fake);
+    await gateway.readRegister();
+    await gateway.saveCase(draft(), { today: TODAY });
+    const rows = fake.table("tblActions").rows;
+    const headers = fake.table("tblActions").headers;
+    const due = Object.fromEntries(
+      rows.map((r) => [
+        r[headers.indexOf("Шаг")],
+        excelSerialToIso(r[headers.indexOf("Срок")] as number),
+      ])
+    );
+    assert.deepEqual(due, {
+      приказ: "2026-11-16",
+      заседание: "2026-11-23",
+      "выход в семью": "2026-11-23",
+      обследование: "2026-11-23",
+      характеристика: "2026-11-23",
+      наблюдение: "2026-11-30",
+      успешность: "2026-12-14",
+      "пересмотр ИПС": "2026-12-28",
+    });
+    assert.ok(rows.every((r) => r[headers.indexOf("Код")] === "В-1"));
+  });
+
+  test("editing a case rewrites its row in one sync; a stale snapshot is undone with a Russian message", async () => {
+    const { fake, gateway } = setup();
+    seedRegister(fake, {
+      cases: [
+        { Код: "В-1", Фамилия: "Сат", Уровень: null },
+        { Код: "В-2", Фамилия: "Ооржак" },
+      ],
+    });
+    await gateway.readRegister();
+    fake.resetCounters();
+    await gateway.saveCase(
+      draft({ code: "В-2", lastName: "Ооржак-Сат", level: null, registered: null }),
+      { today: TODAY }
+    );
+    assert.equal(fake.syncCount, 1);
+    assert.equal(rowOf(fake, "tblCases", 1)["Фамилия"], "Ооржак-Сат");
+    // Someone inserts a row above В-2 by hand: the snapshot now points at the wrong row.
+    fake.model.addTableRows(fake.model.findTable("tblCases")!, 0, [
+      CASE_COLUMNS.map((h) => (h === "Код" ? "В-0" : "")),
+    ]);
+    await assert.rejects(
+      gateway.saveCase(draft({ code: "В-2", lastName: "Х", level: null, registered: null }), {
+        today: TODAY,
+      }),
+      {
+        message: STALE_MESSAGE,
+      }
+    );
+    assert.equal(rowOf(fake, "tblCases", 1)["Код"], "В-1");
+    assert.equal(rowOf(fake, "tblCases", 1)["Фамилия"], "Сат");
+  });
+});
+
+describe("stale snapshots never cost the user's cells", () => {
+  test("a new table's empty row typed into meanwhile is given back; the case goes below", async () => {
+    const { fake, gateway } = setup();
+    await gateway.createRegister({
+      school: "Ш",
+      district: "Р",
+      schoolYear: "2026/2027",
+      today: TODAY,
+    });
+    await gateway.readRegister();
+    fake.type("Учёт", "A2:B2", [["В-50", "Ооржак"]]);
+    fake.resetCounters();
+    const saved = await gateway.saveCase(draft({ registered: null, level: null }), {
+      today: TODAY,
+    });
+    assert.equal(fake.syncCount, 2);
+    assert.deepEqual(fake.values("Учёт", "A2:B2"), [["В-50", "Ооржак"]]);
+    assert.equal(saved.row, 3);
+    const read = await gateway.readRegister();
+    assert.deepEqual(
+      read.register.episodes.map((e) => e.code),
+      ["В-50", saved.code]
+    );
+  });
+
+  test("a plain sheet's next row typed into meanwhile is given back and the entry refused", async () => {
+    const { fake, gateway } = setup();
+    seedRegister(fake);
+    const service = fake.model.findSheet("Служба")!;
+    service.tables.length = 0;
+    service.values.clear();
+    fake.type("Служба", "A1", [["Дата", "Вид работы", "Количество", "Охвачено", "Примечание"]]);
+    await gateway.readRegister();
+    fake.type("Служба", "A2", [["запись от руки"]]);
+    await assert.rejects(
+      gateway.addService({ date: "2026-11-11", kind: "trainings", count: 1, covered: 1, note: "" }),
+      { message: STALE_MESSAGE }
+    );
+    assert.deepEqual(fake.values("Служба", "A2:B2"), [["запись от руки", ""]]);
+  });
+});
+
+describe("steps, transfer, entries", () => {
+  test("markStepDone writes «Выполнено» on the open row in one sync", async () => {
+    const { fake, gateway } = setup();
+    seedRegister(fake);
+    await gateway.readRegister();
+    const { code } = await gateway.saveCase(draft(), { today: TODAY });
+    fake.resetCounters();
+    await gateway.markStepDone(code, "meeting", "2026-11-20");
+    assert.equal(fake.syncCount, 1);
+    const read = await gateway.readRegister();
+    const meeting = read.register.actions.find((a) => a.caseCode === code && a.step === "meeting");
+    assert.equal(meeting?.done, "2026-11-20");
+    await gateway.markStepDone(code, "observation", "2026-11-21");
+    const again = await gateway.readRegister();
+    assert.equal(
+      again.register.actions.filter((a) => a.step === "observation" && a.done === "2026-11-21")
+        .length,
+      1
+    );
+  });
+
+  test("transferToLevel2 ends the level-1 episode «переведён в СОП» and opens the level-2 one", async () => {
+    const { fake, gateway } = setup();
+    seedRegister(fake);
+    await gateway.readRegister();
+    const { code } = await gateway.saveCase(draft(), { today: TODAY });
+    fake.resetCounters();
+    const newCode = await gateway.transferToLevel2(code, "2026-12-01", "12", { today: TODAY });
+    assert.equal(fake.syncCount, 1);
+    const read = await gateway.readRegister();
+    assert.deepEqual(read.issues, []);
+    const old = read.register.episodes.find((e) => e.code === code);
+    const next = read.register.episodes.find((e) => e.code === newCode);
+    assert.equal(old?.removed, "2026-12-01");
+    assert.equal(old?.removalReason, TRANSFER_REASON);
+    assert.equal(next?.level, 2);
+    assert.equal(next?.registered, "2026-12-01");
+    assert.equal(next?.protocol, "12");
+    assert.equal(old?.childKey, next?.childKey);
+    assert.equal(read.register.actions.filter((a) => a.caseCode === newCode).length, 8);
+  });
+
+  test("quick entries add one row each in one sync", async () => {
+    const { fake, gateway } = setup();
+    seedRegister(fake, { cases: [{ Код: "В-1", Фамилия: "Сат" }] });
+    await gateway.readRegister();
+    fake.resetCounters();
+    await gateway.addAssistance({
+      caseCode: "В-1",
+      date: "2026-11-10",
+      kind: "financial",
+      content: "=опасно",
+    });
+    await gateway.addActivity({
+      caseCode: "В-1",
+      kind: "sports",
+      name: "Борьба",
+      start: "2026-09-01",
+      end: null,
+    });
+    await gateway.addService({
+      date: "2026-11-11",
+      kind: "trainings",
+      count: 2,
+      covered: 15,
+      note: "",
+    });
+    await gateway.removeCase("В-1", "2026-11-20", "исправление поведения");
+    assert.equal(fake.syncCount, 4);
+    const read = await gateway.readRegister();
+    assert.deepEqual(read.issues, []);
+    assert.equal(read.register.assistance[0]?.content, "=опасно");
+    assert.equal(read.register.assistance[0]?.kind, "financial");
+    assert.equal(read.register.activities[0]?.kind, "sports");
+    assert.equal(read.register.service[0]?.covered, 15);
+    assert.equal(read.register.episodes[0]?.removed, "2026-11-20");
+  });
+
+  test("settings read as text and written back", async () => {
+    const { gateway, fake } = setup();
+    seedRegister(fake);
+    await gateway.readRegister();
+    const settings = await gateway.readSettings();
+    assert.equal(settings["I четверть с"], "01.09.2026");
+    assert.equal(settings["Образовательная организация"], "Школа № 1");
+    await gateway.writeSettings({
+      "I четверть по": "25.10.2026",
+      "Координатор телефон": "+7 394 22 0-00-00",
+      Своя: "x",
+    });
+    const read = await gateway.readRegister();
+    assert.deepEqual(read.issues, []);
+    assert.equal(read.register.settings.quarters.I?.to, "2026-10-25");
+    assert.equal(read.register.settings.coordinator.phone, "+7 394 22 0-00-00");
+    assert.equal(read.register.settings.raw["Своя"], "x");
+    await assert.rejects(gateway.writeSettings({ "II четверть с": "31.02.2026" }), /не дата/);
+  });
+});
+
+describe("report", () => {
+  test("10 000 episodes: the report sheet in ≤ 3 syncs, every request under 5 MB", async () => {
+    const { fake, gateway } = setup();
+    seedRegister(fake, largeRegisterRows(10_000));
+    const read = await gateway.readRegister();
+    assert.equal(read.register.episodes.length, 10_000);
+    for (const r of fake.requests) {
+      assert.ok(r.bytes < MB5 && r.responseBytes < MB5);
+    }
+    const report = aggregateReport(read.register, { from: "2026-09-01", to: "2026-11-23" });
+    fake.resetCounters();
+    const { sheet } = await gateway.writeReportSheet(report);
+    assert.equal(sheet, "Отчёт 01.09.2026–23.11.2026");
+    assert.ok(fake.syncCount <= 3, `syncs: ${fake.syncCount}`);
+    for (const r of fake.requests) {
+      assert.ok(r.bytes < MB5, `request ${r.bytes} bytes`);
+    }
+    assert.match(String(fake.cell(sheet, "B1").value), /^Форма отчёта/);
+    assert.equal(fake.model.findSheet(sheet)?.pageLayout["orientation"], "Landscape");
+    const second = await gateway.writeReportSheet(report);
+    assert.equal(second.sheet, "Отчёт 01.09.2026–23.11.2026 (2)");
+  });
+
+  test("a read that hits the payload limit is split and still reads everything", async () => {
+    const { fake, gateway } = setup({ payloadLimit: 150_000 });
+    seedRegister(fake, largeRegisterRows(1_000));
+    const read = await gateway.readRegister();
+    assert.equal(read.register.episodes.length, 1_000);
+    assert.equal(read.register.actions.length, 1_000);
+    assert.ok(
+      fake.requests.some((r) => r.responseBytes > 150_000),
+      "a block failed first"
+    );
+    assert.ok(fake.syncCount > 5);
+  });
+
+  test("the report opens as a new workbook from ExcelApi 1.8", async () => {
+    const { fake, gateway } = setup();
+    seedRegister(fake);
+    const read = await gateway.readRegister();
+    const report = aggregateReport(read.register, { from: "2026-09-01", to: "2026-11-23" });
+    assert.equal(await gateway.openReportWorkbook(report), true);
+    const base64 = fake.createdWorkbooks[0] ?? "";
+    assert.match(base64, /^UEsDB/);
+    // The package opens as a workbook: the form on «Отчёт», the counts on the hidden «Данные».
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(base64, "base64") as unknown as ArrayBuffer);
+    assert.match(String(wb.getWorksheet("Отчёт")?.getCell("B1").value), /^Форма отчёта/);
+    const data = wb.getWorksheet("Данные");
+    assert.equal(data?.state, "hidden");
+    const pairs: [string, string | number][] = [];
+    data?.eachRow((row, n) => {
+      if (n > 1) {
+        pairs.push([String(row.getCell(1).value), (row.getCell(2).value ?? "") as string | number]);
+      }
+    });
+    assert.deepEqual(unflattenReport(pairs), report);
+  });
+});
+
+describe("ExcelApi 1.1 host (Office 2016 volume-licensed)", () => {
+  test("capabilities list the Russian limits", async () => {
+    const { gateway } = setup({ apiVersion: 1 });
+    const caps = await gateway.capabilities();
+    assert.equal(caps.excelApi, 1);
+    assert.equal(caps.pageLayout, false);
+    assert.equal(caps.createWorkbook, false);
+    assert.equal(caps.multiRowAdd, false);
+    assert.ok(caps.limits.includes(LIMIT_PAGE_LAYOUT));
+    assert.ok(caps.limits.includes(LIMIT_CREATE_WORKBOOK));
+    const full = await setup().gateway.capabilities();
+    assert.deepEqual(full.limits, []);
+  });
+
+  test("register, case entry with steps and the report still work", async () => {
+    const { fake, gateway } = setup({ apiVersion: 1 });
+    const created = await gateway.createRegister({
+      school: "Ш",
+      district: "Р",
+      schoolYear: "2026/2027",
+      today: TODAY,
+    });
+    assert.ok(created.limits.includes(LIMIT_PAGE_LAYOUT));
+    assert.equal(fake.model.findSheet("Учёт")?.validations.length, 0);
+    await gateway.readRegister();
+    fake.resetCounters();
+    const saved = await gateway.saveCase(draft({ lastName: "=1+1" }), { today: TODAY });
+    assert.equal(fake.syncCount, 1);
+    assert.equal(saved.stepsAdded, 8);
+    assert.equal(saved.row, 2, "the new table's empty row takes the first case");
+    const read = await gateway.readRegister();
+    assert.deepEqual(read.issues, []);
+    assert.equal(read.register.episodes[0]?.lastName, "=1+1");
+    assert.equal(read.register.actions.length, 8);
+    const report = aggregateReport(read.register, { from: "2026-09-01", to: "2026-11-23" });
+    fake.resetCounters();
+    const { sheet } = await gateway.writeReportSheet(report);
+    assert.ok(fake.syncCount <= 3);
+    assert.match(String(fake.cell(sheet, "B1").value), /^Форма отчёта/);
+    assert.equal(await gateway.openReportWorkbook(report), false);
+    assert.equal(await gateway.onCaseSelected(() => undefined).then((u) => typeof u), "function");
+  });
+});
+
+describe("the user's own cells", () => {
+  test("nothing outside the tables is overwritten by saving, entries and steps", async () => {
+    const { fake, gateway } = setup();
+    seedRegister(fake, {
+      cases: [
+        { Код: "В-1", Фамилия: "Сат", Уровень: "1", "Дата постановки": { date: "2026-10-01" } },
+      ],
+    });
+    fake.type("Учёт", "A5", [["заметка под таблицей"]]);
+    fake.type("Учёт", "T2", [["заметка справа"]]);
+    fake.type("Мероприятия", "A4", [["план на каникулы"]]);
+    await gateway.readRegister();
+    await gateway.saveCase(draft(), { today: TODAY });
+    await gateway.markStepDone("В-1", "visit", "2026-10-05");
+    const notes = (sheet: string, text: string): string[] => {
+      const s = fake.model.findSheet(sheet);
+      const out: string[] = [];
+      s?.values.forEach((v, k) => {
+        if (v === text) {
+          out.push(String(k));
+        }
+      });
+      return out;
+    };
+    assert.equal(notes("Учёт", "заметка под таблицей").length, 1);
+    assert.deepEqual(fake.values("Учёт", "T2"), [["заметка справа"]]);
+    assert.equal(notes("Мероприятия", "план на каникулы").length, 1);
+    const t = fake.table("tblCases");
+    assert.equal(t.address, "Учёт!A1:Q3");
+    assert.deepEqual(fake.values("Учёт", "A6"), [["заметка под таблицей"]]);
+  });
+
+  test("selecting a row of «Учёт» reports its case", async () => {
+    const { fake, gateway } = setup();
+    seedRegister(fake, { cases: [{ Код: "В-1" }, { Код: "В-2" }] });
+    await gateway.readRegister();
+    const seen: string[] = [];
+    const stop = await gateway.onCaseSelected((code) => seen.push(code));
+    fake.select("Учёт", "C3");
+    await stop();
+    fake.select("Учёт", "C2");
+    assert.deepEqual(seen, ["В-2"]);
+    await gateway.goToCase("В-1");
+    assert.equal(fake.model.selection?.rect.top, 1);
+  });
+});
+
+describe("support matrix (README): the same scenario on each ExcelApi level", () => {
+  for (const api of [1, 2, 4, 7, 8, 9, 14, 21]) {
+    test(`ExcelApi 1.${api}`, async () => {
+      const { fake, gateway } = setup({ apiVersion: api });
+      await gateway.createRegister({
+        school: "Ш",
+        district: "Р",
+        schoolYear: "2026/2027",
+        today: TODAY,
+      });
+      const sheet = fake.model.findSheet("Учёт");
+      assert.equal((sheet?.validations.length ?? 0) > 0, api >= 8, "list validation");
+      assert.equal(sheet?.pageLayout["orientation"] === "Landscape", api >= 9, "page layout");
+      assert.equal(sheet?.frozenRows === 1, api >= 7, "frozen header");
+      assert.equal((sheet?.columnWidths.size ?? 0) > 0, api >= 2, "column widths");
+      await gateway.readRegister();
+      fake.resetCounters();
+      const saved = await gateway.saveCase(draft({ lastName: "=x" }), { today: TODAY });
+      assert.equal(fake.syncCount, 1, "saveCase syncs");
+      fake.resetCounters();
+      await gateway.markStepDone(saved.code, "visit", "2026-11-20");
+      await gateway.addAssistance({
+        caseCode: saved.code,
+        date: "2026-11-21",
+        kind: "clothing",
+        content: "",
+      });
+      await gateway.transferToLevel2(saved.code, "2026-12-01", "9", { today: TODAY });
+      assert.equal(fake.syncCount, 3, "one sync per entry");
+      const read = await gateway.readRegister();
+      assert.deepEqual(read.issues, []);
+      const report = aggregateReport(read.register, { from: "2026-09-01", to: "2026-12-01" });
+      fake.resetCounters();
+      await gateway.writeReportSheet(report);
+      assert.ok(fake.syncCount <= 3, "report syncs");
+      assert.equal(await gateway.openReportWorkbook(report), api >= 8, "report workbook");
+      const seen: string[] = [];
+      const stop = await gateway.onCaseSelected((code) => seen.push(code));
+      fake.select("Учёт", "B2");
+      await stop();
+      assert.deepEqual(seen, api >= 7 ? [saved.code] : []);
+      assert.equal(seen.length, api >= 7 ? 1 : 0, "selection opens the case");
+    });
+  }
+});
