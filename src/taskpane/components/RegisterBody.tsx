@@ -1,0 +1,56 @@
+/** Below the header: loading, an error, the offer to create the register, or the tabs. */
+import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
+import type { IsoDate } from "../../core/dates/isoDate";
+import type { HostCapabilities, RegisterGateway } from "../../excel/gateway";
+import type { RegisterState } from "../hooks/useRegister";
+import type { RibbonBridge } from "../ribbonBridge";
+import { IssuesBar } from "./IssuesBar";
+import { PaneTabs, type CaseView, type TabId } from "./PaneTabs";
+import { CreateRegisterPanel } from "./settings/CreateRegisterPanel";
+
+export interface RegisterBodyProps {
+  readonly gateway: RegisterGateway;
+  readonly today: IsoDate;
+  readonly state: RegisterState;
+  readonly refresh: () => Promise<void>;
+  readonly capabilities: HostCapabilities | null;
+  readonly tab: TabId;
+  readonly onTab: (tab: TabId) => void;
+  readonly caseView: CaseView;
+  readonly openCase: (code: string, notice?: string | null) => void;
+  readonly ribbon: RibbonBridge;
+}
+
+export function RegisterBody(props: RegisterBodyProps) {
+  const { state } = props;
+  if (state.status === "loading") {
+    // The tabs are usable at once; their content waits for the register.
+    return <PaneTabs {...props} register={null} />;
+  }
+  if (state.status === "error") {
+    return (
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>Книга учёта не прочитана: {state.message}</MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={() => void props.refresh()}>Повторить</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+  if (state.status === "missing") {
+    return (
+      <CreateRegisterPanel
+        gateway={props.gateway}
+        today={props.today}
+        missing={state.missing}
+        onCreated={props.refresh}
+      />
+    );
+  }
+  return (
+    <>
+      <IssuesBar issues={state.issues} />
+      <PaneTabs {...props} register={state.register} />
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * Screenshots of the task pane 350 px wide, one per tab, for docs/ (README, docs/user-guide.md):
+ * `node --import tsx test/e2e/screenshots.ts`. The pane runs on the Office.js adapter over the
+ * fake Excel with the e2e fixture register, on the fixture date 23.11.2026.
+ */
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import type { Page } from "playwright-core";
+import { buildHost, launch, openPane, removeDir, serve } from "./harness";
+
+const OUT = resolve(__dirname, "../../docs/screenshots");
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(150); // let focus rings and transitions settle
+  await page.screenshot({ path: join(OUT, `${name}.png`) });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+async function main(): Promise<void> {
+  await mkdir(OUT, { recursive: true });
+  const dir = await buildHost();
+  const { server, base } = await serve(dir);
+  const browser = await launch();
+  try {
+    const { page } = await openPane(browser, base, "", 900);
+    // «Случай»: a new case being entered.
+    await page.getByLabel("Фамилия").fill("Алексеев");
+    await page.getByLabel("Имя").fill("Тимур");
+    await page.getByLabel("Отчество").fill("Олегович");
+    await page.getByLabel("Дата рождения").fill("14.03.2013");
+    await page.getByLabel("Класс").fill("7А");
+    await page.getByRole("radio", { name: "Выбрать из листа «Семьи»" }).click();
+    await page.getByLabel("Код семьи").selectOption("С-02");
+    await page.getByLabel("Дата выявления").fill("10.11.2026");
+    await page.getByLabel("Источник").selectOption("ПДН ОВД");
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, "01-case-child");
+    await page.getByRole("checkbox", { name: /^Р7\./ }).check();
+    await page.getByRole("checkbox", { name: /^С8\./ }).check();
+    await page.getByLabel("Уровень учёта").selectOption("1");
+    await page.getByLabel("Дата постановки (решения)").fill("17.11.2026");
+    await page.getByLabel("Протокол №").fill("7");
+    await page.getByTestId("level-mismatch").waitFor();
+    await page.evaluate(() =>
+      document.querySelector('[data-testid="suggestion"]')?.scrollIntoView({ block: "start" })
+    );
+    await page.evaluate(() => window.scrollBy(0, -12));
+    await shot(page, "02-case-decision");
+    await page.getByRole("tab", { name: "Сроки" }).click();
+    await page.locator('section[data-section="overdue"]').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, "03-deadlines");
+    await page.getByRole("tab", { name: "Записи" }).click();
+    await page.getByRole("button", { name: "Записать помощь" }).waitFor();
+    await page.getByLabel("Случай").selectOption("В-2");
+    await page.getByLabel("Вид помощи").selectOption({ label: "вещевая" });
+    await page.getByLabel("Содержание").fill("зимняя одежда");
+    await shot(page, "04-entries");
+    await page.getByRole("tab", { name: "Отчёт" }).click();
+    await page.getByRole("button", { name: "Сформировать на листе" }).click();
+    await page.getByTestId("report-summary").waitFor();
+    await shot(page, "05-report");
+    await page.getByRole("tab", { name: "Настройки" }).click();
+    await page.getByRole("button", { name: "Сохранить настройки" }).waitFor();
+    await shot(page, "06-settings");
+    await page.close();
+
+    const blank = await openPane(browser, base, "?book=blank", 700);
+    await shot(blank.page, "07-create-register");
+    await blank.page.close();
+    const old = await openPane(browser, base, "?api=7", 700);
+    await shot(old.page, "08-limits");
+    await old.page.close();
+  } finally {
+    await browser.close();
+    server.close();
+    await removeDir(dir);
+  }
+}
+
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

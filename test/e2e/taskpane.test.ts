@@ -1,0 +1,446 @@
+/**
+ * The task pane in real headless Chromium against an in-memory register (test/e2e/memoryGateway):
+ * a person enters a case with the keyboard and the mouse and its rows land in the workbook; an
+ * impossible date is refused; a step is marked done in «Сроки»; a selected row of «Учёт» opens;
+ * quick entries, the report, the settings and the offer to create the register.
+ */
+import assert from "node:assert/strict";
+import type { Server } from "node:http";
+import { after, before, describe, test } from "node:test";
+import type { Browser, Locator, Page } from "playwright-core";
+import { buildHost, launch, openPane, removeDir, serve, type Pane } from "./harness";
+
+type Row = Record<string, string | number | boolean | null>;
+
+let dir = "";
+let server: Server | null = null;
+let base = "";
+let browser: Browser | null = null;
+
+before(async () => {
+  browser = await launch();
+  dir = await buildHost();
+  ({ server, base } = await serve(dir));
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((done) => (server ? server.close(done) : done(undefined)));
+  if (dir !== "") {
+    await removeDir(dir);
+  }
+});
+
+async function pane(query = ""): Promise<Pane> {
+  assert.ok(browser, "browser not started");
+  return openPane(browser, base, query);
+}
+
+function rows(page: Page, sheet: string): Promise<Row[]> {
+  return page.evaluate((name) => window.__vshu?.rowsOf(name) ?? [], sheet);
+}
+
+function calls(page: Page, method: string): Promise<number> {
+  return page.evaluate((m) => window.__vshu?.calls(m) ?? -1, method);
+}
+
+/** Syncs of the last call of a gateway method (-1 on the memory gateway, which has none). */
+function lastSyncs(page: Page, method: string): Promise<number> {
+  return page.evaluate((m) => window.__vshu?.lastSyncs(m) ?? -1, method);
+}
+
+const TAB_IDS: Record<string, string> = {
+  Случай: "case",
+  Сроки: "deadlines",
+  Записи: "entries",
+  Отчёт: "report",
+  Настройки: "settings",
+};
+
+/** Opens a tab and returns its panel once its content (lazy tabs included) is there. */
+async function openTab(page: Page, name: string): Promise<Locator> {
+  await page.getByRole("tab", { name }).click();
+  const panel = page.locator(`#panel-${TAB_IDS[name] ?? ""}`);
+  await panel.locator("button, input, select").first().waitFor();
+  return panel;
+}
+
+async function closePane(p: Pane): Promise<void> {
+  assert.deepEqual(p.errors, [], "the page threw");
+  await p.page.close();
+}
+
+describe("«Случай»", () => {
+  test("a new case typed with the keyboard and mouse lands in «Учёт», «Семьи», «Мероприятия» in one save", async () => {
+    const p = await pane();
+    const { page } = p;
+    // The child, by keyboard: Tab goes Фамилия → Имя → Отчество → Дата рождения → Класс.
+    await page.getByLabel("Фамилия").focus();
+    await page.keyboard.type("Алексеев");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Тимур");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Олегович");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("14.03.2013");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("7А");
+    // A new family, by mouse.
+    await page.getByRole("radio", { name: "Новая семья" }).click();
+    assert.equal(await page.getByLabel("Код семьи").inputValue(), "С-04");
+    await page.getByLabel("Мать (ФИО)").fill("Алексеева Марина Юрьевна");
+    await page.getByLabel("Дата выявления").fill("10.11.2026");
+    await page.getByLabel("Источник").selectOption("ПДН ОВД");
+    // The deadline of the order shows as the date is typed (10.11 + 14 days = 24.11.2026, вт).
+    await page.getByTestId("deadline-preview").getByText("до 24.11.2026 (вт)").waitFor();
+    // Indicators: the suggestion follows them live.
+    await page.getByRole("checkbox", { name: /^Р2\./ }).check();
+    await page.getByTestId("suggestion").getByText("уровень 1").waitFor();
+    await page.getByRole("checkbox", { name: /^С14\./ }).check();
+    await page.getByTestId("suggestion").getByText("уровень 2 — СОП").waitFor();
+    assert.match(
+      (await page
+        .getByRole("checkbox", { name: /^С14\./ })
+        .locator("xpath=ancestor::*[@title][1]")
+        .getAttribute("title")) ?? "",
+      /жестокое обращение с детьми/
+    );
+    // The council decided level 1 against the suggestion: a reason is required.
+    await page.getByLabel("Уровень учёта").selectOption("1");
+    await page.getByTestId("level-mismatch").waitFor();
+    await page.getByLabel("Дата постановки (решения)").fill("17.11.2026");
+    await page.getByLabel("Протокол №").fill("7");
+    await page.getByRole("button", { name: "Сохранить случай" }).click();
+    await page.getByText("напишите причину решения").waitFor();
+    assert.equal(await calls(page, "saveCase"), 0);
+    await page.getByLabel("Причина решения").fill("жестокое обращение не подтвердилось");
+    // Registration brings the 7-day steps into the preview (17.11 + 7 = 24.11).
+    await page
+      .getByTestId("deadline-preview")
+      .locator('[data-step="visit"]')
+      .getByText("до 24.11.2026")
+      .waitFor();
+    // Save with Enter in a field (the form's submit).
+    await page.getByLabel("Протокол №").press("Enter");
+    await page.getByText("Случай В-6 сохранён").waitFor();
+
+    assert.equal(await calls(page, "saveCase"), 1);
+    if (await page.evaluate(() => window.__vshu?.kind === "excel")) {
+      assert.equal(await lastSyncs(page, "saveCase"), 1, "saving a case takes one context.sync");
+    }
+    const cases = await rows(page, "Учёт");
+    const saved = cases.find((r) => r["Код"] === "В-6");
+    assert.ok(saved, "no row В-6 in «Учёт»");
+    assert.equal(saved["Фамилия"], "Алексеев");
+    assert.equal(saved["Имя"], "Тимур");
+    assert.equal(saved["Отчество"], "Олегович");
+    assert.equal(saved["Дата рождения"], "2013-03-14");
+    assert.equal(saved["Класс"], "7А");
+    assert.equal(saved["Код семьи"], "С-04");
+    assert.equal(saved["Дата выявления"], "2026-11-10");
+    assert.equal(saved["Источник"], "ПДН ОВД");
+    assert.equal(saved["Показатели"], "Р2, С14");
+    assert.equal(String(saved["Уровень"]), "1");
+    assert.equal(saved["Дата постановки"], "2026-11-17");
+    assert.equal(saved["Протокол"], "7");
+    assert.match(
+      String(saved["Примечание"]),
+      /Причина решения об уровне: жестокое обращение не подтвердилось/
+    );
+    const family = (await rows(page, "Семьи")).find((r) => r["Код семьи"] === "С-04");
+    assert.equal(family?.["Мать"], "Алексеева Марина Юрьевна");
+    const steps = (await rows(page, "Мероприятия")).filter((r) => r["Код"] === "В-6");
+    const due = new Map(steps.map((r) => [r["Шаг"], r["Срок"]]));
+    // Order: identification + 14 days; the 7-day steps: registration + 7 days.
+    for (const step of ["приказ", "заседание", "выход в семью", "обследование", "характеристика"]) {
+      assert.equal(due.get(step), "2026-11-24", `«${step}» of В-6`);
+    }
+    // The form now edits В-6: saving again changes the row, it does not add one.
+    await page.getByLabel("Класс").fill("7Б");
+    await page.getByRole("button", { name: "Сохранить изменения (В-6)" }).click();
+    await page.getByText("Случай В-6 сохранён").waitFor();
+    const after = await rows(page, "Учёт");
+    assert.equal(after.length, cases.length);
+    assert.equal(after.find((r) => r["Код"] === "В-6")?.["Класс"], "7Б");
+    await closePane(p);
+  });
+
+  test("an impossible date is refused in the form with a Russian message", async () => {
+    const p = await pane();
+    const { page } = p;
+    await page.getByLabel("Фамилия").fill("Проверкин");
+    await page.getByLabel("Имя").fill("Пётр");
+    await page.getByLabel("Дата рождения").fill("31.02.2026");
+    await page.getByLabel("Дата рождения").press("Tab");
+    await page.getByText("Такой даты нет в календаре: 31.02.2026").waitFor();
+    assert.equal(await page.getByLabel("Дата рождения").getAttribute("aria-invalid"), "true");
+    await page.getByLabel("Дата выявления").fill("2026-13-01");
+    await page.getByRole("button", { name: "Сохранить случай" }).click();
+    await page.getByText("Случай не сохранён: исправьте отмеченные поля (2).").waitFor();
+    await page.getByText("Такой даты нет в календаре: 2026-13-01").waitFor();
+    assert.equal(await calls(page, "saveCase"), 0);
+    await closePane(p);
+  });
+
+  test("selecting a row of «Учёт» opens that case", async () => {
+    const p = await pane();
+    const { page } = p;
+    await page.getByRole("tab", { name: "Сроки" }).click();
+    await page.evaluate(() => window.__vshu?.selectCase("В-4"));
+    await page.getByRole("tab", { name: "Случай", selected: true }).waitFor();
+    assert.equal(await page.getByLabel("Фамилия").inputValue(), "Кузнецова");
+    assert.equal(await page.getByLabel("Уровень учёта").inputValue(), "2");
+    assert.equal(await page.getByRole("checkbox", { name: /^С14\./ }).isChecked(), true);
+    await closePane(p);
+  });
+});
+
+describe("«Сроки»", () => {
+  test("overdue, today and next 7 days; a click goes to the row; «Выполнено» writes today's date", async () => {
+    const p = await pane();
+    const { page } = p;
+    // Keyboard: the tab list is reached and switched with the arrow keys.
+    await page.getByRole("tab", { name: "Случай" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByRole("tab", { name: "Сроки", selected: true }).waitFor();
+    const section = (id: string) => page.locator(`section[data-section="${id}"] li`);
+    assert.equal(await section("overdue").count(), 2);
+    assert.equal(await section("today").count(), 4);
+    assert.equal(await section("nextWeek").count(), 6);
+    const item = page.locator('li[data-key="В-2:inspection"]');
+    assert.match(await item.innerText(), /В-2 · Петрова Анна Сергеевна/);
+    assert.match(await item.innerText(), /до 23\.11\.2026/);
+
+    await page
+      .locator('li[data-key="В-1:inspection"]')
+      .getByRole("button", { name: /^В-1 · Монгуш/ })
+      .click();
+    await page.getByText("Выделена строка случая В-1.").waitFor();
+    assert.match(
+      (await page.evaluate(() => window.__vshu?.selection())) ?? "",
+      /^(Учёт|Мероприятия)!/
+    );
+
+    await item
+      .getByRole("button", {
+        name: "Выполнено: В-2, обследование жилищно-бытовых условий (акт обследования)",
+      })
+      .click();
+    await page.getByText("выполнено 23.11.2026").waitFor();
+    await item.waitFor({ state: "detached" });
+    assert.equal(await section("today").count(), 3);
+    const inspection = (await rows(page, "Мероприятия")).filter(
+      (r) => r["Код"] === "В-2" && r["Шаг"] === "обследование"
+    );
+    assert.equal(inspection.length, 1);
+    assert.equal(inspection[0]?.["Выполнено"], "2026-11-23");
+    await closePane(p);
+  });
+});
+
+describe("«Записи», «Отчёт», «Настройки»", () => {
+  test("quick entries: assistance, service log, transfer to level 2, removal", async () => {
+    const p = await pane();
+    const page = await openTab(p.page, "Записи");
+    await page.getByLabel("Случай").selectOption("В-2");
+    await page.getByLabel("Вид помощи").selectOption({ label: "финансовая" });
+    await page.getByLabel("Содержание").fill("материальная помощь к зиме");
+    await page.getByRole("button", { name: "Записать помощь" }).click();
+    await page.getByText("Помощь записана: случай В-2, 23.11.2026.").waitFor();
+    const help = (await rows(p.page, "Помощь")).at(-1);
+    assert.deepEqual(help, {
+      Код: "В-2",
+      Дата: "2026-11-23",
+      "Вид помощи": "финансовая",
+      Содержание: "материальная помощь к зиме",
+    });
+
+    await page.getByRole("radio", { name: "Журнал службы" }).click();
+    await page.getByLabel("Охвачено (человек)").fill("12");
+    await page.getByLabel("Вид работы").selectOption({ label: "тренинг" });
+    await page.getByRole("button", { name: "Записать в журнал" }).click();
+    await page.getByText("Запись журнала службы сохранена").waitFor();
+    assert.deepEqual((await rows(p.page, "Служба")).at(-1), {
+      Дата: "2026-11-23",
+      "Вид работы": "тренинг",
+      Количество: 1,
+      Охвачено: 12,
+      Примечание: null,
+    });
+
+    await page.getByRole("radio", { name: "Перевод с уровня 1 на уровень 2 (СОП)" }).click();
+    await page.getByLabel("Случай").selectOption("В-1");
+    await page.getByLabel("Протокол №").fill("КДН-15");
+    await page.getByRole("button", { name: "Перевести на уровень 2" }).click();
+    await page.getByText("открыт случай В-6 уровня 2").waitFor();
+    const cases = await rows(p.page, "Учёт");
+    assert.equal(cases.find((r) => r["Код"] === "В-1")?.["Основание снятия"], "переведён в СОП");
+    assert.equal(String(cases.find((r) => r["Код"] === "В-6")?.["Уровень"]), "2");
+
+    await page.getByRole("radio", { name: "Снятие с учёта" }).click();
+    await page.getByLabel("Случай").selectOption("В-3");
+    await page.getByLabel("Дата снятия").fill("30.02.2026");
+    await page.getByRole("button", { name: "Снять с учёта" }).click();
+    await page.getByText("Такой даты нет в календаре: 30.02.2026").waitFor();
+    assert.equal(await calls(p.page, "removeCase"), 0);
+    await page.getByLabel("Дата снятия").fill("23.11.2026");
+    await page.getByLabel("Основание снятия").selectOption("выбыл из школы");
+    await page.getByLabel("Уточнение (протокол, куда выбыл)").fill("переезд в г. Кызыл");
+    await page.getByRole("button", { name: "Снять с учёта" }).click();
+    await page.getByText("Случай В-3 снят с учёта 23.11.2026").waitFor();
+    const removed = (await rows(p.page, "Учёт")).find((r) => r["Код"] === "В-3");
+    assert.equal(removed?.["Дата снятия"], "2026-11-23");
+    assert.equal(removed?.["Основание снятия"], "выбыл из школы: переезд в г. Кызыл");
+    await closePane(p);
+  });
+
+  test("the report for a month goes to a sheet and to a new workbook", async () => {
+    const p = await pane();
+    const { page } = p;
+    const panel = await openTab(page, "Отчёт");
+    await panel.getByRole("combobox", { name: "Месяц" }).selectOption("2026-11");
+    await page.getByRole("button", { name: "Сформировать на листе" }).click();
+    await page
+      .getByText("Отчёт за 01.11.2026–30.11.2026 записан на лист «Отчёт 01.11.2026–30.11.2026».")
+      .waitFor();
+    await page.getByTestId("report-summary").waitFor();
+    const names = await page.evaluate(() => window.__vshu?.sheetNames() ?? []);
+    assert.ok(names.includes("Отчёт 01.11.2026–30.11.2026"), names.join(", "));
+    const summary = await page.getByTestId("report-summary").innerText();
+    assert.match(summary, /Уровень 1: состоит на учёте \(дети \/ семьи\): 2 \/ 2/);
+    assert.match(summary, /Уровень 2 \(СОП\): поставлено за период: 1 \/ 1/);
+    await page.getByRole("button", { name: "Открыть как новую книгу" }).click();
+    await page.getByText("открыт в новой книге").waitFor();
+    assert.equal(await page.evaluate(() => window.__vshu?.createdWorkbooks()), 1);
+    // The ribbon's «Отчёт» button will build the same period.
+    assert.deepEqual(await page.evaluate(() => window.__vshu?.ribbon?.period()), {
+      from: "2026-11-01",
+      to: "2026-11-30",
+    });
+    await closePane(p);
+  });
+
+  test("settings are read, checked and written; a bad quarter date is refused", async () => {
+    const p = await pane();
+    const { page } = p;
+    await openTab(page, "Настройки");
+    const school = page.getByLabel("Образовательная организация", { exact: true }).first();
+    assert.equal(await school.inputValue(), "МБОУ «СОШ № 3 с. Учебное»");
+    assert.equal(await page.getByLabel("I четверть с", { exact: true }).inputValue(), "01.09.2026");
+    await page.getByLabel("II четверть по", { exact: true }).fill("31.11.2026");
+    await page.getByLabel("Совет отцов").fill("2");
+    await page.getByRole("button", { name: "Сохранить настройки" }).click();
+    await page.getByText("Такой даты нет в календаре: 31.11.2026").waitFor();
+    assert.equal(await calls(page, "writeSettings"), 0);
+    await page.getByLabel("II четверть по", { exact: true }).fill("29.12.2026");
+    await page.getByRole("button", { name: "Сохранить настройки" }).click();
+    await page.getByText("Настройки сохранены").waitFor();
+    assert.equal(await calls(page, "writeSettings"), 1);
+    // Read back from the workbook: leave the tab and come back.
+    await openTab(page, "Сроки");
+    await openTab(page, "Настройки");
+    assert.equal(
+      await page.getByLabel("II четверть по", { exact: true }).inputValue(),
+      "29.12.2026"
+    );
+    assert.equal(await page.getByLabel("Совет отцов").inputValue(), "2");
+    const settings = Object.fromEntries(
+      (await rows(page, "Настройки")).map((r) => [r["Параметр"], String(r["Значение"])])
+    );
+    assert.equal(settings["Совет отцов"], "2");
+    await closePane(p);
+  });
+});
+
+describe("the workbook and the host", () => {
+  test("a workbook without the register's sheets offers to create them, keeping the user's sheet", async () => {
+    const p = await pane("?book=blank");
+    const { page } = p;
+    await page.getByText("В этой книге нет листов книги учёта").waitFor();
+    await page.getByLabel("Образовательная организация").fill("МБОУ «Гимназия № 2»");
+    await page.getByRole("button", { name: "Создать книгу учёта" }).click();
+    await page.getByRole("tablist").waitFor();
+    const sheets = await page.evaluate(() => window.__vshu?.sheetNames() ?? []);
+    assert.equal(sheets[0], "Лист1", "the user's sheet stays first");
+    for (const name of [
+      "Настройки",
+      "Учёт",
+      "Семьи",
+      "Мероприятия",
+      "Помощь",
+      "Занятость",
+      "Служба",
+      "Соцпаспорт",
+      "Сигналы",
+    ]) {
+      assert.ok(sheets.includes(name), `no sheet «${name}» in ${sheets.join(", ")}`);
+    }
+    await page.getByText("МБОУ «Гимназия № 2» · сегодня 23.11.2026").waitFor();
+    await closePane(p);
+  });
+
+  test("the host's limits show in a message bar; no «new workbook» button without ExcelApi 1.8", async () => {
+    const p = await pane("?api=7");
+    const { page } = p;
+    await page.getByTestId("limits").getByText("нужна версия Excel с ExcelApi 1.8").waitFor();
+    await openTab(page, "Отчёт");
+    assert.equal(await page.getByRole("button", { name: "Открыть как новую книгу" }).count(), 0);
+    await closePane(p);
+  });
+
+  test("on ExcelApi 1.1 (Office 2016) the limits show and a case is still saved", async () => {
+    const p = await pane("?api=1");
+    const { page } = p;
+    await page.getByTestId("limits").waitFor();
+    await page.getByLabel("Фамилия").fill("Старых");
+    await page.getByLabel("Имя").fill("Олег");
+    await page.getByLabel("Дата выявления").fill("20.11.2026");
+    await page.getByRole("checkbox", { name: /^Р5\./ }).check();
+    await page.getByRole("button", { name: "Сохранить случай" }).click();
+    await page.getByText("Случай В-6 сохранён").waitFor();
+    const saved = (await rows(page, "Учёт")).find((r) => r["Код"] === "В-6");
+    assert.equal(saved?.["Фамилия"], "Старых");
+    assert.equal(saved?.["Показатели"], "Р5");
+    await closePane(p);
+  });
+
+  test("the ribbon: «Обновить сроки» shows «Сроки» re-read; a command's message shows", async () => {
+    const p = await pane();
+    const { page } = p;
+    const reads = await calls(page, "readRegister");
+    await page.evaluate(() => window.__vshu?.ribbon?.refresh());
+    await page.getByRole("tab", { name: "Сроки", selected: true }).waitFor();
+    await page.locator('section[data-section="overdue"]').waitFor();
+    assert.equal(await calls(page, "readRegister"), reads + 1);
+    await page.evaluate(() => window.__vshu?.ribbon?.message("Отчёт записан на лист «Отчёт»."));
+    await page.getByText("Отчёт записан на лист «Отчёт».").waitFor();
+    await closePane(p);
+  });
+
+  test("the pane also runs on the in-memory gateway (pane-only development)", async () => {
+    const p = await pane("?gateway=memory");
+    const { page } = p;
+    await page.getByLabel("Фамилия").fill("Память");
+    await page.getByLabel("Имя").fill("Вера");
+    await page.getByLabel("Дата выявления").fill("21.11.2026");
+    await page.getByRole("button", { name: "Сохранить случай" }).click();
+    await page.getByText("Случай В-6 сохранён").waitFor();
+    assert.equal((await rows(page, "Учёт")).find((r) => r["Код"] === "В-6")?.["Имя"], "Вера");
+    await closePane(p);
+  });
+
+  test("usable at 320 px: nothing scrolls sideways on any tab", async () => {
+    const p = await pane();
+    const { page } = p;
+    await page.setViewportSize({ width: 320, height: 800 });
+    for (const tab of ["Случай", "Сроки", "Записи", "Отчёт", "Настройки"]) {
+      await openTab(page, tab);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+      );
+      assert.equal(overflow, 0, `«${tab}» scrolls sideways at 320 px by ${overflow} px`);
+    }
+    await closePane(p);
+  });
+});
