@@ -4,13 +4,25 @@
  */
 import { Command, CommanderError } from "commander";
 import { today } from "./clock";
-import { runDeadlines, formatDeadlinesText } from "./commands/deadlines";
-import { runDemo } from "./commands/demo";
-import { runInit } from "./commands/init";
-import { runReport } from "./commands/report";
 import { UserError } from "./errors";
 import { isoOption } from "./options";
 import { russify } from "./russify";
+
+// Commands are loaded when run, so `vshu deadlines` does not load the workbook writers.
+
+/** A long list as JSON, one element a line: readable and much faster to print than indented JSON. */
+function jsonList(items: readonly unknown[]): string {
+  return items.length === 0
+    ? "[]"
+    : `[\n${items.map((i) => `  ${JSON.stringify(i)}`).join(",\n")}\n]`;
+}
+
+/** Writes text and a line break to standard output and waits until it is flushed. */
+function print(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(`${text}\n`, (error) => (error ? reject(error) : resolve()));
+  });
+}
 
 function program(): Command {
   const cli = russify(new Command("vshu"))
@@ -30,7 +42,9 @@ function program(): Command {
     .helpOption("-h, --help", "показать справку")
     .action(async (book: string, o: { school?: string; district?: string; year?: string }) => {
       console.log(
-        await runInit({
+        await (
+          await import("./commands/init")
+        ).runInit({
           book,
           school: o.school,
           district: o.district,
@@ -48,6 +62,7 @@ function program(): Command {
     .helpOption("-h, --help", "показать справку")
     .action(async (o: { out: string; on?: string }) => {
       const on = o.on !== undefined ? isoOption("--on", o.on) : today();
+      const { runDemo } = await import("./commands/demo");
       console.log(await runDemo({ out: o.out, on }));
     });
 
@@ -60,8 +75,9 @@ function program(): Command {
     .helpOption("-h, --help", "показать справку")
     .action(async (book: string, o: { on?: string; json?: boolean }) => {
       const on = o.on !== undefined ? isoOption("--on", o.on) : today();
+      const { runDeadlines, formatDeadlinesText } = await import("./commands/deadlines");
       const { rows, json } = await runDeadlines({ book, on });
-      console.log(o.json ? JSON.stringify(json, null, 2) : formatDeadlinesText(rows, on));
+      await print(o.json ? jsonList(json) : formatDeadlinesText(rows, on));
     });
 
   cli
@@ -74,6 +90,7 @@ function program(): Command {
     .option("--json", "вывести отчёт в JSON")
     .helpOption("-h, --help", "показать справку")
     .action(async (book: string, o: { from: string; to: string; out?: string; json?: boolean }) => {
+      const { runReport } = await import("./commands/report");
       const { report, message } = await runReport({
         book,
         from: isoOption("--from", o.from),
