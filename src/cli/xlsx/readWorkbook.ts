@@ -85,11 +85,11 @@ export async function readWorkbookTables(
         continue;
       }
       const values = row.values as unknown[];
-      const cells: Cell[] = [];
       const from = limit ? limit.left : 1;
       const to = limit ? limit.right : values.length - 1;
+      const cells: Cell[] = new Array<Cell>(Math.max(0, to - from + 1));
       for (let c = from; c <= to; c++) {
-        cells.push(toCell(values[c]));
+        cells[c - from] = toCell(values[c]);
       }
       rows.push({ row: row.number, cells });
     }
