@@ -22,6 +22,7 @@ import {
   STEPS,
 } from "../src/core/register/schema";
 import { buildRegisterWorkbook, type WriteCell } from "../src/cli/xlsx/writeRegister";
+import { mulberry32 } from "../test/support/builders";
 
 const ROOT = resolve(__dirname, "..");
 const OUT = join(ROOT, "bench-out");
@@ -30,19 +31,8 @@ const REPEAT = Number(process.env["BENCH_REPEAT"] ?? 3);
 const EPISODES = 10_000;
 const PER_KIND = 10_000;
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function buildBook(): Promise<void> {
-  const rnd = prng(20261123);
+  const rnd = mulberry32(20261123);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const day = (from: IsoDate, span: number): { date: IsoDate } => ({
     date: addDays(from, Math.floor(rnd() * span)),

@@ -18,6 +18,7 @@ import {
 import type { LayoutKey } from "../../src/excel/gateway";
 import { columnsOf, LAYOUT_KEYS, sheetNameOf, tableNameOf } from "../../src/excel/tables";
 import type { FakeExcel } from "./fakeExcel";
+import { mulberry32 } from "./builders";
 
 export type SeedValue = string | number | { date: IsoDate } | null;
 export type SeedRows = Partial<Record<LayoutKey, Record<string, SeedValue>[]>>;
@@ -68,23 +69,12 @@ export function seedRegister(fake: FakeExcel, rows: SeedRows = {}, opts: SeedOpt
   }
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A register like the CLI benchmark's: `episodes` episodes, and as many rows each of
  * «Мероприятия», «Помощь», «Занятость», «Служба».
  */
 export function largeRegisterRows(episodes: number, seed = 20261123): SeedRows {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const day = (from: IsoDate, span: number): { date: IsoDate } => ({
     date: addDays(from, Math.floor(rnd() * span)),
