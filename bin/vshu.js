@@ -9,11 +9,18 @@ const { spawn } = require("node:child_process");
 // garbage collection by about a fifth of the run (npm run bench). V8 takes the size only at
 // start-up, so the command restarts itself once with it.
 const HEAP_FLAG = "--max-semi-space-size=32";
-if (!process.execArgv.some((a) => a.startsWith("--max-semi-space-size")) && !process.env.VSHU_NO_RESPAWN) {
-  const child = spawn(process.execPath, [...process.execArgv, HEAP_FLAG, __filename, ...process.argv.slice(2)], {
-    stdio: "inherit",
-    env: { ...process.env, VSHU_NO_RESPAWN: "1" },
-  });
+if (
+  !process.execArgv.some((a) => a.startsWith("--max-semi-space-size")) &&
+  !process.env.VSHU_NO_RESPAWN
+) {
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, HEAP_FLAG, __filename, ...process.argv.slice(2)],
+    {
+      stdio: "inherit",
+      env: { ...process.env, VSHU_NO_RESPAWN: "1" },
+    }
+  );
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => child.kill(signal));
   }
@@ -27,7 +34,9 @@ if (!process.execArgv.some((a) => a.startsWith("--max-semi-space-size")) && !pro
 } else {
   const entry = path.join(__dirname, "..", "build", "cli", "main.js");
   if (!fs.existsSync(entry)) {
-    process.stderr.write("ВШУ не собран: выполните «npm install» (или «npm run build:cli») в папке проекта.\n");
+    process.stderr.write(
+      "ВШУ не собран: выполните «npm install» (или «npm run build:cli») в папке проекта.\n"
+    );
     process.exit(1);
   }
   process.stdout.on("error", (error) => {
