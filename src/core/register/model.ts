@@ -1,5 +1,5 @@
 /**
- * The register as typed data: what the adapters read from a workbook (file or Office.js)
+ * The register as typed data: what the adapters read from a workbook (a file or the open workbook)
  * and what every computation of the core takes. One interface per sheet of the contract.
  */
 import type { IsoDate } from "../dates/isoDate";

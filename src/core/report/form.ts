@@ -1,7 +1,7 @@
 /**
  * The report form of order No. 223-д (annex «Форма отчета»), sections I–VII, as rows of
  * cells with their roles: a pure layout the adapters write into a workbook (the CLI with
- * exceljs, the add-in with Office.js). Counts only: nothing personal can reach this layout,
+ * its xlsx writer, the add-in through the Office API). Counts only: nothing personal can reach this layout,
  * because it is built from ReportJson alone.
  */
 import { formatDateRu } from "../dates/isoDate";
