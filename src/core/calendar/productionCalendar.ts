@@ -9,7 +9,7 @@
 import { civilFromDays, formatDateRu, type IsoDate } from "../dates/isoDate";
 import type { CalendarOverride } from "../register/model";
 import { SHIPPED_CALENDAR } from "./calendarData";
-import { checkedDayNumber, yearOf } from "./dayNumber";
+import { checkedDayNumber, yearOf } from "../dates/dayNumber";
 import { buildYearTable, DAY_KIND, type YearTable } from "./yearTable";
 
 /** Answers about working days; build one with {@link createProductionCalendar}. */

@@ -3,7 +3,7 @@
  * `vshu deadlines`), with the time limits of shared/spec/domain.md — 000 II.1, III.1,
  * III.3–III.5, I.2, I.3 and 001 annex 5 (see ./steps.ts) — counted by ГК РФ ст. 191, 192, 193.
  */
-import { checkedDayNumber } from "../calendar/dayNumber";
+import { checkedDayNumber } from "../dates/dayNumber";
 import type { ProductionCalendar } from "../calendar/productionCalendar";
 import type { IsoDate } from "../dates/isoDate";
 import type { Action, Episode, Register, Settings } from "../register/model";

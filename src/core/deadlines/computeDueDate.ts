@@ -6,7 +6,7 @@
  *   month's last day when it has no such day (see `addMonths`);
  * - ГК РФ ст. 193: a last day that falls on a non-working day moves to the next working day.
  */
-import { checkedDayNumber, yearOf } from "../calendar/dayNumber";
+import { checkedDayNumber, yearOf } from "../dates/dayNumber";
 import { unknownYearWarning, type ProductionCalendar } from "../calendar/productionCalendar";
 import { addMonths, civilFromDays, formatDateWithWeekdayRu, type IsoDate } from "../dates/isoDate";
 

@@ -1,9 +1,9 @@
 /**
  * Fast checked parsing of ISO dates for the hot paths of the calendar and the deadlines
  * (tens of thousands of calls per check): character codes instead of regular expressions.
- * The arithmetic is that of ../dates/isoDate.ts (days since 1970-01-01).
+ * The arithmetic is that of ./isoDate.ts (days since 1970-01-01).
  */
-import { daysFromCivil, daysInMonth, type IsoDate } from "../dates/isoDate";
+import { daysFromCivil, daysInMonth, type IsoDate } from "./isoDate";
 
 /**
  * The day number (days since 1970-01-01) of a real `YYYY-MM-DD` date, or null.
