@@ -12,99 +12,26 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { addDays, type IsoDate } from "../src/core/dates/isoDate";
-import { INDICATORS } from "../src/core/indicators/catalog";
 import { defaultSettings } from "../src/core/register/defaults";
-import {
-  ACTIVITY_KINDS,
-  ASSISTANCE_KINDS,
-  SERVICE_KINDS,
-  STEPS,
-} from "../src/core/register/schema";
-import { buildRegisterWorkbook, type WriteCell } from "../src/cli/xlsx/writeRegister";
-import { mulberry32 } from "../test/support/builders";
+import { buildRegisterWorkbook } from "../src/cli/xlsx/writeRegister";
+import { largeRegisterRows } from "../test/support/largeRegister";
 
 const ROOT = resolve(__dirname, "..");
 const OUT = join(ROOT, "bench-out");
 const BOOK = join(OUT, "register-10k.xlsx");
 const REPEAT = Number(process.env["BENCH_REPEAT"] ?? 3);
 const EPISODES = 10_000;
-const PER_KIND = 10_000;
+/** largeRegisterRows writes as many rows of each record sheet as there are episodes. */
+const PER_KIND = EPISODES;
 
 async function buildBook(): Promise<void> {
-  const rnd = mulberry32(20261123);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
-  const day = (from: IsoDate, span: number): { date: IsoDate } => ({
-    date: addDays(from, Math.floor(rnd() * span)),
-  });
-  const cases: Record<string, WriteCell>[] = [];
-  for (let i = 1; i <= EPISODES; i++) {
-    const identified = day("2025-09-01", 420);
-    const registered = rnd() < 0.85 ? addDays(identified.date, 3 + Math.floor(rnd() * 10)) : null;
-    const codes = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => pick(INDICATORS).code);
-    const level = codes.some((c) => c.startsWith("С")) ? 2 : 1;
-    cases.push({
-      Код: `В-${i}`,
-      Фамилия: pick(["Иванов", "Монгуш", "Ооржак", "Петров", "Сат", "Кузнецов", "Донгак"]),
-      Имя: pick(["Артём", "Айдыс", "Мерген", "Иван", "Чечек", "Анна", "Айлана"]),
-      Отчество: pick(["Сергеевич", "Орлан-оолович", "Петрович", ""]),
-      "Дата рождения": day("2010-01-01", 3650),
-      Класс: `${1 + Math.floor(rnd() * 11)}${pick(["А", "Б", "В"])}`,
-      "Код семьи": rnd() < 0.9 ? `С-${Math.floor(rnd() * 7000)}` : null,
-      "Дата выявления": identified,
-      Источник: "классный руководитель",
-      Показатели: codes.join(", "),
-      Уровень: registered ? level : null,
-      "Дата постановки": registered ? { date: registered } : null,
-      Протокол: registered ? `№ ${i}` : null,
-      "Дата снятия":
-        registered && rnd() < 0.25
-          ? { date: addDays(registered, 30 + Math.floor(rnd() * 200)) }
-          : null,
-      "Основание снятия": null,
-      Куратор: "Социальный педагог",
-      Примечание: null,
-    });
-  }
-  const code = (): string => `В-${1 + Math.floor(rnd() * EPISODES)}`;
-  const assistance = Array.from({ length: PER_KIND }, () => ({
-    Код: code(),
-    Дата: day("2025-09-01", 450),
-    "Вид помощи": pick(ASSISTANCE_KINDS).title,
-    Содержание: "консультация",
-  }));
-  const activities = Array.from({ length: PER_KIND }, () => ({
-    Код: code(),
-    Вид: pick(ACTIVITY_KINDS).title,
-    Объединение: "кружок «Умелые руки»",
-    "Дата начала": day("2025-09-01", 300),
-    "Дата окончания": rnd() < 0.5 ? day("2026-05-01", 300) : null,
-  }));
-  const service = Array.from({ length: PER_KIND }, () => ({
-    Дата: day("2026-09-01", 260),
-    "Вид работы": pick(SERVICE_KINDS).title,
-    Количество: 1 + Math.floor(rnd() * 3),
-    Охвачено: Math.floor(rnd() * 20),
-    Примечание: null,
-  }));
-  const actions = Array.from({ length: PER_KIND }, () => ({
-    Код: code(),
-    Шаг: pick(STEPS).title,
-    Раздел: "ребёнок",
-    Направление: null,
-    Мероприятие: "регламентный шаг",
-    Срок: null,
-    Ответственный: "Классный руководитель",
-    Выполнено: rnd() < 0.7 ? day("2025-09-10", 440) : null,
-    Примечание: null,
-  }));
   const settings = defaultSettings({
     school: "Школа для замеров",
     district: "Кызыл",
     startYear: 2026,
   }).map(([p, v]) => ({ Параметр: p, Значение: v }));
   const wb = buildRegisterWorkbook({
-    sheets: { settings, cases, assistance, activities, service, actions },
+    sheets: { ...largeRegisterRows(EPISODES), settings },
   });
   await wb.xlsx.writeFile(BOOK);
 }
