@@ -52,7 +52,7 @@ function measure(args: readonly string[]): Run {
   if (r.status !== 0) {
     throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
   }
-  // `vshu` restarts itself once with a larger young generation: the peak is the larger process's.
+  // The hook runs in `vshu`'s worker thread too; the figure is the whole process's peak.
   const kb = Math.max(0, ...[...r.stderr.matchAll(/@@maxrss_kb=(\d+)/g)].map((m) => Number(m[1])));
   return { seconds, rssMb: kb / 1024 };
 }

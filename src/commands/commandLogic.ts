@@ -37,8 +37,9 @@ export function periodText(period: Period): string {
 /**
  * «Отчёт»: the report for `period` (the one last chosen in the task pane) or, when null, for
  * the current month to date — written to a sheet of this workbook, then opened as a new
- * workbook where the host can (ExcelApi 1.8). Syncs: read the register, write the sheet, and
- * one more for the new workbook.
+ * workbook where the host can (ExcelApi 1.8). Syncs: 1 to read the columns the report needs
+ * (2 when the user moved some; more only for a workbook not laid out by «Создать книгу учёта»),
+ * 1 to write the sheet; the new workbook is built in memory and opened by Office.
  */
 export async function runReportCommand(
   gateway: RegisterGateway,
@@ -51,12 +52,12 @@ export async function runReportCommand(
       period
     );
   }
-  const read = await readRegisterOrExplain(gateway);
+  const read = await readOrExplain(gateway, () => gateway.readReportData());
   if ("error" in read) {
     return failed(read.error, period);
   }
   const report = aggregateReport(read.register, period);
-  const { sheet } = await gateway.writeReportSheet(report);
+  const { sheet } = await gateway.writeReportSheet(report, { sheetNames: read.sheetNames });
   const parts = [`Отчёт за ${periodText(period)} записан на лист «${sheet}».`];
   let workbookOpened = false;
   let workbookFailed = false;
@@ -122,11 +123,18 @@ export async function runRefreshDeadlinesCommand(
 }
 
 /** Reads the register; on failure explains it in Russian (missing sheets, or the error). */
-async function readRegisterOrExplain(
+function readRegisterOrExplain(
   gateway: RegisterGateway
 ): Promise<{ register: Register; issues: readonly RegisterIssue[] } | { error: string }> {
+  return readOrExplain(gateway, () => gateway.readRegister());
+}
+
+async function readOrExplain<T>(
+  gateway: RegisterGateway,
+  read: () => Promise<T>
+): Promise<T | { error: string }> {
   try {
-    return await gateway.readRegister();
+    return await read();
   } catch (error) {
     let missing: readonly string[] = [];
     try {

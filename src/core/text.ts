@@ -2,6 +2,7 @@
  * Matching of codes and list values "without regard to case, spacing or Latin look-alike
  * letters" (shared/spec/workbook.md): «Р2», «p2», «P 2» and «р2» are the same code.
  */
+import { cachedBy } from "./cache";
 
 /** Latin letters that look like Cyrillic ones, mapped to the Cyrillic letter. */
 const LOOK_ALIKES: Readonly<Record<string, string>> = {
@@ -34,34 +35,35 @@ export function toCyrillicLookAlikes(text: string): string {
   return text.replace(LOOK_ALIKE_RE, (ch) => LOOK_ALIKES[ch] ?? ch);
 }
 
+/** Codes, names, headers and list values repeat across a register's rows. */
+const KEY_CACHE_LIMIT = 200_000;
+
+const keyOf = cachedBy(
+  (text: string) =>
+    toCyrillicLookAlikes(text)
+      .toLowerCase()
+      .replace(/ё/g, "е")
+      .replace(/[\s\u00a0\u202f]+/g, " ")
+      .trim(),
+  KEY_CACHE_LIMIT
+);
+
+const compactKeyOf = cachedBy(
+  (text: string) => keyOf(text).replace(/[\s\u2010-\u2015-]+/g, ""),
+  KEY_CACHE_LIMIT
+);
+
 /**
  * The comparison key of a list value or code: look-alikes folded to Cyrillic, lower case,
  * «ё» as «е», runs of white space (including no-break spaces) as one space, trimmed.
  */
 export function matchKey(text: string): string {
-  const known = KEY_CACHE.get(text);
-  if (known !== undefined) {
-    return known;
-  }
-  const key = toCyrillicLookAlikes(text)
-    .toLowerCase()
-    .replace(/ё/g, "е")
-    .replace(/[\s\u00a0\u202f]+/g, " ")
-    .trim();
-  if (KEY_CACHE.size >= KEY_CACHE_LIMIT) {
-    KEY_CACHE.clear();
-  }
-  KEY_CACHE.set(text, key);
-  return key;
+  return keyOf(text);
 }
-
-/** Codes, names and headers repeat across a register's rows: their keys are computed once. */
-const KEY_CACHE = new Map<string, string>();
-const KEY_CACHE_LIMIT = 200_000;
 
 /** A key that also ignores every space and the dash variants (for values like «педсовет / МО»). */
 export function compactKey(text: string): string {
-  return matchKey(text).replace(/[\s\u2010-\u2015-]+/g, "");
+  return compactKeyOf(text);
 }
 
 /** Builds a lookup from each allowed value's compact key to the canonical value. */

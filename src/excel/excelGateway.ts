@@ -19,6 +19,7 @@ import {
   SETTINGS_COLUMNS,
   type StepKey,
 } from "../core/register/schema";
+import { REPORT_COLUMNS } from "../core/report/columns";
 import type { ReportJson } from "../core/report/types";
 import { matchKey } from "../core/text";
 import { blockAddress, parseRangeAddress } from "./address";
@@ -32,11 +33,13 @@ import type {
   LayoutKey,
   RegisterGateway,
   RegisterRead,
+  ReportData,
   SaveCaseResult,
   ServiceDraft,
   TableLayout,
   WriteOptions,
 } from "./gateway";
+import { readSelectedColumns } from "./readColumns";
 import { writeReportSheetIn } from "./reportSheet";
 import { buildReportXlsxBase64 } from "./reportWorkbook";
 import {
@@ -629,9 +632,27 @@ export function createExcelGateway(run: ExcelRun = Excel.run, host?: OfficeHost)
       });
     },
 
-    async writeReportSheet(report: ReportJson) {
+    async readReportData(): Promise<ReportData> {
+      const got = await run(async (context) => {
+        const columns = await readSelectedColumns(context, REPORT_COLUMNS);
+        if (columns) {
+          return { ...columns, limited: true };
+        }
+        const { sheets } = await readRegisterTables(context);
+        return { sheets, sheetNames: null, limited: false };
+      });
+      const { register, issues } = parseRegister(
+        got.sheets,
+        got.limited ? { columns: REPORT_COLUMNS } : {}
+      );
+      return { register, issues, sheetNames: got.sheetNames };
+    },
+
+    async writeReportSheet(report: ReportJson, opts) {
       const c = await capabilities();
-      return run((context) => writeReportSheetIn(context, report, c));
+      return run((context) =>
+        writeReportSheetIn(context, report, c, opts?.sheetNames ?? undefined)
+      );
     },
 
     async openReportWorkbook(report: ReportJson) {

@@ -162,6 +162,14 @@ export interface RegisterRead {
   readonly snapshot: RegisterSnapshot;
 }
 
+/** What the report is built from, as `readReportData` reads it. */
+export interface ReportData {
+  readonly register: Register;
+  readonly issues: readonly RegisterIssue[];
+  /** The workbook's sheet names at the read (null when the general read was used). */
+  readonly sheetNames: readonly string[] | null;
+}
+
 /**
  * Options of a write: `today` for computed dates; `read` to write against a register read
  * earlier (default: the one from this gateway's latest `readRegister`; when there is none the
@@ -228,8 +236,21 @@ export interface RegisterGateway {
   goToCase(code: string, step?: StepKey): Promise<void>;
   /** Calls back with the episode code when the user selects a row of «Учёт»; returns an unsubscribe. */
   onCaseSelected(callback: (code: string) => void): Promise<() => Promise<void>>;
-  /** Writes the report form into a sheet of this workbook («Отчёт ДД.ММ.ГГГГ–ДД.ММ.ГГГГ»). */
-  writeReportSheet(report: ReportJson): Promise<{ sheet: string }>;
+  /**
+   * Reads only what the report needs (REPORT_COLUMNS of the core): 1 sync for a register laid
+   * out by «Создать книгу учёта» or `vshu init` — a 10 000-episode register in one response of
+   * ~3 MB — 2 when columns were moved; a workbook with other table names is read as by
+   * `readRegister`. Issues are those of the columns read. The gateway's snapshot is not changed.
+   */
+  readReportData(): Promise<ReportData>;
+  /**
+   * Writes the report form into a sheet of this workbook («Отчёт ДД.ММ.ГГГГ–ДД.ММ.ГГГГ»): 1 sync
+   * with the sheet names of a read just before (`sheetNames`), 2 otherwise.
+   */
+  writeReportSheet(
+    report: ReportJson,
+    opts?: { readonly sheetNames?: readonly string[] | null }
+  ): Promise<{ sheet: string }>;
   /** Opens the report as a new workbook where the host supports it (ExcelApi 1.8). */
   openReportWorkbook(report: ReportJson): Promise<boolean>;
   /** Settings as parameter → text, and their update. */

@@ -130,22 +130,37 @@ export function queueReportForm(
   return form.length;
 }
 
-/** Writes the report into a new sheet of this workbook and shows it. */
+/**
+ * Writes the report into a new sheet of this workbook and shows it: 1 sync when the caller
+ * read the sheet names just before (`knownSheets`), 2 otherwise. Should a sheet of that name
+ * have appeared in between, the batch fails before anything is written and the names are read
+ * again.
+ */
 export async function writeReportSheetIn(
   context: Excel.RequestContext,
   report: ReportJson,
-  caps: HostCapabilities
+  caps: HostCapabilities,
+  knownSheets?: readonly string[]
 ): Promise<{ sheet: string }> {
+  const writeBeside = async (names: readonly string[]): Promise<{ sheet: string }> => {
+    const name = reportSheetName(report, names);
+    const ws = context.workbook.worksheets.add(name);
+    queueReportForm(ws, report, caps);
+    ws.activate();
+    await context.sync();
+    return { sheet: name };
+  };
+  if (knownSheets) {
+    try {
+      return await writeBeside(knownSheets);
+    } catch (e) {
+      if ((e as { code?: unknown } | null)?.code !== "ItemAlreadyExists") {
+        throw e;
+      }
+    }
+  }
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
-  const name = reportSheetName(
-    report,
-    sheets.items.map((s) => s.name)
-  );
-  const ws = context.workbook.worksheets.add(name);
-  queueReportForm(ws, report, caps);
-  ws.activate();
-  await context.sync();
-  return { sheet: name };
+  return writeBeside(sheets.items.map((s) => s.name));
 }

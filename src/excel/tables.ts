@@ -84,7 +84,8 @@ interface Source {
 
 type ExcelValue = string | number | boolean;
 
-function toCell(v: unknown): Cell {
+/** A value Excel returns as a register cell: "" (an empty cell) is null. */
+export function toCell(v: unknown): Cell {
   if (v === null || v === undefined || v === "") {
     return null;
   }
@@ -156,7 +157,8 @@ function planSlices(sources: readonly Source[], budget: number): Slice[][] {
   return groups;
 }
 
-function isPayloadLimit(e: unknown): boolean {
+/** Whether Excel refused a request or a response for its size. */
+export function isPayloadLimit(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   // Excel on the web often reports the payload limit as a bare GeneralException (guide §5.3).
   return (

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { createProductionCalendar } from "../../src/core/calendar/productionCalendar";
-import { computeDeadlines, toDeadlinesJson } from "../../src/core/deadlines";
+import { computeDeadlines, isOpenOn, toDeadlinesJson } from "../../src/core/deadlines";
 import type { Action, Register } from "../../src/core/register/model";
 import { STEPS } from "../../src/core/register/schema";
 import { aggregateReport } from "../../src/core/report";
@@ -86,9 +86,26 @@ describe("random registers read back from untidy files", () => {
   }
 });
 
+/** The register with an episode's code changed everywhere it is referenced. */
+function renameCode(r: Register, from: string, to: string): Register {
+  const swap = <T extends { caseCode: string }>(x: T): T =>
+    x.caseCode === from ? { ...x, caseCode: to } : x;
+  return {
+    ...r,
+    episodes: r.episodes.map((e) => (e.code === from ? { ...e, code: to } : e)),
+    actions: r.actions.map(swap),
+    assistance: r.assistance.map(swap),
+    activities: r.activities.map(swap),
+  };
+}
+
 describe("the vshu binary", () => {
   test("report --json and deadlines --json print the same figures as the core", async () => {
-    const original = validRandomRegister(99, 60);
+    // Codes that look like the JSON around them must not break the one-element-a-line output.
+    let original = validRandomRegister(99, 60);
+    const open = original.episodes.filter((e) => isOpenOn(e, "2026-11-23"));
+    original = renameCode(original, open[0]?.code ?? "", 'В-1"},{"case":"В-2');
+    original = renameCode(original, open[1]?.code ?? "", "В-3},{\\");
     const file = join(dir, "bin.xlsx");
     await writeMessyRegister(file, original, { seed: 99 });
     const period = { from: "2026-09-01", to: "2026-11-30" };
@@ -111,6 +128,12 @@ describe("the vshu binary", () => {
       computeDeadlines(original, "2026-11-23", createProductionCalendar())
     );
     assert.deepEqual(JSON.parse(deadlines.stdout), expected);
+    const lines = deadlines.stdout.trimEnd().split("\n");
+    assert.equal(lines.length, expected.length + 2, "one element a line between [ and ]");
+    assert.ok(
+      expected.some((d) => d.case.includes('"},{"')),
+      "the tricky code has deadlines"
+    );
     assert.ok(
       expected.length > 0,
       "the register must have open episodes for this test to mean anything"

@@ -72,8 +72,20 @@ function stubGateway(options: StubOptions = {}) {
         issues: options.issues ?? [],
       } as unknown as RegisterRead;
     },
-    async writeReportSheet(report: ReportJson) {
+    async readReportData() {
+      calls.push("readReportData");
+      if (options.readFails) {
+        throw options.readFails;
+      }
+      return {
+        register: options.register ?? aRegister(),
+        issues: options.issues ?? [],
+        sheetNames: ["Учёт"],
+      };
+    },
+    async writeReportSheet(report: ReportJson, opts) {
       calls.push("writeReportSheet");
+      assert.deepEqual(opts?.sheetNames, ["Учёт"], "the names read with the data are passed on");
       written.push(report);
       return { sheet: `Отчёт ${report.from}` };
     },
@@ -122,7 +134,7 @@ describe("«Отчёт»: runReportCommand", () => {
     const outcome = await runReportCommand(gateway, { today: TODAY, period: null });
     assert.deepEqual(outcome.period, { from: "2026-11-01", to: "2026-11-23" });
     assert.deepEqual(calls, [
-      "readRegister",
+      "readReportData",
       "writeReportSheet",
       "capabilities",
       "openReportWorkbook",
@@ -195,7 +207,7 @@ describe("«Отчёт»: runReportCommand", () => {
       missing: ["Учёт", "Семьи"],
     });
     const outcome = await runReportCommand(gateway, { today: TODAY, period: null });
-    assert.deepEqual(calls, ["readRegister", "hasRegister"]);
+    assert.deepEqual(calls, ["readReportData", "hasRegister"]);
     assert.equal(outcome.message.intent, "error");
     assert.match(outcome.message.text, /нет листов книги учёта: «Учёт», «Семьи»/);
   });

@@ -29,6 +29,7 @@ import type {
   CreateRegisterResult,
   HostCapabilities,
   RegisterRead,
+  ReportData,
   RegisterGateway,
   SaveCaseResult,
   ServiceDraft,
@@ -292,6 +293,11 @@ export class MemoryGateway implements RegisterGateway {
     return async () => {
       this.listeners = this.listeners.filter((l) => l !== callback);
     };
+  }
+
+  async readReportData(): Promise<ReportData> {
+    this.log("readReportData");
+    return { ...parseRegister(this.book.raw()), sheetNames: null };
   }
 
   async writeReportSheet(report: ReportJson): Promise<{ sheet: string }> {

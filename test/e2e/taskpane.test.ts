@@ -94,7 +94,10 @@ describe("«Случай»", () => {
     // The deadline of the order shows as the date is typed (10.11 + 14 days = 24.11.2026, вт).
     await page.getByTestId("deadline-preview").getByText("до 24.11.2026 (вт)").waitFor();
     // Indicators: the suggestion follows them live.
-    await page.getByRole("checkbox", { name: /^Р2\./ }).check();
+    // By keyboard: the indicator checkboxes are reachable with focus and toggle with Space.
+    await page.getByRole("checkbox", { name: /^Р2\./ }).focus();
+    await page.keyboard.press("Space");
+    assert.equal(await page.getByRole("checkbox", { name: /^Р2\./ }).isChecked(), true);
     await page.getByTestId("suggestion").getByText("уровень 1").waitFor();
     await page.getByRole("checkbox", { name: /^С14\./ }).check();
     await page.getByTestId("suggestion").getByText("уровень 2 — СОП").waitFor();

@@ -33,7 +33,9 @@ export async function runReport(
   if (opts.out !== undefined) {
     const out = opts.out;
     const wb = buildReportWorkbook(report);
-    await writeAtomically(out, (tmp) => wb.xlsx.writeFile(tmp));
+    // Stored, not deflated: ~90 KB instead of ~18 KB, and JSZip's JavaScript deflate would cost
+    // ~50 ms of a run that must stay close to the time of merely reading the register.
+    await writeAtomically(out, (tmp) => wb.xlsx.writeFile(tmp, { zip: { compression: "STORE" } }));
   }
   const period = `${formatDateRu(opts.from)}–${formatDateRu(opts.to)}`;
   const message =

@@ -6,6 +6,7 @@
  * correctly as plain strings. Arithmetic goes through a day number (days since 1970-01-01)
  * computed with Howard Hinnant's civil-calendar algorithms.
  */
+import { cachedBy } from "../cache";
 
 /** A calendar date written `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -163,9 +164,14 @@ export function excelSerialToIso(serial: number): IsoDate | null {
   if (!Number.isFinite(serial) || serial < 1) {
     return null;
   }
-  const date = civilFromDays(Math.floor(serial) - 25569);
-  return Number(date.slice(0, 4)) > 2200 ? null : date;
+  return isoOfSerialDay(Math.floor(serial));
 }
+
+/** A register's dates fall on a few thousand days: each serial day is converted once. */
+const isoOfSerialDay = cachedBy((day: number): IsoDate | null => {
+  const civil = civilFromDays(day - 25569);
+  return Number(civil.slice(0, 4)) > 2200 ? null : civil;
+}, 100_000);
 
 /** An ISO date as Excel's serial day number (1900 date system). */
 export function isoToExcelSerial(date: IsoDate): number {

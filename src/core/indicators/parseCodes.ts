@@ -3,6 +3,7 @@
  * Latin look-alikes (P, C), any case, any spacing and the separators , ; / | and line breaks
  * are accepted (shared/spec/domain.md). Unknown tokens are returned by name, as typed.
  */
+import { cachedBy } from "../cache";
 import { toCyrillicLookAlikes } from "../text";
 import { findIndicator, INDICATORS } from "./catalog";
 
@@ -14,14 +15,24 @@ export interface ParsedCodes {
 }
 
 const SEPARATOR = /[\s,;/|\u00a0]/;
-const CODE_AT = /^([РрСс])\s*[-.]?\s*(\d{1,3})(?![\d])/;
+/** A code at the current position (sticky: matched where `lastIndex` points, no slicing). */
+const CODE_AT = /([РрСс])\s*[-.]?\s*(\d{1,3})(?![\d])/y;
 const ORDER = new Map(INDICATORS.map((i, n) => [i.code, n]));
+
+/** Lists repeat across a register's rows: each distinct text is parsed once. */
+const parseOnce = cachedBy((text: string) => parseUncached(text), 20_000);
 
 /**
  * Reads a list of indicator codes.
  * @example parseIndicatorCodes("p2, С 14; x9") //=> { codes: ["Р2", "С14"], unknown: ["x9"] }
  */
 export function parseIndicatorCodes(text: string): ParsedCodes {
+  const parsed = parseOnce(text);
+  // Copies: the caller owns its arrays.
+  return { codes: parsed.codes.slice(), unknown: parsed.unknown.slice() };
+}
+
+function parseUncached(text: string): ParsedCodes {
   const found = new Set<string>();
   const unknown: string[] = [];
   const folded = toCyrillicLookAlikes(text);
@@ -32,8 +43,8 @@ export function parseIndicatorCodes(text: string): ParsedCodes {
       i += 1;
       continue;
     }
-    const rest = folded.slice(i);
-    const m = CODE_AT.exec(rest);
+    CODE_AT.lastIndex = i;
+    const m = CODE_AT.exec(folded);
     if (m) {
       const letter = (m[1] ?? "").toUpperCase();
       const code = `${letter}${Number(m[2])}`;

@@ -56,7 +56,8 @@ export function parseEpisodes(t: BoundTable): Episode[] {
       t.report(r, "Код", "не заполнен код случая");
       continue;
     }
-    const prior = seen.get(matchKey(code));
+    const codeKey = matchKey(code);
+    const prior = seen.get(codeKey);
     if (prior !== undefined) {
       t.report(
         r,
@@ -65,7 +66,7 @@ export function parseEpisodes(t: BoundTable): Episode[] {
       );
       continue;
     }
-    seen.set(matchKey(code), r.row);
+    seen.set(codeKey, r.row);
     const parsed = parseIndicatorCodes(t.text(r, "Показатели"));
     if (parsed.unknown.length > 0) {
       const list = parsed.unknown.map((u) => `«${u}»`).join(", ");

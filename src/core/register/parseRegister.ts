@@ -35,6 +35,17 @@ import type { QuarterDates } from "./model";
 /** Raw tables by sheet name (as the workbook names them). */
 export type RawSheets = ReadonlyMap<string, RawTable>;
 
+/**
+ * The columns a read is limited to, by sheet: sheets left out are neither required nor read;
+ * columns left out of a listed sheet are not required and read as empty.
+ */
+export type ColumnSelection = Readonly<Partial<Record<SheetKey, readonly string[]>>>;
+
+export interface ParseOptions {
+  /** Parse only these sheets and columns (default: every sheet and column of the contract). */
+  readonly columns?: ColumnSelection;
+}
+
 export interface ParsedRegister {
   readonly register: Register;
   readonly issues: RegisterIssue[];
@@ -57,11 +68,18 @@ function findSheet(sheets: RawSheets, name: string): RawTable | undefined {
 
 const EMPTY: RawTable = { headers: [], rows: [] };
 
-/** Parses every sheet of the register. */
-export function parseRegister(sheets: RawSheets): ParsedRegister {
+/** Parses every sheet of the register (or the sheets and columns `opts.columns` names). */
+export function parseRegister(sheets: RawSheets, opts: ParseOptions = {}): ParsedRegister {
   const issues: RegisterIssue[] = [];
   const bound = {} as Record<SheetKey, BoundTable>;
+  const selection = opts.columns;
   for (const key of SHEET_ORDER) {
+    const wanted = selection ? selection[key] : undefined;
+    if (selection && !wanted) {
+      bound[key] = new BoundTable(SHEET[key], EMPTY, []);
+      continue;
+    }
+    const only = wanted ? new Set(wanted.map(matchKey)) : null;
     const raw = findSheet(sheets, SHEET[key]);
     if (!raw) {
       issues.push({
@@ -71,13 +89,17 @@ export function parseRegister(sheets: RawSheets): ParsedRegister {
         message: `в книге нет листа «${SHEET[key]}»`,
       });
     }
-    bound[key] = new BoundTable(SHEET[key], raw ?? EMPTY, raw ? issues : []);
+    bound[key] = new BoundTable(SHEET[key], raw ?? EMPTY, raw ? issues : [], only);
   }
   const settings = parseSettings(bound.settings, issues);
   const episodes = parseEpisodes(bound.cases);
   const codes = new Map(episodes.map((e) => [matchKey(e.code), e.code]));
-  const lookup = (code: string): string | undefined => codes.get(matchKey(code));
-  const calendarRaw = findSheet(sheets, CALENDAR_SHEET);
+  // Most references are spelled exactly as in «Учёт»: those need no key.
+  const exact = new Set(episodes.map((e) => e.code));
+  const lookup = (code: string): string | undefined =>
+    exact.has(code) ? code : codes.get(matchKey(code));
+  // «Календарь» only moves deadlines: a limited read leaves it out.
+  const calendarRaw = selection ? undefined : findSheet(sheets, CALENDAR_SHEET);
   const register: Register = {
     settings,
     episodes,

@@ -10,12 +10,18 @@ import type { IsoDate } from "../dates/isoDate";
 
 export class BoundTable {
   private readonly index = new Map<string, number>();
-  private readonly resolved = new Map<string, number | undefined>();
+  /** Column name → position, or -1 when the sheet has no such column. */
+  private readonly resolved = new Map<string, number>();
 
+  /**
+   * @param only - when given, the columns this read is limited to: only they are required, the
+   *   others read as empty (a reader that fetched part of the columns, e.g. the add-in's report)
+   */
   constructor(
     readonly sheet: string,
     private readonly table: RawTable,
-    private readonly issues: RegisterIssue[]
+    private readonly issues: RegisterIssue[],
+    private readonly only: ReadonlySet<string> | null = null
   ) {
     table.headers.forEach((h, i) => {
       const key = matchKey(h);
@@ -29,6 +35,9 @@ export class BoundTable {
   requireColumns(columns: readonly string[]): boolean {
     let all = true;
     for (const c of columns) {
+      if (this.only !== null && !this.only.has(matchKey(c))) {
+        continue;
+      }
       if (!this.index.has(matchKey(c))) {
         all = false;
         this.issues.push({
@@ -54,12 +63,12 @@ export class BoundTable {
 
   /** The position of a column, looked up once per column name (this runs for every cell). */
   private columnIndex(column: string): number | undefined {
-    if (this.resolved.has(column)) {
-      return this.resolved.get(column);
+    let i = this.resolved.get(column);
+    if (i === undefined) {
+      i = this.index.get(matchKey(column)) ?? -1;
+      this.resolved.set(column, i);
     }
-    const i = this.index.get(matchKey(column));
-    this.resolved.set(column, i);
-    return i;
+    return i < 0 ? undefined : i;
   }
 
   text(row: RawRow, column: string): string {

@@ -8,7 +8,7 @@ import type { IsoDate } from "../../core/dates/isoDate";
 import type { RegisterGateway } from "../../excel/gateway";
 import { useCapabilities } from "../hooks/useCapabilities";
 import { useCaseSelection } from "../hooks/useCaseSelection";
-import { useRegister } from "../hooks/useRegister";
+import { useRegister, type ReadAhead } from "../hooks/useRegister";
 import { useRibbon } from "../hooks/useRibbon";
 import { NO_RIBBON, type RibbonBridge } from "../ribbonBridge";
 import { ActionMessageBar } from "./common/ActionMessageBar";
@@ -34,12 +34,14 @@ export interface AppProps {
   readonly today: IsoDate;
   /** The ribbon commands' side of the shared runtime (none by default). */
   readonly ribbon?: RibbonBridge;
+  /** The register's first read, started before the pane renders (mountTaskpane). */
+  readonly firstRead?: ReadAhead | null;
 }
 
-export function App({ gateway, today, ribbon = NO_RIBBON }: AppProps) {
+export function App({ gateway, today, ribbon = NO_RIBBON, firstRead = null }: AppProps) {
   const s = useStyles();
   const capabilities = useCapabilities(gateway);
-  const { state, refresh } = useRegister(gateway);
+  const { state, refresh } = useRegister(gateway, firstRead);
   const [tab, setTab] = useState<TabId>("case");
   const [caseView, setCaseView] = useState({ code: "", serial: 0, notice: null as string | null });
 

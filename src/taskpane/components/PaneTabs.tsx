@@ -1,7 +1,8 @@
 /**
- * The five tabs. The tab list and «Сроки» are in the first bundle; «Случай» (the default tab,
- * the largest form) is fetched in parallel with the first read of the register, and «Записи»,
- * «Отчёт», «Настройки» when first opened (React.lazy): the pane is interactive sooner
+ * The five tabs. The tab list, «Случай» (the default tab) and «Сроки» are in the first bundle;
+ * «Записи», «Отчёт», «Настройки» are fetched when first opened (React.lazy). «Случай» is not lazy:
+ * its chunk would arrive after the register is read, and React holds back content that replaces
+ * a Suspense fallback for up to 300 ms — the form would show that much later
  * (bench/taskpane-bench.ts).
  */
 import { Spinner, Tab, TabList } from "@fluentui/react-components";
@@ -10,11 +11,9 @@ import type { IsoDate } from "../../core/dates/isoDate";
 import type { Register } from "../../core/register/model";
 import type { HostCapabilities, RegisterGateway } from "../../excel/gateway";
 import type { RibbonBridge } from "../ribbonBridge";
+import { CaseTab } from "./case/CaseTab";
 import { DeadlinesTab } from "./deadlines/DeadlinesTab";
 
-// «Случай» is the default tab: its chunk is fetched at once, while the register is being read.
-const caseTabChunk = import("./case/CaseTab");
-const CaseTab = lazy(() => caseTabChunk.then((m) => ({ default: m.CaseTab })));
 const EntriesTab = lazy(() =>
   import("./entries/EntriesTab").then((m) => ({ default: m.EntriesTab }))
 );

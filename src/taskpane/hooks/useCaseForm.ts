@@ -2,7 +2,7 @@
  * State of the «Случай» form: the fields, the errors shown after the first attempt to save
  * (then rechecked as the user corrects them), and the live deadline preview.
  */
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { createProductionCalendar } from "../../core/calendar/productionCalendar";
 import type { IsoDate } from "../../core/dates/isoDate";
 import type { Register } from "../../core/register/model";
@@ -44,11 +44,16 @@ export function useCaseForm(
       calendar
     );
   }, [form.identified, form.registered, form.level, calendar]);
+  // Stable, so the memoized parts of the form (the indicator list) skip re-rendering.
+  const update = useCallback(
+    (patch: Partial<CaseFormState>) => setForm((f) => ({ ...f, ...patch })),
+    []
+  );
   return {
     form,
     errors: attempted && !result.ok ? result.errors : {},
     preview,
-    update: (patch) => setForm((f) => ({ ...f, ...patch })),
+    update,
     check: () => {
       setAttempted(true);
       return result;

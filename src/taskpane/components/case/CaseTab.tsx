@@ -1,7 +1,7 @@
 /** «Случай»: enter a new case or edit one; saving writes it to the workbook in one step. */
 import { Button } from "@fluentui/react-components";
 import { SaveRegular } from "@fluentui/react-icons";
-import { useMemo } from "react";
+import { useCallback, useMemo } from "react";
 import type { IsoDate } from "../../../core/dates/isoDate";
 import type { Register } from "../../../core/register/model";
 import type { RegisterGateway } from "../../../excel/gateway";
@@ -42,6 +42,7 @@ export function CaseTab(props: CaseTabProps) {
   const action = useAction();
   const options = useMemo(() => allCaseOptions(props.register), [props.register]);
   const count = Object.keys(errors).length;
+  const setIndicators = useCallback((indicators: string[]) => update({ indicators }), [update]);
 
   const save = async (): Promise<void> => {
     const result = check();
@@ -84,10 +85,7 @@ export function CaseTab(props: CaseTabProps) {
         update={update}
       />
       <IdentificationFields form={form} errors={errors} update={update} />
-      <IndicatorChecklist
-        codes={form.indicators}
-        onChange={(indicators) => update({ indicators })}
-      />
+      <IndicatorChecklist codes={form.indicators} onChange={setIndicators} />
       <SuggestionBox codes={form.indicators} />
       <DecisionFields form={form} errors={errors} update={update} />
       <DeadlinePreview rows={preview} />

@@ -1,5 +1,6 @@
 /** The suggested target group, recomputed as indicators are ticked, with its reasons. */
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { memo } from "react";
 import { suggestTargetGroup } from "../../../core/indicators/targetGroup";
 import { useFormStyles } from "../styles";
 
@@ -9,7 +10,11 @@ const TITLES = {
   2: "Рекомендация: уровень 2 — СОП (КДН и ЗП)",
 } as const;
 
-export function SuggestionBox({ codes }: { readonly codes: readonly string[] }) {
+export const SuggestionBox = memo(function SuggestionBox({
+  codes,
+}: {
+  readonly codes: readonly string[];
+}) {
   const s = useFormStyles();
   const suggestion = suggestTargetGroup(codes);
   return (
@@ -24,4 +29,4 @@ export function SuggestionBox({ codes }: { readonly codes: readonly string[] }) 
       </MessageBarBody>
     </MessageBar>
   );
-}
+});
