@@ -5,16 +5,20 @@
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { createProductionCalendar } from "../../src/core/calendar/productionCalendar";
 import { computeDeadlines, isOpenOn, toDeadlinesJson } from "../../src/core/deadlines";
 import type { Action, Register } from "../../src/core/register/model";
 import { STEPS } from "../../src/core/register/schema";
 import { aggregateReport } from "../../src/core/report";
 import { readRegister } from "../../src/cli/xlsx/readRegister";
+import { readWorkbookTables } from "../../src/cli/xlsx/readWorkbook";
 import { mulberry32, randomRegister, RANDOM_PERIODS } from "../support/builders";
 import { writeMessyRegister } from "../support/registerXlsx";
 import { addDays } from "../../src/core/dates/isoDate";
@@ -138,5 +142,118 @@ describe("the vshu binary", () => {
       expected.length > 0,
       "the register must have open episodes for this test to mean anything"
     );
+  });
+});
+
+/** Part names in the order a writer stores them: the matching ones first, in `groups` order. */
+function orderBy(groups: readonly RegExp[]): (names: string[]) => string[] {
+  const rank = (n: string): number => {
+    const i = groups.findIndex((g) => g.test(n));
+    return i < 0 ? groups.length : i;
+  };
+  return (names) => [...names].sort((a, b) => rank(a) - rank(b));
+}
+
+/** The orders real writers store an .xlsx package's parts in. */
+const PART_ORDERS: Record<string, (names: string[]) => string[]> = {
+  "as exceljs writes it (workbook.xml last)": (names) => names,
+  "Excel's (workbook first, sheets before the shared strings)": orderBy([
+    /^\[Content_Types\]/,
+    /^_rels\//,
+    /^xl\/workbook\.xml$/,
+    /^xl\/_rels\//,
+    /^xl\/worksheets\//,
+    /^xl\/theme\//,
+    /^xl\/styles/,
+    /^xl\/sharedStrings/,
+    /^xl\/tables\//,
+  ]),
+  "openpyxl's (sheets first, workbook and content types last)": orderBy([
+    /^docProps\//,
+    /^xl\/theme\//,
+    /^xl\/worksheets\//,
+    /^xl\/tables\//,
+    /^xl\/styles/,
+    /^xl\/workbook\.xml$/,
+    /^xl\/_rels\//,
+    /^xl\/sharedStrings/,
+    /^_rels\//,
+  ]),
+  reversed: (names) => [...names].reverse(),
+};
+
+/** Writes the package `src` again with its parts stored in another order. */
+async function repack(src: string, dest: string, order: (names: string[]) => string[]) {
+  const from = await JSZip.loadAsync(readFileSync(src));
+  const to = new JSZip();
+  const names = Object.keys(from.files).filter((n) => !from.files[n]?.dir);
+  for (const name of order(names)) {
+    to.file(name, await from.file(name)!.async("nodebuffer"));
+  }
+  writeFileSync(dest, await to.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
+describe("any order of the package's parts reads the same", () => {
+  // exceljs's own one-pass reader loses the parts after a sheet that had to wait for the shared
+  // strings (a crash "reading 'sheets'" when workbook.xml is among them, missing sheets
+  // otherwise); each order is read several times because that loss is a race.
+  const original = validRandomRegister(21, 12);
+  const period = { from: "2026-09-01", to: "2026-11-30" };
+  for (const [label, order] of Object.entries(PART_ORDERS)) {
+    test(label, async () => {
+      const written = join(dir, "order-src.xlsx");
+      await writeMessyRegister(written, original, { seed: 21 });
+      const file = join(dir, `order-${label.length}.xlsx`);
+      await repack(written, file, order);
+      for (let i = 0; i < 4; i++) {
+        assert.deepEqual(
+          aggregateReport(await readRegister(file), period),
+          aggregateReport(original, period)
+        );
+      }
+    });
+  }
+
+  test("eight small sheets, read twenty times: every sheet, every row", async () => {
+    const wb = new ExcelJS.Workbook();
+    for (let s = 1; s <= 8; s++) {
+      const ws = wb.addWorksheet(`Лист ${s}`);
+      ws.addRow(["Код", "Число"]);
+      ws.addRow([`К-${s}`, s]);
+    }
+    const file = join(dir, "eight.xlsx");
+    await wb.xlsx.writeFile(file);
+    for (let i = 0; i < 20; i++) {
+      const tables = await readWorkbookTables(file, () => ["Код", "Число"]);
+      assert.deepEqual(
+        [...tables].map(([name, t]) => [name, t.headers, t.rows.map((r) => r.cells)]),
+        Array.from({ length: 8 }, (_, k) => [
+          `Лист ${k + 1}`,
+          ["Код", "Число"],
+          [[`К-${k + 1}`, k + 1]],
+        ])
+      );
+    }
+  });
+
+  test("a register saved again by LibreOffice reads back the same", async () => {
+    const written = join(dir, "lo-src.xlsx");
+    await writeMessyRegister(written, original, { seed: 21 });
+    const out = join(dir, "lo");
+    execFileSync(
+      "soffice",
+      [
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "xlsx:Calc MS Excel 2007 XML",
+        "--outdir",
+        out,
+        written,
+      ],
+      { stdio: "pipe", timeout: 120_000 }
+    );
+    const read = await readRegister(join(out, "lo-src.xlsx"));
+    assert.deepEqual(aggregateReport(read, period), aggregateReport(original, period));
   });
 });

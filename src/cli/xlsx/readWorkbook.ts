@@ -8,7 +8,8 @@ import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { Cell, RawRow, RawTable } from "../../core/register/model";
 import { matchKey } from "../../core/text";
-import { readTableMap, type SheetInfo, type TableRange } from "./tableMap";
+import { readTableMap, type TableRange } from "./tableMap";
+import { openPackage } from "./xlsxPackage";
 
 /** Options shared by the reader and the benchmark's baseline, so both do the same work. */
 export const STREAM_OPTIONS = {
@@ -76,53 +77,64 @@ function rowCells(row: ExcelJS.Row, limit: TableRange | null): Cell[] {
   return cells;
 }
 
-interface Collected {
-  readonly info: SheetInfo | undefined;
-  readonly rows: RawRow[];
+/** The parsers of exceljs's streaming reader that `readWorkbookTables` drives itself. */
+interface ReaderParts {
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>;
+  _parseWorksheet(
+    iterator: AsyncIterable<unknown>,
+    sheetNo: number
+  ): Iterable<{ value: AsyncIterable<ExcelJS.Row> }>;
 }
 
 /**
  * Reads every sheet's table. `expectedHeaders(sheetName)` names the headers to look for when a
  * sheet has no Excel table.
+ *
+ * exceljs parses the XML (shared strings, then each sheet row by row); the package is opened
+ * through its central directory (see xlsxPackage.ts), not by exceljs's one-pass unzip.
  */
 export async function readWorkbookTables(
   path: string,
   expectedHeaders: (sheetName: string) => readonly string[]
 ): Promise<Map<string, RawTable>> {
-  const data = await readFile(path);
-  const map = await readTableMap(data);
-  const byPart = new Map(map.map((s) => [s.part, s]));
-  const byName = new Map(map.map((s) => [s.name, s]));
-  const collected: Collected[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, STREAM_OPTIONS);
-  for await (const ws of reader) {
-    const w = ws as unknown as { name: string; id: string | number } & AsyncIterable<ExcelJS.Row>;
-    // The streaming reader knows a sheet's name only when workbook.xml came first in the package.
-    const sheetNo = /^Sheet(\d+)$/.exec(w.name)?.[1];
-    const info =
-      byName.get(w.name) ?? (sheetNo ? byPart.get(`xl/worksheets/sheet${sheetNo}.xml`) : undefined);
-    const limit = info?.table ?? null;
-    const rows: RawRow[] = [];
-    for await (const row of w) {
-      if (limit && (row.number < limit.top || row.number > limit.bottom)) {
-        continue;
-      }
-      rows.push({ row: row.number, cells: rowCells(row, limit) });
+  const pkg = await openPackage(await readFile(path));
+  const map = await readTableMap(pkg);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
+    path,
+    STREAM_OPTIONS
+  ) as unknown as ReaderParts;
+  // The workbook part carries the 1904 date system flag the sheet parser looks at.
+  const workbook = pkg.stream("xl/workbook.xml");
+  if (workbook) {
+    await reader._parseWorkbook(workbook);
+  }
+  const strings = map.sharedStrings ? pkg.stream(map.sharedStrings) : null;
+  if (strings) {
+    for await (const _ of reader._parseSharedStrings(strings)) {
+      // 'cache' mode keeps the strings on the reader and yields nothing
     }
-    collected.push({ info, rows });
   }
   const out = new Map<string, RawTable>();
-  for (const c of collected) {
-    if (!c.info) {
-      continue;
+  for (const [i, info] of map.sheets.entries()) {
+    const part = pkg.stream(info.part);
+    if (!part) {
+      throw new Error(`в книге нет данных листа «${info.name}» (${info.part})`);
     }
-    out.set(c.info.name, toTable(c.rows, c.info.table, expectedHeaders(c.info.name)));
-  }
-  // Sheets the stream did not emit (empty parts) still exist, with no rows.
-  for (const s of map) {
-    if (!out.has(s.name)) {
-      out.set(s.name, { headers: [], rows: [] });
+    const limit = info.table;
+    const rows: RawRow[] = [];
+    for (const { value: sheet } of reader._parseWorksheet(
+      part as AsyncIterable<unknown> & NodeJS.ReadableStream,
+      i + 1
+    )) {
+      for await (const row of sheet) {
+        if (limit && (row.number < limit.top || row.number > limit.bottom)) {
+          continue;
+        }
+        rows.push({ row: row.number, cells: rowCells(row, limit) });
+      }
     }
+    out.set(info.name, toTable(rows, limit, expectedHeaders(info.name)));
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * (workbook, relationships, tables) without touching the large sheet parts, which the
  * streaming reader parses afterwards.
  */
-import JSZip from "jszip";
+import type { XlsxPackage } from "./xlsxPackage";
 
 export interface TableRange {
   readonly top: number;
@@ -20,10 +20,11 @@ export interface SheetInfo {
   readonly table: TableRange | null;
 }
 
-const ATTR = (name: string): RegExp => new RegExp(`\\b${name}="([^"]*)"`);
+const ATTR = (name: string): RegExp => new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)')`);
 
 function attr(tag: string, name: string): string | undefined {
-  return ATTR(name).exec(tag)?.[1];
+  const m = ATTR(name).exec(tag);
+  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 function decodeXml(text: string): string {
@@ -59,14 +60,29 @@ export function parseRef(ref: string): TableRange | null {
   };
 }
 
+export interface PackageMap {
+  /** Every sheet, in workbook order. */
+  readonly sheets: SheetInfo[];
+  /** The shared-strings part, if the workbook has one. */
+  readonly sharedStrings: string | null;
+}
+
+interface Relationship {
+  readonly target: string;
+  readonly type: string;
+}
+
 /** Relationship id → target path, resolved against the folder of the part that owns them. */
-function readRels(xml: string, baseDir: string): Map<string, string> {
-  const map = new Map<string, string>();
+function readRels(xml: string, baseDir: string): Map<string, Relationship> {
+  const map = new Map<string, Relationship>();
   for (const tag of xml.match(/<Relationship\b[^>]*>/g) ?? []) {
     const id = attr(tag, "Id");
     const target = attr(tag, "Target");
-    if (id && target) {
-      map.set(id, resolvePath(baseDir, target));
+    if (id && target && attr(tag, "TargetMode") !== "External") {
+      map.set(id, {
+        target: resolvePath(baseDir, decodeXml(target)),
+        type: attr(tag, "Type") ?? "",
+      });
     }
   }
   return map;
@@ -87,44 +103,40 @@ function resolvePath(baseDir: string, target: string): string {
   return parts.join("/");
 }
 
-/** Reads the sheet list and the table ranges of an .xlsx package. */
-export async function readTableMap(data: Buffer): Promise<SheetInfo[]> {
-  const zip = await JSZip.loadAsync(data);
-  const text = async (path: string): Promise<string | null> => {
-    const f = zip.file(path);
-    return f ? f.async("string") : null;
-  };
-  const workbook = await text("xl/workbook.xml");
-  const rels = await text("xl/_rels/workbook.xml.rels");
+/** Reads the sheet list, the table ranges and where the shared strings are. */
+export async function readTableMap(pkg: XlsxPackage): Promise<PackageMap> {
+  const workbook = await pkg.text("xl/workbook.xml");
+  const rels = await pkg.text("xl/_rels/workbook.xml.rels");
   if (workbook === null || rels === null) {
     throw new Error("не найдено описание книги (xl/workbook.xml)");
   }
   const wbRels = readRels(rels, "xl");
   const sheets: SheetInfo[] = [];
-  for (const tag of workbook.match(/<sheet\b[^>]*>/g) ?? []) {
+  for (const tag of workbook.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
     const name = decodeXml(attr(tag, "name") ?? "");
-    const rid = attr(tag, "r:id") ?? /\b\w+:id="([^"]*)"/.exec(tag)?.[1];
-    const part = rid ? wbRels.get(rid) : undefined;
+    const rid = attr(tag, "r:id") ?? attr(tag, "\\w+:id");
+    const part = rid ? wbRels.get(rid)?.target : undefined;
     if (!part) {
       continue;
     }
     sheets.push({ name, part, table: await firstTable(part) });
   }
-  return sheets;
+  const strings = [...wbRels.values()].find((r) => r.type.endsWith("/sharedStrings"));
+  return { sheets, sharedStrings: strings?.target ?? null };
 
   async function firstTable(part: string): Promise<TableRange | null> {
     const dir = part.slice(0, part.lastIndexOf("/"));
     const file = part.slice(part.lastIndexOf("/") + 1);
-    const sheetRels = await text(`${dir}/_rels/${file}.rels`);
+    const sheetRels = await pkg.text(`${dir}/_rels/${file}.rels`);
     if (sheetRels === null) {
       return null;
     }
-    for (const [, target] of readRels(sheetRels, dir)) {
-      if (!/\/tables\/[^/]+\.xml$/.test(target)) {
+    for (const { target } of readRels(sheetRels, dir).values()) {
+      if (!/\/tables\/[^/]+\.xml$/i.test(target)) {
         continue;
       }
-      const xml = await text(target);
-      const tag = xml ? /<table\b[^>]*>/.exec(xml)?.[0] : undefined;
+      const xml = await pkg.text(target);
+      const tag = xml ? /<(?:\w+:)?table\b[^>]*>/.exec(xml)?.[0] : undefined;
       const ref = tag ? attr(tag, "ref") : undefined;
       const range = ref ? parseRef(ref) : null;
       if (range) {
