@@ -104,7 +104,8 @@ export async function readWorkbookTables(
     path,
     STREAM_OPTIONS
   ) as unknown as ReaderParts;
-  // The workbook part carries the 1904 date system flag the sheet parser looks at.
+  // The sheet parser reads the workbook's properties (date system) whenever it meets a date
+  // format, so the workbook part is parsed first, as exceljs's own pass would.
   const workbook = pkg.stream("xl/workbook.xml");
   if (workbook) {
     await reader._parseWorkbook(workbook);
