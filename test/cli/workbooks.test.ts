@@ -6,7 +6,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -16,6 +16,7 @@ import { formatDateRu } from "../../src/core/dates/isoDate";
 import { SHEET, SHEET_COLUMNS, SHEET_ORDER, CALENDAR_SHEET } from "../../src/core/register/schema";
 import { DEMO_FILES } from "../../src/cli/commands/demo";
 import type { Cell } from "../../src/core/register/model";
+import { convertWithLibreOffice } from "../support/libreOffice";
 
 const dir = mkdtempSync(join(tmpdir(), "vshu-books-"));
 const VSHU = join(__dirname, "..", "..", "bin", "vshu.js");
@@ -82,18 +83,7 @@ describe("vshu init", () => {
 
 /** Runs LibreOffice headless: converts a workbook to PDF, returns the PDF's path. */
 function toPdf(xlsx: string): string {
-  const out = join(dir, "pdf");
-  execFileSync(
-    "soffice",
-    ["--headless", "--norestore", "--convert-to", "pdf", "--outdir", out, xlsx],
-    {
-      stdio: "pipe",
-      timeout: 120_000,
-    }
-  );
-  const name = xlsx.replace(/^.*\//, "").replace(/\.xlsx$/, ".pdf");
-  assert.ok(readdirSync(out).includes(name), `LibreOffice wrote ${name}`);
-  return join(out, name);
+  return convertWithLibreOffice(xlsx, "pdf", join(dir, "pdf"));
 }
 
 function pdfInfo(pdf: string): { pages: number; width: number; height: number } {
