@@ -172,6 +172,7 @@ function episodeOf(draft: CaseDraft, code: string, row: number): Episode {
     removalReason: "",
     curator: draft.curator,
     note: draft.note,
+    removalProtocol: "",
     childKey: `случай:${code}`,
     familyKey: draft.familyCode || `случай:${code}`,
   };
@@ -193,6 +194,7 @@ function stepActions(code: string, records: readonly RowRecord[], firstRow: numb
       responsible: String(rec["Ответственный"]?.value ?? ""),
       done: null,
       note: String(rec["Примечание"]?.value ?? ""),
+      block: null,
     };
   });
 }
@@ -540,6 +542,7 @@ export function createExcelGateway(run: ExcelRun = Excel.run, host?: OfficeHost)
         responsible: "",
         done: date,
         note: "",
+        block: null,
       };
       last = repaired ? null : patched(read, { actions: 1 }, { actions: [added] });
     },

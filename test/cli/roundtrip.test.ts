@@ -49,6 +49,7 @@ export function validRandomRegister(seed: number, size: number): Register {
           responsible: "",
           done: rnd() < 0.7 ? addDays(e.registered, Math.floor(rnd() * 60)) : null,
           note: "",
+          block: null,
         });
       }
     }
@@ -242,5 +243,40 @@ describe("any order of the package's parts reads the same", () => {
     const resaved = convertWithLibreOffice(written, "xlsx:Calc MS Excel 2007 XML", join(dir, "lo"));
     const read = await readRegister(resaved);
     assert.deepEqual(aggregateReport(read, period), aggregateReport(original, period));
+  });
+});
+
+describe("Cyrillic text across the reader's chunks", () => {
+  test("thousands of distinct Cyrillic strings (two bytes a letter) read back unchanged", async () => {
+    // The inflated parts reach the XML parser in chunks of a few kilobytes; a letter whose two
+    // bytes fall into two chunks was decoded as «��» before the reader decoded text itself.
+    const letters = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ";
+    const rnd = mulberry32(77);
+    const words = Array.from({ length: 6000 }, (_, i) => {
+      const n = 3 + Math.floor(rnd() * 17);
+      let w = "";
+      for (let k = 0; k < n; k++) {
+        w += letters[Math.floor(rnd() * letters.length)];
+      }
+      return `${w} ${i}`;
+    });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Лист");
+    ws.addTable({
+      name: "T",
+      ref: "A1",
+      headerRow: true,
+      columns: [{ name: "Текст" }, { name: "Ещё текст" }],
+      rows: words.map((w, i) => [w, `${words[(i * 7) % words.length]} — ёлка`]),
+    });
+    const file = join(dir, "cyrillic.xlsx");
+    await wb.xlsx.writeFile(file);
+    const tables = await readWorkbookTables(file, () => []);
+    const rows = tables.get("Лист")?.rows ?? [];
+    assert.equal(rows.length, words.length);
+    rows.forEach((r, i) => {
+      assert.equal(r.cells[0], words[i]);
+      assert.equal(r.cells[1], `${words[(i * 7) % words.length]} — ёлка`);
+    });
   });
 });

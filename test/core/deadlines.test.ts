@@ -1,4 +1,5 @@
 import { describe, test } from "node:test";
+import { DEFAULT_REGULATION } from "../../src/core/register/regulation";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -50,6 +51,11 @@ function someSettings(quarters: Settings["quarters"] = QUARTERS_2026): Settings 
     reportDay: 5,
     coordinator: { name: "", position: "", phone: "" },
     parentCommunity: {},
+    version: 1,
+    region: "Республика Тыва",
+    director: "",
+    deputy: "",
+    executor: { name: "", phone: "" },
     raw: {},
   };
 }
@@ -73,6 +79,7 @@ function anEpisode(fields: Partial<Episode> & { code: string }): Episode {
     removalReason: "",
     curator: "",
     note: "",
+    removalProtocol: "",
     childKey: fields.code,
     familyKey: fields.code,
     ...fields,
@@ -91,6 +98,7 @@ function aCompletion(caseCode: string, step: StepKey | null, done: string | null
     responsible: "",
     done,
     note: "",
+    block: null,
   };
 }
 
@@ -110,6 +118,7 @@ function aRegister(
     passport: [],
     signals: [],
     calendar: [],
+    regulation: DEFAULT_REGULATION,
   };
 }
 

@@ -2,6 +2,7 @@
  * Test builders: each returns a valid register object and takes only what a test cares about
  * (changesets' `FakeFullState` style), plus a seeded generator of realistic registers.
  */
+import { DEFAULT_REGULATION } from "../../src/core/register/regulation";
 import { addDays, daysBetween, type IsoDate } from "../../src/core/dates/isoDate";
 import type { Level } from "../../src/core/indicators/catalog";
 import type {
@@ -57,6 +58,7 @@ export function anEpisode(overrides: Partial<Episode> = {}): Episode {
     removalReason: "",
     curator: "",
     note: "",
+    removalProtocol: "",
     ...overrides,
     code,
     childKey,
@@ -120,6 +122,11 @@ export function aSettings(overrides: Partial<Settings> = {}): Settings {
     reportDay: 5,
     coordinator: { name: "Координатор К. К.", position: "методист", phone: "+7 000 000-00-00" },
     parentCommunity: {},
+    version: 2,
+    region: "Республика Тыва",
+    director: "",
+    deputy: "",
+    executor: { name: "", phone: "" },
     raw: {},
     ...overrides,
   };
@@ -138,6 +145,7 @@ export function aRegister(parts: Partial<Register> = {}): Register {
     passport: [],
     signals: [],
     calendar: [],
+    regulation: DEFAULT_REGULATION,
     ...parts,
   };
 }

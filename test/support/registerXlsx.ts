@@ -16,6 +16,7 @@ import {
   SERVICE_KINDS,
   SETTING,
   SHEET,
+  V1_SHEETS,
   SHEET_COLUMNS,
   STEPS,
   quarterParam,
@@ -187,7 +188,7 @@ function passportRows(r: Register): Row[] {
 }
 
 /** The rows of every sheet of a register, written messily. */
-export function messyRows(r: Register, m: Messy): Record<SheetKey, Row[]> {
+export function messyRows(r: Register, m: Messy): Partial<Record<SheetKey, Row[]>> {
   return {
     settings: settingsRows(r, m),
     cases: caseRows(r, m),
@@ -227,7 +228,7 @@ export async function writeMessyRegister(
   const m = new Messy(opts.seed);
   const rows = messyRows(r, m);
   const wb = new ExcelJS.Workbook();
-  const keys = Object.keys(SHEET) as SheetKey[];
+  const keys = [...V1_SHEETS];
   for (const key of m.chance(0.5) ? keys : [...keys].reverse()) {
     const ws = wb.addWorksheet(SHEET[key]);
     const headers = [...SHEET_COLUMNS[key]];
@@ -236,7 +237,7 @@ export async function writeMessyRegister(
       [headers[i], headers[j]] = [headers[j] as string, headers[i] as string];
     }
     headers.splice(Math.floor(headers.length / 2), 0, "Заметки учителя");
-    const data = rows[key].map((row) =>
+    const data = (rows[key] ?? []).map((row) =>
       headers.map((h) => (h === "Заметки учителя" ? "своё" : (row[h] ?? null)))
     );
     if (opts.plain) {

@@ -14,7 +14,7 @@ import unzipper, { type File } from "unzipper";
 export interface XlsxPackage {
   /** The part's text, or null when the package has no such part. */
   text(part: string): Promise<string | null>;
-  /** The part's inflated bytes as a stream, or null when the package has no such part. */
+  /** The part's inflated text (UTF-8) as a stream, or null when the package has no such part. */
   stream(part: string): NodeJS.ReadableStream | null;
 }
 
@@ -39,7 +39,15 @@ export async function openPackage(data: Buffer): Promise<XlsxPackage> {
     },
     stream(part) {
       const f = files.get(partKey(part));
-      return f ? f.stream() : null;
+      if (!f) {
+        return null;
+      }
+      // Text, not bytes: exceljs decodes each chunk on its own, which breaks a two-byte
+      // Cyrillic letter that straddles two chunks («С��ЦИАЛЬНЫЙ»). Node's string decoder
+      // carries the split bytes over to the next chunk.
+      const stream = f.stream();
+      stream.setEncoding("utf8");
+      return stream;
     },
   };
 }

@@ -34,6 +34,11 @@ export interface StepDefinition {
 }
 
 const RULES: Readonly<Record<StepKey, Omit<StepDefinition, "key" | "title">>> = {
+  inform: {
+    name: "информирование субъектов профилактики",
+    source: "000 I.4",
+    rule: { kind: "once", from: "identification", period: { days: 0 } },
+  },
   order: {
     name: "приказ о постановке на учёт",
     source: "000 II.1",

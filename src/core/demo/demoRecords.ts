@@ -46,6 +46,7 @@ const STEP_TITLE = new Map(STEPS.map((s) => [s.key, s.title]));
 const STEP_NAME = new Map(STEP_DEFINITIONS.map((s) => [s.key, s.name]));
 
 const STEP_RESPONSIBLE: Readonly<Record<StepKey, string>> = {
+  inform: STAFF.social,
   order: "директор",
   meeting: STAFF.deputy,
   visit: STAFF.social,

@@ -9,6 +9,7 @@ import type {
   AssistanceKind,
   PassportCategory,
   Quarter,
+  Block,
   ServiceKind,
   StepKey,
 } from "./schema";
@@ -51,6 +52,11 @@ export interface Episode {
   readonly removalReason: string;
   readonly curator: string;
   readonly note: string;
+  /**
+   * «Протокол снятия» (version 2): the number of the decision that removed the episode — the
+   * council's protocol for level 1, the commission's постановление for level 2; "" when absent.
+   */
+  readonly removalProtocol: string;
   /** Who the child is, for counting children once: name and birth date, or the episode code. */
   readonly childKey: string;
   /** Which family, for counting families once: the family code, or the child's own key. */
@@ -67,6 +73,8 @@ export interface Family {
   readonly address: string;
   readonly registrationAddress: string;
   readonly phone: string;
+  /** «Дети семьи» (version 2): free text for «Имеются дети» of annexes 3-а / 4-а; "" when absent. */
+  readonly children: string;
 }
 
 /** A plan action or a regulated step (a row of «Мероприятия»). */
@@ -81,6 +89,8 @@ export interface Action {
   readonly responsible: string;
   readonly done: IsoDate | null;
   readonly note: string;
+  /** «Блок» (version 2): the row block of the plan's table (annex 5); null when empty. */
+  readonly block: Block | null;
 }
 
 export interface Assistance {
@@ -123,6 +133,8 @@ export interface Signal {
   readonly fields: Readonly<Record<string, string>>;
   /** Reason numbers 1–13 of the card. */
   readonly reasons: readonly number[];
+  /** «Неорганизован» (version 2): «да» → true; empty or «нет» → false. */
+  readonly unorganized: boolean;
 }
 
 export interface QuarterDates {
@@ -145,8 +157,42 @@ export interface Settings {
   };
   /** Section VI counts by the settings parameter name. */
   readonly parentCommunity: Readonly<Record<string, number>>;
+  /** «Версия книги»: 1 when the parameter is absent (a version-1 register). */
+  readonly version: number;
+  /** «Регион» (version 2; default «Республика Тыва»): picks the regional non-working days. */
+  readonly region: string;
+  /** «Директор ФИО», «Заместитель директора по ВР ФИО» (version 2); "" when absent. */
+  readonly director: string;
+  readonly deputy: string;
+  /** «Исполнитель ФИО», «Исполнитель телефон» (version 2): the report's signature block. */
+  readonly executor: { readonly name: string; readonly phone: string };
   /** Every parameter as text, including the user's own. */
   readonly raw: Readonly<Record<string, string>>;
+}
+
+/**
+ * A period of «Регламент»: `0 дн.`, `7 дн.`, `1 мес.`, or `четверть` (the end of the school
+ * quarter).
+ */
+export type RegulationPeriod =
+  { readonly days: number } | { readonly months: number } | { readonly quarterEnd: true };
+
+/** One row of «Регламент»: a regulated step's period per level; null = not tracked. */
+export interface RegulationStep {
+  readonly step: StepKey;
+  readonly from: "identification" | "registration";
+  readonly level1: RegulationPeriod | null;
+  readonly level2: RegulationPeriod | null;
+  readonly responsible: string;
+  /** The sheet row, or 0 for a default (the step is not on the sheet, or there is no sheet). */
+  readonly row: number;
+}
+
+/** The regulation profile: every regulated step, in `STEPS` order. */
+export interface Regulation {
+  readonly steps: readonly RegulationStep[];
+  /** Whether the register has the sheet «Регламент» (false: the seed's defaults). */
+  readonly fromSheet: boolean;
 }
 
 /** A user's change to the production calendar (sheet «Календарь»). */
@@ -167,6 +213,8 @@ export interface Register {
   readonly passport: readonly PassportRow[];
   readonly signals: readonly Signal[];
   readonly calendar: readonly CalendarOverride[];
+  /** «Регламент» (version 2), or the seed's defaults. */
+  readonly regulation: Regulation;
 }
 
 /** A problem in the register, located for the user. Messages are Russian. */

@@ -3,11 +3,12 @@
  * shared/spec/workbook.md: «Уровень» is 1 or 2 (text that starts with the digit is accepted);
  * «Уровень» and «Дата постановки» stay empty together while a child is not yet registered.
  */
+import { formatDateRu } from "../dates/isoDate";
 import type { Level } from "../indicators/catalog";
 import { parseIndicatorCodes } from "../indicators/parseCodes";
 import { matchKey, makeListMatcher } from "../text";
 import type { Cell, Episode, Family } from "./model";
-import { CASE_COLUMNS, FAMILY_COLUMNS, FAMILY_STATUS_VALUES } from "./schema";
+import { FAMILY_STATUS_VALUES, requiredColumns } from "./schema";
 import type { BoundTable } from "./table";
 
 type LevelRead = { level: Level | null } | { error: string };
@@ -45,7 +46,7 @@ export function childKeyOf(
 }
 
 export function parseEpisodes(t: BoundTable): Episode[] {
-  if (!t.requireColumns(CASE_COLUMNS)) {
+  if (!t.requireColumns(requiredColumns("cases"))) {
     return [];
   }
   const out: Episode[] = [];
@@ -90,6 +91,21 @@ export function parseEpisodes(t: BoundTable): Episode[] {
     const middle = t.text(r, "Отчество");
     const birthDate = t.date(r, "Дата рождения");
     const familyCode = t.text(r, "Код семьи");
+    const identified = t.date(r, "Дата выявления");
+    const removed = t.date(r, "Дата снятия");
+    if (removed !== null && registered !== null && removed < registered) {
+      t.report(
+        r,
+        "Дата снятия",
+        `дата снятия ${formatDateRu(removed)} раньше даты постановки ${formatDateRu(registered)}`
+      );
+    } else if (removed !== null && identified !== null && removed < identified) {
+      t.report(
+        r,
+        "Дата снятия",
+        `дата снятия ${formatDateRu(removed)} раньше даты выявления ${formatDateRu(identified)}`
+      );
+    }
     const childKey = childKeyOf(last, first, middle, birthDate, code);
     out.push({
       row: r.row,
@@ -100,16 +116,17 @@ export function parseEpisodes(t: BoundTable): Episode[] {
       birthDate,
       className: t.text(r, "Класс"),
       familyCode,
-      identified: t.date(r, "Дата выявления"),
+      identified,
       source: t.text(r, "Источник"),
       indicators: parsed.codes,
       level,
       registered,
       protocol: t.text(r, "Протокол"),
-      removed: t.date(r, "Дата снятия"),
+      removed,
       removalReason: t.text(r, "Основание снятия"),
       curator: t.text(r, "Куратор"),
       note: t.text(r, "Примечание"),
+      removalProtocol: t.text(r, "Протокол снятия"),
       childKey,
       familyKey: familyCode !== "" ? `family:${matchKey(familyCode)}` : childKey,
     });
@@ -120,7 +137,7 @@ export function parseEpisodes(t: BoundTable): Episode[] {
 const matchStatus = makeListMatcher(FAMILY_STATUS_VALUES);
 
 export function parseFamilies(t: BoundTable): Family[] {
-  if (!t.requireColumns(FAMILY_COLUMNS)) {
+  if (!t.requireColumns(requiredColumns("families"))) {
     return [];
   }
   const out: Family[] = [];
@@ -162,6 +179,7 @@ export function parseFamilies(t: BoundTable): Family[] {
       address: t.text(r, "Адрес проживания"),
       registrationAddress: t.text(r, "Адрес регистрации"),
       phone: t.text(r, "Телефон"),
+      children: t.text(r, "Дети семьи"),
     });
   }
   return out;

@@ -14,7 +14,6 @@ import type {
   Signal,
 } from "./model";
 import {
-  ACTION_COLUMNS,
   ACTIVITY_COLUMNS,
   ACTIVITY_KINDS,
   ASSISTANCE_COLUMNS,
@@ -26,8 +25,11 @@ import {
   SECTION_VALUES,
   SERVICE_COLUMNS,
   SERVICE_KINDS,
+  BLOCK_VALUES,
   SIGNAL_COLUMNS,
   STEPS,
+  YES_NO_VALUES,
+  requiredColumns,
   type PassportCategory,
 } from "./schema";
 import type { BoundTable } from "./table";
@@ -59,6 +61,8 @@ const readAssistanceKind = listReader(ASSISTANCE_KINDS);
 const readActivityKind = listReader(ACTIVITY_KINDS);
 const readServiceKind = listReader(SERVICE_KINDS);
 const matchSection = makeListMatcher(SECTION_VALUES);
+const matchBlock = makeListMatcher(BLOCK_VALUES);
+const matchYesNo = makeListMatcher(YES_NO_VALUES);
 
 /** Checks that «Код» names an episode of «Учёт»; returns the code as written there. */
 export type CaseLookup = (code: string) => string | undefined;
@@ -80,7 +84,7 @@ function caseCode(t: BoundTable, r: RawRow, cases: CaseLookup, required: boolean
 }
 
 export function parseActions(t: BoundTable, cases: CaseLookup): Action[] {
-  if (!t.requireColumns(ACTION_COLUMNS)) {
+  if (!t.requireColumns(requiredColumns("actions"))) {
     return [];
   }
   const out: Action[] = [];
@@ -91,6 +95,15 @@ export function parseActions(t: BoundTable, cases: CaseLookup): Action[] {
     const section = sectionText === "" ? null : matchSection(sectionText);
     if (sectionText !== "" && section === null) {
       t.report(r, "Раздел", `неизвестный раздел «${sectionText}»; допустимы «ребёнок», «родители»`);
+    }
+    const blockText = t.text(r, "Блок");
+    const block = blockText === "" ? null : matchBlock(blockText);
+    if (blockText !== "" && block === null) {
+      t.report(
+        r,
+        "Блок",
+        `неизвестный блок «${blockText}»; допустимы: ${BLOCK_VALUES.map((b) => `«${b}»`).join(", ")}`
+      );
     }
     const due = t.date(r, "Срок");
     const done = t.date(r, "Выполнено");
@@ -108,6 +121,7 @@ export function parseActions(t: BoundTable, cases: CaseLookup): Action[] {
       responsible: t.text(r, "Ответственный"),
       done,
       note: t.text(r, "Примечание"),
+      block,
     });
   }
   return out;
@@ -195,7 +209,7 @@ export function parsePassport(t: BoundTable): PassportRow[] {
 }
 
 export function parseSignals(t: BoundTable, cases: CaseLookup): Signal[] {
-  if (!t.requireColumns(SIGNAL_COLUMNS)) {
+  if (!t.requireColumns(requiredColumns("signals"))) {
     return [];
   }
   const out: Signal[] = [];
@@ -219,6 +233,11 @@ export function parseSignals(t: BoundTable, cases: CaseLookup): Signal[] {
         );
       }
     }
+    const unorganizedText = t.text(r, "Неорганизован");
+    const unorganized = unorganizedText === "" ? "нет" : matchYesNo(unorganizedText);
+    if (unorganized === null) {
+      t.report(r, "Неорганизован", `«${unorganizedText}» — укажите «да» или «нет»`);
+    }
     const fields: Record<string, string> = {};
     for (const c of SIGNAL_COLUMNS) {
       fields[c] = t.text(r, c);
@@ -229,6 +248,7 @@ export function parseSignals(t: BoundTable, cases: CaseLookup): Signal[] {
       caseCode: code ?? "",
       fields,
       reasons: reasons.sort((a, b) => a - b),
+      unorganized: unorganized === "да",
     });
   }
   return out;

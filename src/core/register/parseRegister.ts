@@ -19,16 +19,20 @@ import {
   CALENDAR_SHEET,
   DEFAULT_MINISTRY_ADDRESS,
   DEFAULT_REPORT_DAY,
+  CONTRACT_VERSION,
+  DEFAULT_REGION,
   PARENT_COMMUNITY_PARAMS,
   QUARTERS,
   SETTING,
   SETTINGS_COLUMNS,
   SHEET,
   SHEET_ORDER,
+  V2_SHEETS,
   quarterParam,
   type Quarter,
   type SheetKey,
 } from "./schema";
+import { DEFAULT_REGULATION, parseRegulation } from "./regulation";
 import { BoundTable } from "./table";
 import type { QuarterDates } from "./model";
 
@@ -48,7 +52,10 @@ export interface ParseOptions {
 
 export interface ParsedRegister {
   readonly register: Register;
+  /** Errors: a command that reads the register refuses it while there is one. */
   readonly issues: RegisterIssue[];
+  /** Warnings: the register is read, and the user is told (e.g. on standard error). */
+  readonly warnings: RegisterIssue[];
 }
 
 /** Finds a sheet by name, ignoring case and spacing. */
@@ -81,7 +88,7 @@ export function parseRegister(sheets: RawSheets, opts: ParseOptions = {}): Parse
     }
     const only = wanted ? new Set(wanted.map(matchKey)) : null;
     const raw = findSheet(sheets, SHEET[key]);
-    if (!raw) {
+    if (!raw && !V2_SHEETS.includes(key)) {
       issues.push({
         sheet: SHEET[key],
         row: 0,
@@ -111,8 +118,12 @@ export function parseRegister(sheets: RawSheets, opts: ParseOptions = {}): Parse
     passport: parsePassport(bound.passport),
     signals: parseSignals(bound.signals, lookup),
     calendar: calendarRaw ? parseCalendar(new BoundTable(CALENDAR_SHEET, calendarRaw, issues)) : [],
+    regulation:
+      selection || !findSheet(sheets, SHEET.regulation)
+        ? DEFAULT_REGULATION
+        : parseRegulation(bound.regulation),
   };
-  return { register, issues };
+  return { register, issues, warnings: [] };
 }
 
 function parseSettings(t: BoundTable, issues: RegisterIssue[]): Settings {
@@ -170,6 +181,17 @@ function parseSettings(t: BoundTable, issues: RegisterIssue[]): Settings {
       }
     }
   }
+  const versionEntry = values.get(matchKey(SETTING.version));
+  const version = number(SETTING.version, 1);
+  if (version > CONTRACT_VERSION) {
+    report(
+      SETTING.version,
+      versionEntry?.row ?? 0,
+      `книга учёта версии ${version} создана более новой версией ВШУ (эта программа знает версии до ${CONTRACT_VERSION}); обновите программу, книгу не меняйте`
+    );
+  } else if (versionEntry && version < 1) {
+    report(SETTING.version, versionEntry.row, `версия книги должна быть 1 или ${CONTRACT_VERSION}`);
+  }
   const parentCommunity: Record<string, number> = {};
   for (const p of PARENT_COMMUNITY_PARAMS) {
     parentCommunity[p] = number(p, 0);
@@ -187,6 +209,11 @@ function parseSettings(t: BoundTable, issues: RegisterIssue[]): Settings {
       phone: text(SETTING.coordinatorPhone),
     },
     parentCommunity,
+    version: Math.max(1, version),
+    region: text(SETTING.region) || DEFAULT_REGION,
+    director: text(SETTING.director),
+    deputy: text(SETTING.deputy),
+    executor: { name: text(SETTING.executorName), phone: text(SETTING.executorPhone) },
     raw,
   };
 }

@@ -13,9 +13,33 @@ export const SHEET = {
   service: "Служба",
   passport: "Соцпаспорт",
   signals: "Сигналы",
+  regulation: "Регламент",
+  journal: "Журнал",
 } as const;
 
 export type SheetKey = keyof typeof SHEET;
+
+/**
+ * The version of the contract this program writes (workbook.md «Contract version 2»). A register
+ * without «Версия книги» is version 1; a newer version than this is refused.
+ */
+export const CONTRACT_VERSION = 2;
+
+/** The sheets of version 1: every command that reads a register requires them. */
+export const V1_SHEETS: readonly SheetKey[] = [
+  "settings",
+  "cases",
+  "families",
+  "actions",
+  "assistance",
+  "activities",
+  "service",
+  "passport",
+  "signals",
+];
+
+/** Sheets version 2 adds: absent in a version-1 register, where defaults are used. */
+export const V2_SHEETS: readonly SheetKey[] = ["regulation", "journal"];
 
 /** Optional sheet with the user's additions to the production calendar. */
 export const CALENDAR_SHEET = "Календарь";
@@ -42,6 +66,7 @@ export const CASE_COLUMNS = [
   "Основание снятия",
   "Куратор",
   "Примечание",
+  "Протокол снятия",
 ] as const;
 
 export const FAMILY_COLUMNS = [
@@ -53,6 +78,7 @@ export const FAMILY_COLUMNS = [
   "Адрес проживания",
   "Адрес регистрации",
   "Телефон",
+  "Дети семьи",
 ] as const;
 
 export const ACTION_COLUMNS = [
@@ -65,6 +91,7 @@ export const ACTION_COLUMNS = [
   "Ответственный",
   "Выполнено",
   "Примечание",
+  "Блок",
 ] as const;
 
 export const ASSISTANCE_COLUMNS = ["Код", "Дата", "Вид помощи", "Содержание"] as const;
@@ -123,7 +150,40 @@ export const SIGNAL_COLUMNS = [
   "Образовательная организация",
   "Причины",
   "Другое",
+  "Неорганизован",
 ] as const;
+
+/** «Регламент» (version 2): the regulation profile, one row per regulated step. */
+export const REGULATION_COLUMNS = [
+  "Шаг",
+  "От чего",
+  "Уровень 1",
+  "Уровень 2",
+  "Ответственный",
+] as const;
+
+/** «Журнал» (version 2): append-only log of what the add-in and the scripts wrote. */
+export const JOURNAL_COLUMNS = ["Когда", "Кто", "Действие", "Лист", "Строки", "Код"] as const;
+
+/**
+ * Columns version 2 adds to the sheets of version 1. A version-1 register lacks them: they read
+ * as empty there and are appended to their tables on upgrade.
+ */
+export const V2_COLUMNS: Readonly<Partial<Record<SheetKey, readonly string[]>>> = {
+  cases: ["Протокол снятия"],
+  families: ["Дети семьи"],
+  actions: ["Блок"],
+  signals: ["Неорганизован"],
+};
+
+/** The columns of a sheet a register of any version must have (version 2's own are optional). */
+export function requiredColumns(sheet: SheetKey): readonly string[] {
+  if (V2_SHEETS.includes(sheet)) {
+    return SHEET_COLUMNS[sheet];
+  }
+  const added = V2_COLUMNS[sheet] ?? [];
+  return SHEET_COLUMNS[sheet].filter((c) => !added.includes(c));
+}
 
 /** Every sheet of the register with its columns, in the order `vshu init` lays them out. */
 export const SHEET_COLUMNS: Readonly<Record<SheetKey, readonly string[]>> = {
@@ -136,8 +196,11 @@ export const SHEET_COLUMNS: Readonly<Record<SheetKey, readonly string[]>> = {
   service: SERVICE_COLUMNS,
   passport: PASSPORT_COLUMNS,
   signals: SIGNAL_COLUMNS,
+  regulation: REGULATION_COLUMNS,
+  journal: JOURNAL_COLUMNS,
 };
 
+/** Every sheet in the order `vshu init` lays them out. */
 export const SHEET_ORDER: readonly SheetKey[] = [
   "settings",
   "cases",
@@ -148,6 +211,8 @@ export const SHEET_ORDER: readonly SheetKey[] = [
   "service",
   "passport",
   "signals",
+  "regulation",
+  "journal",
 ];
 
 /** Excel table names (ASCII, stable) of each sheet. */
@@ -161,6 +226,8 @@ export const TABLE_NAME: Readonly<Record<SheetKey, string>> = {
   service: "tblService",
   passport: "tblPassport",
   signals: "tblSignals",
+  regulation: "tblRegulation",
+  journal: "tblJournal",
 };
 
 // ---- list values -------------------------------------------------------------------------
@@ -188,8 +255,12 @@ export const FAMILY_STATUS_VALUES = [
   "опекаемая",
 ] as const;
 
-/** Regulated steps: the value of «Шаг» and the key used in `deadlines --json`. */
+/**
+ * Regulated steps: the value of «Шаг» and the key used in `deadlines --json`. «информирование»
+ * (version 2) is listed in «Регламент» and may be written in «Мероприятия».
+ */
 export const STEPS = [
+  { key: "inform", title: "информирование" },
   { key: "order", title: "приказ" },
   { key: "meeting", title: "заседание" },
   { key: "visit", title: "выход в семью" },
@@ -202,7 +273,31 @@ export const STEPS = [
 
 export type StepKey = (typeof STEPS)[number]["key"];
 
+/** Whether a step counts from identification or registration («От чего» of «Регламент»). */
+export const STEP_BASE_VALUES = [
+  { key: "identification", title: "выявление" },
+  { key: "registration", title: "постановка" },
+] as const;
+
+/** School-wide deadlines listed beside the cases' steps, with `"case": null`. */
+export const SCHOOL_STEPS = [
+  { key: "monthlyReport", title: "отчёт в министерство" },
+  { key: "quarterRegister", title: "электронный реестр" },
+] as const;
+
+export type SchoolStepKey = (typeof SCHOOL_STEPS)[number]["key"];
+
 export const SECTION_VALUES = ["ребёнок", "родители"] as const;
+
+/** «Блок» of «Мероприятия» (version 2): the row block of the plan's table (annex 5). */
+export const BLOCK_VALUES = ["специалисты", "учебно-воспитательная", "профилактическая"] as const;
+
+export type Block = (typeof BLOCK_VALUES)[number];
+
+export const YES_NO_VALUES = ["да", "нет"] as const;
+
+/** Who wrote a «Журнал» row: the add-in, or `vshu <command>`. */
+export const JOURNAL_ADDIN = "надстройка";
 
 export const ASSISTANCE_KINDS = [
   { key: "psychological", title: "психологическая" },
@@ -260,7 +355,16 @@ export const SETTING = {
   coordinatorName: "Координатор ФИО",
   coordinatorPosition: "Координатор должность",
   coordinatorPhone: "Координатор телефон",
+  version: "Версия книги",
+  region: "Регион",
+  director: "Директор ФИО",
+  deputy: "Заместитель директора по ВР ФИО",
+  executorName: "Исполнитель ФИО",
+  executorPhone: "Исполнитель телефон",
 } as const;
+
+/** The default of «Регион» (version 2): it picks the regional non-working days. */
+export const DEFAULT_REGION = "Республика Тыва";
 
 export const DEFAULT_MINISTRY_ADDRESS = "yospitanie17@yandex.ru";
 export const DEFAULT_REPORT_DAY = 5;
@@ -272,6 +376,7 @@ export function quarterParam(q: Quarter, edge: "from" | "to"): string {
 
 /** Every settings parameter in the order `vshu init` writes them. */
 export const SETTINGS_PARAMS: readonly string[] = [
+  SETTING.version,
   SETTING.school,
   SETTING.district,
   SETTING.schoolYear,
@@ -282,4 +387,19 @@ export const SETTINGS_PARAMS: readonly string[] = [
   SETTING.coordinatorPosition,
   SETTING.coordinatorPhone,
   ...PARENT_COMMUNITY_PARAMS,
+  SETTING.region,
+  SETTING.director,
+  SETTING.deputy,
+  SETTING.executorName,
+  SETTING.executorPhone,
+];
+
+/** Settings parameters version 2 adds (appended to «Настройки» on upgrade). */
+export const V2_SETTINGS_PARAMS: readonly string[] = [
+  SETTING.version,
+  SETTING.region,
+  SETTING.director,
+  SETTING.deputy,
+  SETTING.executorName,
+  SETTING.executorPhone,
 ];
