@@ -1,8 +1,17 @@
 /** LibreOffice headless, as the tests run it: converts a file and returns the converted file's path. */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+/**
+ * A LibreOffice profile of this process: two soffice processes on one profile do not both
+ * convert (the second hands its file to the first or fails), and test files run in parallel.
+ */
+const PROFILE = join(tmpdir(), `vshu-lo-profile-${process.pid}`);
+mkdirSync(PROFILE, { recursive: true });
 
 /**
  * Converts `file` with `soffice --convert-to <format>` into `outDir`. `format` is the target
@@ -11,7 +20,16 @@ import { basename, extname, join } from "node:path";
 export function convertWithLibreOffice(file: string, format: string, outDir: string): string {
   execFileSync(
     "soffice",
-    ["--headless", "--norestore", "--convert-to", format, "--outdir", outDir, file],
+    [
+      `-env:UserInstallation=${pathToFileURL(PROFILE).href}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      format,
+      "--outdir",
+      outDir,
+      file,
+    ],
     {
       stdio: "pipe",
       timeout: 120_000,
