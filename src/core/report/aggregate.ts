@@ -12,7 +12,8 @@
  *   «Помощь» and «Занятость» naming no known episode are ignored.
  * - II: an indicator repeated in one episode counts once; codes of the other level, and unknown
  *   codes, fall in no row. An episode whose removal date is in the period counts as removed
- *   whatever its registration date (a transfer 1→2 removes it from level 1).
+ *   whatever its registration date, except a level-1 episode ended by a transfer to level 2
+ *   (./transfers.ts): the child is still on the register.
  * - III: assistance counts for the family whichever of its episodes the row names; a family
  *   with children on both levels is on both levels' lines.
  * - IV: year to date, from quarter I's start to `to` (see serviceSection.ts).
