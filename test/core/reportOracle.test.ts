@@ -211,6 +211,36 @@ function oracle(reg: Register, from: string, to: string) {
     parentCommunity[p] = reg.settings.parentCommunity[p] ?? 0;
   }
 
+  const q = reg.settings.quarters;
+  let schoolTerm: string | null = null;
+  for (const name of ["I", "II", "III", "IV"] as const) {
+    if (schoolTerm === null && q[name]?.from === from && q[name]?.to === to) {
+      schoolTerm = name;
+    }
+  }
+  if (schoolTerm === null && q.I?.from === from && q.IV?.to === to) {
+    schoolTerm = "year";
+  }
+
+  const otherNames: string[] = [];
+  const seenNames: string[] = [];
+  for (const a of reg.activities) {
+    const active = (a.start === null || a.start <= to) && (a.end === null || a.end >= to);
+    const e = eps.find((x) => x.code === a.caseCode);
+    const name = a.name
+      .split(/\s+/)
+      .filter((w) => w !== "")
+      .join(" ");
+    const key = name.toLowerCase().replace(/ё/g, "е");
+    if (a.kind === "other" && active && e && onRegisterAt(e, to) && name !== "") {
+      if (!seenNames.includes(key)) {
+        seenNames.push(key);
+        otherNames.push(name);
+      }
+    }
+  }
+  otherNames.sort((a, b) => a.localeCompare(b, "ru"));
+
   const range = (prefix: string, n: number) =>
     Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
   return {
@@ -219,6 +249,7 @@ function oracle(reg: Register, from: string, to: string) {
     schoolYear: reg.settings.schoolYear,
     from,
     to,
+    schoolTerm,
     socialPassport,
     register: {
       level1: level(1, range("Р", 11)),
@@ -228,14 +259,21 @@ function oracle(reg: Register, from: string, to: string) {
     assistance: [{ school: reg.settings.school, level1: help(1), level2: help(2) }],
     service,
     activities,
+    otherActivityNames: otherNames,
     parentCommunity,
     coordinator: reg.settings.coordinator,
+    signature: {
+      director: reg.settings.director,
+      executorName: reg.settings.executor.name,
+      executorPhone: reg.settings.executor.phone,
+    },
   };
 }
 
 /**
- * The generator writes «переведён в СОП» for every removal; real registers have other grounds,
- * and transfers typed in other words. Grounds are redistributed by the row number.
+ * The generator writes «переведён в СОП» for every removal and «Кружок» for every activity; real
+ * registers have other grounds, transfers typed in other words, and many names. Both are
+ * redistributed by the row number.
  */
 const GROUNDS = [
   "переведён в СОП",
@@ -246,9 +284,13 @@ const GROUNDS = [
   "",
 ];
 
+/** Activity names as people type them: repeated in other case and spacing, or left empty. */
+const NAMES = ["Юнармия", "  юнармия", "Клуб «Тыва»", "", "Волонтёры  района", "волонтеры района"];
+
 function withGrounds(reg: Register): Register {
   return {
     ...reg,
+    activities: reg.activities.map((a) => ({ ...a, name: NAMES[a.row % NAMES.length] ?? "" })),
     episodes: reg.episodes.map((e) =>
       e.removed === null ? e : { ...e, removalReason: GROUNDS[e.row % GROUNDS.length] ?? "" }
     ),
