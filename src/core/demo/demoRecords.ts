@@ -22,6 +22,7 @@ import {
   STEPS,
   type ActivityKind,
   type AssistanceKind,
+  type Block,
   type PassportCategory,
   type ServiceKind,
   type StepKey,
@@ -38,7 +39,8 @@ import {
   type DemoContext,
   type Row,
 } from "./demoContext";
-import { FAMILIES, SCHOOL, STAFF, VILLAGE } from "./demoPeople";
+import { parseIndicatorCodes } from "../indicators/parseCodes";
+import { FAMILIES, SCHOOL, STAFF, VILLAGE, type FamilySeed } from "./demoPeople";
 
 // ---- «Мероприятия» -----------------------------------------------------------------------
 
@@ -118,11 +120,17 @@ function chain(
 /** The regulated steps of one episode, by its profile (see `Profile` in ./demoPeople.ts). */
 function stepEntries(ctx: DemoContext, e: BuiltEpisode): StepEntry[] {
   const orderDue = due(ctx, e.identified, { days: 14 });
+  // «информирование» the same day as identification (a 0-day period, moved off a day off).
+  const inform: StepEntry = {
+    step: "inform",
+    due: due(ctx, e.identified, { days: 0 }),
+    done: e.identified,
+  };
   const reg = e.registered;
   if (reg === null) {
     const note =
       e.seed.source === "ПДН ОВД" ? "ожидаются материалы ПДН ОВД" : "проект приказа готовится";
-    return [{ step: "order", due: orderDue, done: null, note }];
+    return [inform, { step: "order", due: orderDue, done: null, note }];
   }
   const profile = e.seed.profile;
   if (profile === "none") {
@@ -135,7 +143,7 @@ function stepEntries(ctx: DemoContext, e: BuiltEpisode): StepEntry[] {
   const weekDue = due(ctx, reg, { days: 7 });
   const doneAfter = (days: number): IsoDate =>
     forwardToWorking(ctx, minDate(addDays(reg, days), limit), limit);
-  const out: StepEntry[] = [{ step: "order", due: orderDue, done: reg }];
+  const out: StepEntry[] = [inform, { step: "order", due: orderDue, done: reg }];
   const once = (step: StepKey, days: number | null, note?: string): void => {
     const entry: StepEntry = { step, due: weekDue, done: days === null ? null : doneAfter(days) };
     out.push(note === undefined ? entry : { ...entry, note });
@@ -189,6 +197,8 @@ interface PlanTemplate {
   readonly direction: string;
   readonly title: string;
   readonly responsible: string;
+  /** «Блок» (version 2): the row block of the plan's table (annex 5). */
+  readonly block: Block;
 }
 
 const PLAN_TEMPLATES: readonly PlanTemplate[] = [
@@ -197,48 +207,56 @@ const PLAN_TEMPLATES: readonly PlanTemplate[] = [
     direction: "психолого-педагогическое сопровождение",
     title: "Индивидуальные занятия с педагогом-психологом (1 раз в неделю)",
     responsible: STAFF.psychologist,
+    block: "специалисты",
   },
   {
     section: "родители",
     direction: "социально-правовая помощь",
     title: "Консультация по оформлению мер социальной поддержки семьи",
     responsible: STAFF.social,
+    block: "специалисты",
   },
   {
     section: "ребёнок",
     direction: "контроль посещаемости и успеваемости",
     title: "Ежедневный контроль посещаемости, еженедельная сверка с журналом",
     responsible: STAFF.classTeacher,
+    block: "учебно-воспитательная",
   },
   {
     section: "родители",
     direction: "психолого-педагогическое просвещение",
     title: "Беседа с родителями о детско-родительских отношениях",
     responsible: STAFF.psychologist,
+    block: "профилактическая",
   },
   {
     section: "ребёнок",
     direction: "организация досуга",
     title: "Вовлечение в кружок или спортивную секцию",
     responsible: STAFF.classTeacher,
+    block: "учебно-воспитательная",
   },
   {
     section: "родители",
     direction: "контроль условий проживания",
     title: "Повторное обследование жилищно-бытовых условий",
     responsible: STAFF.social,
+    block: "профилактическая",
   },
   {
     section: "ребёнок",
     direction: "профилактика правонарушений",
     title: "Профилактическая беседа о правилах поведения и ответственности",
     responsible: STAFF.pdn,
+    block: "профилактическая",
   },
   {
     section: "родители",
     direction: "медицинское сопровождение",
     title: "Содействие в прохождении медицинского осмотра ребёнка",
     responsible: STAFF.medic,
+    block: "специалисты",
   },
 ];
 
@@ -263,6 +281,7 @@ function planRows(ctx: DemoContext, e: BuiltEpisode, i: number): Row[] {
         Мероприятие: t.title,
         Срок: dateCell(term),
         Ответственный: t.responsible,
+        Блок: t.block,
         Выполнено: dateCell(done),
         Примечание: done === null && term < ctx.on ? "перенесено: родители не явились" : null,
       })
@@ -282,56 +301,147 @@ export function actionRows(ctx: DemoContext, episodes: readonly BuiltEpisode[]):
 
 // ---- «Помощь» -----------------------------------------------------------------------------
 
-const ASSISTANCE_CONTENT: Readonly<Record<AssistanceKind, readonly string[]>> = {
-  psychological: [
-    "Индивидуальная консультация педагога-психолога",
-    "Коррекционно-развивающее занятие",
-    "Консультация матери по детско-родительским отношениям",
-  ],
-  financial: [
-    "Единовременная материальная помощь (решение родительского комитета)",
-    "Содействие в оформлении единого пособия на ребёнка",
-    "Бесплатное горячее питание (приказ по школе)",
-  ],
-  clothing: [
-    "Зимняя одежда и обувь (акция «Соберём детей в школу»)",
-    "Комплект школьных принадлежностей",
-    "Школьная форма из фонда взаимопомощи",
-  ],
-  employment: [
-    "Направление матери в центр занятости населения",
-    "Содействие отцу в трудоустройстве на сезонные работы",
-  ],
-  treatment: [
-    "Запись к педиатру ЦКБ и сопровождение на приём",
-    "Направление на консультацию к наркологу (по согласованию с матерью)",
-    "Содействие в получении путёвки в санаторий",
-  ],
-};
+/** A kind of help with what it was, and whether it fits a family and an episode's indicators. */
+interface HelpOption {
+  readonly kind: AssistanceKind;
+  readonly content: string;
+  readonly fits: (family: FamilySeed | undefined, codes: readonly string[]) => boolean;
+}
+
+const HELP_TITLE = new Map(ASSISTANCE_KINDS.map((k) => [k.key, k.title]));
+
+const has = (codes: readonly string[], ...wanted: string[]): boolean =>
+  wanted.some((c) => codes.includes(c));
+const needy = (f: FamilySeed | undefined, codes: readonly string[]): boolean =>
+  /малообеспеч|многодет/.test(f?.status ?? "") || has(codes, "Р2", "Р3", "С2", "С3");
+const always = (): boolean => true;
+
+/**
+ * Help that agrees with the family: a parent named in the help exists in «Семьи», material
+ * help goes to low-income or large families (or Р2/Р3/С2/С3), employment to a family with
+ * unemployment (Р1/С1), treatment where the indicators speak of health or drinking; a child
+ * whose family is not entered gets help for the child only.
+ */
+export const HELP_OPTIONS: readonly HelpOption[] = [
+  {
+    kind: "psychological",
+    content: "Индивидуальная консультация педагога-психолога",
+    fits: always,
+  },
+  { kind: "psychological", content: "Коррекционно-развивающее занятие с ребёнком", fits: always },
+  {
+    kind: "psychological",
+    content: "Консультация матери по детско-родительским отношениям",
+    fits: (f) => (f?.mother ?? "") !== "",
+  },
+  {
+    kind: "psychological",
+    content: "Консультация отца по детско-родительским отношениям",
+    fits: (f) => (f?.father ?? "") !== "",
+  },
+  {
+    kind: "psychological",
+    content: "Консультация опекуна по вопросам воспитания",
+    fits: (f) => (f?.guardian ?? "") !== "",
+  },
+  { kind: "financial", content: "Бесплатное горячее питание (приказ по школе)", fits: needy },
+  {
+    kind: "financial",
+    content: "Единовременная материальная помощь (решение родительского комитета)",
+    fits: (f, c) => f !== undefined && needy(f, c),
+  },
+  {
+    kind: "financial",
+    content: "Содействие в оформлении единого пособия на ребёнка",
+    fits: (f, c) => f !== undefined && needy(f, c),
+  },
+  {
+    kind: "clothing",
+    content: "Зимняя одежда и обувь (акция «Соберём детей в школу»)",
+    fits: needy,
+  },
+  { kind: "clothing", content: "Комплект школьных принадлежностей", fits: needy },
+  { kind: "clothing", content: "Школьная форма из фонда взаимопомощи", fits: needy },
+  {
+    kind: "employment",
+    content: "Направление матери в центр занятости населения",
+    fits: (f, c) => (f?.mother ?? "") !== "" && has(c, "Р1", "С1"),
+  },
+  {
+    kind: "employment",
+    content: "Содействие отцу в трудоустройстве на сезонные работы",
+    fits: (f, c) => (f?.father ?? "") !== "" && has(c, "Р1", "С1"),
+  },
+  {
+    kind: "treatment",
+    content: "Запись к педиатру ЦКБ и сопровождение на приём",
+    fits: (_f, c) => has(c, "Р4", "Р6", "С4", "С6", "С14"),
+  },
+  {
+    kind: "treatment",
+    content: "Направление родителя на консультацию к наркологу (по согласованию)",
+    fits: (f, c) => ((f?.mother ?? "") !== "" || (f?.father ?? "") !== "") && has(c, "Р5", "С5"),
+  },
+  {
+    kind: "treatment",
+    content: "Содействие в получении путёвки в санаторий",
+    fits: (_f, c) => has(c, "Р4", "Р6", "С4", "С6"),
+  },
+];
 
 const onRegister = (e: BuiltEpisode, on: IsoDate): boolean =>
   e.registered !== null && e.registered <= on && (e.removed === null || e.removed > on);
 
-/** About 25 rows, every kind, dated within the report period and after each registration. */
+const familyOf = (e: BuiltEpisode): FamilySeed | undefined =>
+  FAMILIES.find((f) => f.code === e.child.family);
+
+/** The help that fits an episode's family and indicators. */
+function fittingHelp(e: BuiltEpisode): HelpOption[] {
+  const codes = parseIndicatorCodes(e.seed.indicators).codes;
+  const family = familyOf(e);
+  return HELP_OPTIONS.filter((o) => o.fits(family, codes));
+}
+
+/**
+ * About 25 rows, every kind, dated within the report period and after each registration, each
+ * agreeing with its family: first one row of each kind (for the first episode it fits), then
+ * the episodes in turn, each with the next kind that fits it.
+ */
 export function assistanceRows(ctx: DemoContext, episodes: readonly BuiltEpisode[]): Row[] {
   const eligible = episodes.filter((e) => onRegister(e, ctx.on));
-  const rows: Row[] = [];
-  for (let i = 0; i < 25 && eligible.length > 0; i++) {
+  const picks: { e: BuiltEpisode; help: HelpOption }[] = [];
+  for (const kind of ASSISTANCE_KINDS) {
+    for (const e of eligible) {
+      const help = fittingHelp(e).find((o) => o.kind === kind.key);
+      if (help) {
+        picks.push({ e, help });
+        break;
+      }
+    }
+  }
+  for (let i = 0; picks.length < 25 && i < 200 && eligible.length > 0; i++) {
     const e = cycle(eligible, i);
-    const kind = cycle(ASSISTANCE_KINDS, i);
+    const fits = fittingHelp(e);
+    for (let k = 0; k < ASSISTANCE_KINDS.length; k++) {
+      const kind = cycle(ASSISTANCE_KINDS, i + k).key;
+      const options = fits.filter((o) => o.kind === kind);
+      if (options.length > 0) {
+        picks.push({ e, help: cycle(options, i) });
+        break;
+      }
+    }
+  }
+  return picks.map(({ e, help }, i) => {
     const lower = maxDate(ctx.from, e.registered ?? ctx.from);
     const span = Math.max(0, daysBetween(lower, ctx.on));
     const date = backToWorking(ctx, addDays(lower, (i * 7 + 3) % (span + 1)), lower);
-    rows.push(
-      makeRow(ASSISTANCE_COLUMNS, {
-        Код: e.code,
-        Дата: dateCell(date),
-        "Вид помощи": kind.title,
-        Содержание: cycle(ASSISTANCE_CONTENT[kind.key], i),
-      })
-    );
-  }
-  return rows;
+    return makeRow(ASSISTANCE_COLUMNS, {
+      Код: e.code,
+      Дата: dateCell(date),
+      "Вид помощи": HELP_TITLE.get(help.kind) ?? null,
+      Содержание: help.content,
+    });
+  });
 }
 
 // ---- «Занятость» --------------------------------------------------------------------------
@@ -446,9 +556,15 @@ export function serviceRows(ctx: DemoContext): Row[] {
 
 // ---- «Соцпаспорт» -------------------------------------------------------------------------
 
-/** Children per category and class 1…11 (index 0 = class 1); «Всего» and «Полные» derived. */
+/**
+ * Children per category and class 1…11 (index 0 = class 1). «Нуждающиеся в поддержке» holds
+ * the form's «в том числе» rows (с потерей кормильца … многодетных), so none of them exceeds
+ * it (a family may be in several of them); «Полные благополучные» is what is left of the class
+ * after the families in need and a few that are neither.
+ */
+const NEED_SUPPORT = [9, 8, 10, 8, 10, 9, 7, 8, 7, 5, 5] as const;
+const NEITHER = [2, 1, 2, 1, 2, 1, 1, 2, 1, 1, 0] as const;
 const PASSPORT_PARTS: Readonly<Partial<Record<PassportCategory, readonly number[]>>> = {
-  needSupport: [4, 3, 5, 3, 4, 4, 3, 4, 3, 2, 2],
   lostBreadwinner: [1, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1],
   divorced: [2, 3, 1, 2, 3, 2, 1, 2, 2, 1, 1],
   singleParent: [3, 4, 3, 3, 4, 3, 3, 2, 3, 2, 2],
@@ -459,22 +575,21 @@ const PASSPORT_PARTS: Readonly<Partial<Record<PassportCategory, readonly number[
   largeFamilies: [6, 5, 7, 4, 6, 5, 4, 5, 3, 2, 2],
 };
 const CLASS_TOTALS = [24, 22, 25, 21, 26, 23, 20, 22, 19, 14, 12] as const;
-/** Children of a class who have a brother or sister in the same class (twins). */
+/** Children of a class who have a brother or sister in the same class (twins of large families). */
 const CLASS_SIBLINGS = [2, 0, 2, 0, 2, 0, 0, 2, 0, 0, 0] as const;
 
-/** One row per class 1А…11А; families ≤ children and every category ≤ the class total. */
+/**
+ * One row per class 1А…11А: every «в том числе» row within «Нуждающиеся в поддержке», families
+ * ≤ children, every category ≤ the class total (passportWarnings finds nothing).
+ */
 export function passportRows(): Row[] {
   return CLASS_TOTALS.map((total, i) => {
     const part = (c: PassportCategory): number => PASSPORT_PARTS[c]?.[i] ?? 0;
+    const need = NEED_SUPPORT[i] ?? 0;
     const children: Record<PassportCategory, number> = {
       total,
-      completeProsperous:
-        total -
-        part("needSupport") -
-        part("singleParent") -
-        part("guardianship") -
-        part("lostBreadwinner"),
-      needSupport: part("needSupport"),
+      completeProsperous: total - need - (NEITHER[i] ?? 0),
+      needSupport: need,
       lostBreadwinner: part("lostBreadwinner"),
       divorced: part("divorced"),
       singleParent: part("singleParent"),
@@ -484,15 +599,14 @@ export function passportRows(): Row[] {
       unemployed: part("unemployed"),
       largeFamilies: part("largeFamilies"),
     };
-    const twins = CLASS_SIBLINGS[i] ?? 0;
+    // Twins are one family: counted once in «Всего», «Нуждающиеся» and «Многодетные».
+    const twins = (CLASS_SIBLINGS[i] ?? 0) / 2;
+    const withTwins = new Set<PassportCategory>(["total", "needSupport", "largeFamilies"]);
     const values: Record<string, number | string> = { Класс: `${i + 1}А` };
     for (const c of PASSPORT_CATEGORIES) {
       const n = children[c.key];
-      // Twins are counted in «Всего» and «Многодетные» (large families have them most).
-      const families =
-        c.key === "total" ? n - twins / 2 : c.key === "largeFamilies" ? n - twins / 2 : n;
       values[`${c.title}: детей`] = n;
-      values[`${c.title}: семей`] = Math.max(0, Math.min(n, families));
+      values[`${c.title}: семей`] = withTwins.has(c.key) ? n - twins : n;
     }
     return makeRow(PASSPORT_COLUMNS, values);
   });
@@ -526,6 +640,7 @@ export function signalRows(ctx: DemoContext, episodes: readonly BuiltEpisode[]):
         "Образовательная организация": SCHOOL,
         Причины: "3, 6",
         Другое: "ребёнок задержан в вечернее время без сопровождения взрослых",
+        Неорганизован: "нет",
       })
     );
   }
@@ -549,6 +664,7 @@ export function signalRows(ctx: DemoContext, episodes: readonly BuiltEpisode[]):
         "Образовательная организация": SCHOOL,
         Причины: "2; 3",
         Другое: "синяки на руках и спине, объяснения родителей невнятные",
+        Неорганизован: "нет",
       })
     );
   }
@@ -570,6 +686,7 @@ export function signalRows(ctx: DemoContext, episodes: readonly BuiltEpisode[]):
       "Образовательная организация": SCHOOL,
       Причины: "5, 13",
       Другое: "пропустила 12 дней без уважительной причины; мать на звонки не отвечает",
+      Неорганизован: "нет",
     })
   );
   return rows;
