@@ -169,7 +169,7 @@ export async function buildReportXlsxBase64(
   const zip = new JSZip();
   const date = new Date(`${made}T00:00:00Z`);
   const add = (name: string, text: string): void => {
-    zip.file(name, text, { date });
+    zip.file(name, text, { date, createFolders: false });
   };
   add(
     "[Content_Types].xml",
