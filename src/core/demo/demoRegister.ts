@@ -4,7 +4,8 @@
  * «выполнено», «просрочено», «сегодня» and «предстоит», and the report for the school year so
  * far has something in every section. Deterministic: the same `on` gives the same register.
  *
- * The people are in ./demoPeople.ts, the record sheets in ./demoRecords.ts.
+ * The people are in ./demoPeople.ts; «Мероприятия» in ./demoActions.ts, «Помощь» in
+ * ./demoAssistance.ts, the other record sheets in ./demoRecords.ts.
  */
 import { createProductionCalendar } from "../calendar/productionCalendar";
 import { addDays, formatDateRu, isIsoDate, type IsoDate } from "../dates/isoDate";
@@ -42,14 +43,9 @@ import {
   SCHOOL_PEOPLE,
   type ChildSeed,
 } from "./demoPeople";
-import {
-  activityRows,
-  actionRows,
-  assistanceRows,
-  passportRows,
-  serviceRows,
-  signalRows,
-} from "./demoRecords";
+import { actionRows } from "./demoActions";
+import { assistanceRows } from "./demoAssistance";
+import { activityRows, passportRows, serviceRows, signalRows } from "./demoRecords";
 
 export interface DemoRegister {
   /** Rows of each sheet keyed by the contract's header text; dates as { date: "YYYY-MM-DD" }. */
