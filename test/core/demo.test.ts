@@ -3,11 +3,14 @@ import assert from "node:assert/strict";
 import { createProductionCalendar } from "../../src/core/calendar/productionCalendar";
 import { addDays, daysBetween, isIsoDate, type IsoDate } from "../../src/core/dates/isoDate";
 import { computeDeadlines } from "../../src/core/deadlines";
+import { COORDINATOR, CURATORS, FAMILIES, STAFF } from "../../src/core/demo/demoPeople";
 import { buildDemoRegister, type DemoRegister } from "../../src/core/demo/demoRegister";
 import { INDICATORS } from "../../src/core/indicators/catalog";
 import { parseIndicatorCodes } from "../../src/core/indicators/parseCodes";
 import type { Cell, RawTable, Register } from "../../src/core/register/model";
 import { parseRegister } from "../../src/core/register/parseRegister";
+import { aggregateReport } from "../../src/core/report/aggregate";
+import { PASSPORT_PARTS, passportWarnings } from "../../src/core/report/passportChecks";
 import {
   ACTIVITY_KINDS,
   ASSISTANCE_KINDS,
@@ -80,12 +83,42 @@ describe("buildDemoRegister", () => {
         assert.ok(
           s.coordinator.name !== "" && s.coordinator.position !== "" && s.coordinator.phone !== ""
         );
+        assert.equal(s.version, 2);
+        assert.equal(s.region, "Республика Тыва");
+        assert.ok(s.director !== "" && s.deputy !== "", "director and deputy");
+        assert.ok(s.executor.name !== "" && s.executor.phone !== "", "the report's executor");
         assert.equal(Object.keys(s.quarters).length, 4);
         for (const p of PARENT_COMMUNITY_PARAMS) {
           const n = s.parentCommunity[p] ?? -1;
           assert.ok(n >= 0 && n <= 5, `${p} = ${n}`);
         }
         assert.equal(s.raw[SETTING.schoolYear], s.schoolYear);
+      });
+
+      test("a real place: a village of the kozhuun (Ак-Довурак is a town of its own)", () => {
+        const s = register.settings;
+        assert.match(s.school, /с\. Кызыл-Мажалык/);
+        const text = JSON.stringify(demo.sheets);
+        assert.ok(!text.includes("Ак-Довурак"), "Ак-Довурак");
+        for (const f of register.families) {
+          assert.match(f.address, /(с\. Кызыл-Мажалык|г\. Кызыл),/, f.code);
+        }
+      });
+
+      test("section VII: the coordinator of the municipal education authority, not the school", () => {
+        const c = register.settings.coordinator;
+        assert.match(c.position, /Управлени[ея] образования/);
+        assert.doesNotMatch(c.position, /директор|школ/i);
+        const staff = [...CURATORS, ...Object.values(STAFF), register.settings.director];
+        const surname = c.name.split(" ")[0] ?? "";
+        for (const person of [
+          ...staff,
+          register.settings.deputy,
+          register.settings.executor.name,
+        ]) {
+          assert.ok(!person.includes(surname), `${c.name} is the school's «${person}»`);
+        }
+        assert.equal(c.name, COORDINATOR.name);
       });
 
       test("the texts the report carries share no name with the children", () => {
@@ -96,6 +129,9 @@ describe("buildDemoRegister", () => {
           s.coordinator.name,
           s.coordinator.position,
           s.coordinator.phone,
+          s.director,
+          s.executor.name,
+          s.executor.phone,
         ];
         for (const e of episodes) {
           for (const token of [e.lastName, e.firstName, e.patronymic]) {
@@ -229,7 +265,34 @@ describe("buildDemoRegister", () => {
         assert.ok(sizes.every((n) => n <= 3));
         const alone = new Set(episodes.filter((e) => e.familyCode === "").map((e) => e.childKey));
         assert.ok(alone.size >= 2 && alone.size <= 3, `${alone.size}`);
-        assert.ok(register.families.every((f) => f.code.startsWith("С-") && f.status.length > 0));
+        assert.ok(register.families.every((f) => f.code.startsWith("Ф-") && f.status.length > 0));
+      });
+
+      test("family codes cannot be read as indicator codes", () => {
+        for (const f of register.families) {
+          assert.deepEqual(parseIndicatorCodes(f.code).codes, [], f.code);
+        }
+      });
+
+      test("«Дети семьи» lists the family's children at the school", () => {
+        for (const f of register.families) {
+          const kids = episodes.filter((e) => e.familyCode === f.code);
+          for (const e of kids) {
+            assert.ok(f.children.includes(`${e.lastName} ${e.firstName}`), `${f.code}: ${e.code}`);
+          }
+        }
+      });
+
+      test("«Протокол снятия»: the council's protocol for level 1, the постановление for level 2 and a transfer", () => {
+        for (const e of episodes) {
+          if (e.removed === null) {
+            assert.equal(e.removalProtocol, "", e.code);
+          } else if (e.level === 2 || e.removalReason === "переведён в СОП") {
+            assert.match(e.removalProtocol, /^постановление № \d+$/, e.code);
+          } else {
+            assert.match(e.removalProtocol, /^протокол № \d+$/, e.code);
+          }
+        }
       });
 
       test("actions: regulated steps done and not, and free plan actions", () => {
@@ -260,6 +323,47 @@ describe("buildDemoRegister", () => {
         const statuses = new Set(rows.map((r) => r.status));
         for (const s of ["выполнено", "просрочено", "сегодня", "предстоит"] as const) {
           assert.ok(statuses.has(s), `no «${s}» on ${on}`);
+        }
+      });
+
+      test("help rows agree with the family and the indicators", () => {
+        const byCode = new Map(episodes.map((e) => [e.code, e]));
+        const seedOf = new Map(FAMILIES.map((f) => [f.code, f]));
+        for (const a of register.assistance) {
+          const e = byCode.get(a.caseCode);
+          assert.ok(e, a.caseCode);
+          const f = seedOf.get(e.familyCode);
+          const codes = e.indicators;
+          const label = `${a.caseCode} (${e.familyCode || "без семьи"}): ${a.content}`;
+          const text = a.content.toLowerCase();
+          if (/матер/.test(text)) {
+            assert.ok(f && f.mother !== "", label);
+          }
+          if (/отц|отец/.test(text)) {
+            assert.ok(f && f.father !== "", label);
+          }
+          if (/опекун/.test(text)) {
+            assert.ok(f && f.guardian !== "", label);
+          }
+          if (/родител/.test(text)) {
+            assert.ok(f && (f.mother !== "" || f.father !== ""), label);
+          }
+          if (a.kind === "financial" || a.kind === "clothing") {
+            assert.ok(
+              /малообеспеч|многодет/.test(f?.status ?? "") ||
+                codes.some((c) => ["Р2", "Р3", "С2", "С3"].includes(c)),
+              label
+            );
+          }
+          if (a.kind === "employment") {
+            assert.ok(codes.includes("Р1") || codes.includes("С1"), label);
+          }
+          if (/нарколог/.test(text)) {
+            assert.ok(codes.includes("Р5") || codes.includes("С5"), label);
+          }
+          if (f === undefined) {
+            assert.doesNotMatch(text, /семь|пособи/, label);
+          }
         }
       });
 
@@ -315,6 +419,30 @@ describe("buildDemoRegister", () => {
         assert.ok(rows.some((s) => s.covered > 0));
       });
 
+      test("social passport: no «в том числе» row exceeds its parent row, no warning", () => {
+        for (const p of register.passport) {
+          for (const part of PASSPORT_PARTS) {
+            for (const unit of ["children", "families"] as const) {
+              assert.ok(
+                p.values[part][unit] <= p.values.needSupport[unit],
+                `${p.className} ${part} ${unit}`
+              );
+            }
+          }
+          const v = p.values;
+          assert.ok(
+            v.completeProsperous.children + v.needSupport.children <= v.total.children,
+            p.className
+          );
+        }
+        assert.deepEqual(passportWarnings(register.passport), []);
+        const r = aggregateReport(register, demo.period).socialPassport;
+        for (const part of PASSPORT_PARTS) {
+          assert.ok(r[part].children <= r.needSupport.children, part);
+          assert.ok(r[part].families <= r.needSupport.families, part);
+        }
+      });
+
       test("social passport: classes 1А…11А, families ≤ children, total ≥ parts", () => {
         assert.deepEqual(
           register.passport.map((p) => p.className),
@@ -340,6 +468,20 @@ describe("buildDemoRegister", () => {
           assert.ok(s.reasons.length > 0);
           assert.notEqual(s.fields["ФИО несовершеннолетнего"], "");
           assert.notEqual(s.fields["От кого"], "");
+        }
+      });
+
+      test("«Журнал» names episodes by code only", () => {
+        const names = new Set(episodes.flatMap((e) => [e.lastName, e.firstName]));
+        const codes = new Set(episodes.map((e) => e.code));
+        for (const row of demo.sheets.journal ?? []) {
+          const code = row["Код"];
+          assert.ok(code === null || codes.has(String(code)), String(code));
+          for (const cell of Object.values(row)) {
+            for (const n of names) {
+              assert.ok(!String(cell ?? "").includes(n), `«${n}» in «Журнал»`);
+            }
+          }
         }
       });
 

@@ -28,6 +28,28 @@ describe("aggregateReport — header", () => {
   });
 });
 
+describe("aggregateReport — the period as the title names it", () => {
+  const cases: ReadonlyArray<[string, { from: string; to: string }, ReportJson["schoolTerm"]]> = [
+    ["quarter I exactly", { from: "2026-09-01", to: "2026-10-24" }, "I"],
+    ["quarter II exactly", { from: "2026-11-05", to: "2026-12-28" }, "II"],
+    ["quarter IV exactly", { from: "2027-04-01", to: "2027-05-26" }, "IV"],
+    ["the whole school year", { from: "2026-09-01", to: "2027-05-26" }, "year"],
+    ["quarter II but one day short", { from: "2026-11-05", to: "2026-12-27" }, null],
+    ["quarter II with the holidays before it", { from: "2026-10-25", to: "2026-12-28" }, null],
+    ["a calendar month", OCTOBER, null],
+  ];
+  for (const [label, period, term] of cases) {
+    test(label, () => {
+      assert.equal(aggregateReport(aRegister(), period).schoolTerm, term);
+    });
+  }
+  test("a quarter missing from the settings is never named", () => {
+    const settings = aSettings({ quarters: { ...QUARTERS_2026, II: undefined } as never });
+    const r = aggregateReport(aRegister({ settings }), { from: "2026-11-05", to: "2026-12-28" });
+    assert.equal(r.schoolTerm, null);
+  });
+});
+
 describe("aggregateReport — I. social passport", () => {
   test("sums the class rows for every category", () => {
     const passport = [
@@ -295,6 +317,25 @@ describe("aggregateReport — V. activities", () => {
       other: { total: 1, level1: 0, level2: 1 },
     });
   });
+
+  test("«Другие объединения (указать)»: the names of the «другое» rows counted, once, sorted", () => {
+    const named = [
+      anActivity({ caseCode: "A", kind: "other", name: "Юнармия" }),
+      anActivity({ caseCode: "B", kind: "other", name: "  юнармия " }),
+      anActivity({ caseCode: "B", kind: "other", name: "Волонтёрский  отряд «Доброе сердце»" }),
+      anActivity({ caseCode: "A", kind: "other", name: "" }),
+      anActivity({ caseCode: "A", kind: "other", name: "Клуб закончился", end: "2026-12-14" }),
+      anActivity({ caseCode: "C", kind: "other", name: "Снят с учёта" }),
+      anActivity({ caseCode: "нет", kind: "other", name: "Чужой код" }),
+      anActivity({ caseCode: "A", kind: "sports", name: "Хуреш" }),
+    ];
+    const r = aggregateReport(aRegister({ episodes, activities: named }), {
+      from: "2026-12-01",
+      to: "2026-12-15",
+    });
+    assert.deepEqual(r.otherActivityNames, ["Волонтёрский отряд «Доброе сердце»", "Юнармия"]);
+    assert.deepEqual(r.activities.other, { total: 2, level1: 1, level2: 1 });
+  });
 });
 
 describe("aggregateReport — VI and VII", () => {
@@ -317,6 +358,23 @@ describe("aggregateReport — VI and VII", () => {
       phone: "+7 000 000-00-00",
     });
   });
+
+  test("the signature block: the director and the executor from the settings", () => {
+    const settings = aSettings({
+      director: "Монгуш А. С.",
+      executor: { name: "Ооржак Ч. В.", phone: "8 (39432) 2-15-47" },
+    });
+    assert.deepEqual(aggregateReport(aRegister({ settings }), OCTOBER).signature, {
+      director: "Монгуш А. С.",
+      executorName: "Ооржак Ч. В.",
+      executorPhone: "8 (39432) 2-15-47",
+    });
+    assert.deepEqual(aggregateReport(aRegister(), OCTOBER).signature, {
+      director: "",
+      executorName: "",
+      executorPhone: "",
+    });
+  });
 });
 
 describe("consolidateReports", () => {
@@ -325,9 +383,14 @@ describe("consolidateReports", () => {
     episodes: [anEpisode({ code: "A", registered: "2026-10-02", indicators: ["Р1"] })],
     service: [aServiceEntry({ date: "2026-10-02", count: 2, covered: 3 })],
     passport: [aPassportRow("1А", { total: cf(20, 15) })],
+    activities: [anActivity({ caseCode: "A", kind: "other", name: "Юнармия" })],
   });
   const schoolB = aRegister({
-    settings: aSettings({ school: "Школа Б", parentCommunity: { "Совет отцов": 2 } }),
+    settings: aSettings({
+      school: "Школа Б",
+      parentCommunity: { "Совет отцов": 2 },
+      director: "Директор Б",
+    }),
     episodes: [
       anEpisode({
         code: "B1",
@@ -346,6 +409,10 @@ describe("consolidateReports", () => {
     ],
     assistance: [anAssistance({ caseCode: "B1", date: "2026-10-03" })],
     passport: [aPassportRow("1А", { total: cf(30, 20) })],
+    activities: [
+      anActivity({ caseCode: "B1", kind: "other", name: "ЮНАРМИЯ" }),
+      anActivity({ caseCode: "B2", kind: "other", name: "Клуб «Тыва»" }),
+    ],
   });
   const meta = { district: "Кызылский кожуун", schoolYear: "2026/2027", ...OCTOBER };
   const d = consolidateReports(
@@ -379,6 +446,22 @@ describe("consolidateReports", () => {
       ["", "Кызылский кожуун", "2026-10-01", "2026-10-31"]
     );
     assert.equal(d.coordinator.name, "Координатор К. К.");
+    assert.deepEqual(d.signature, { director: "", executorName: "", executorPhone: "" });
+    assert.equal(d.schoolTerm, null);
+  });
+  test("«Другие объединения»: every school's names once", () => {
+    assert.deepEqual(d.otherActivityNames, ["Клуб «Тыва»", "Юнармия"]);
+    assert.deepEqual(d.activities.other, { total: 3, level1: 3, level2: 0 });
+  });
+  test("a quarter every school reported on is the district's; the signature from meta", () => {
+    const quarterII = { from: "2026-11-05", to: "2026-12-28" };
+    const reports = [aggregateReport(schoolA, quarterII), aggregateReport(schoolB, quarterII)];
+    const signature = { director: "", executorName: "Методист М. М.", executorPhone: "1-23" };
+    const q = consolidateReports(reports, { ...meta, ...quarterII, signature });
+    assert.equal(q.schoolTerm, "II");
+    assert.deepEqual(q.signature, signature);
+    const other = consolidateReports(reports, meta);
+    assert.equal(other.schoolTerm, null, "the district report covers other dates");
   });
   test("no report gives zeros and no assistance row", () => {
     const none = consolidateReports([], meta);

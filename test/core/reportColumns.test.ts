@@ -31,7 +31,10 @@ function rawSheets(seed: number): Sheets {
     const headers = [...SHEET_COLUMNS[key]];
     sheets.set(SHEET[key], {
       headers,
-      rows: (rows[key] ?? []).map((r, i) => ({ row: i + 2, cells: headers.map((h) => toCell(r[h])) })),
+      rows: (rows[key] ?? []).map((r, i) => ({
+        row: i + 2,
+        cells: headers.map((h) => toCell(r[h])),
+      })),
     });
   }
   return sheets;

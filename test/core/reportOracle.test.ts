@@ -82,9 +82,24 @@ function oracle(reg: Register, from: string, to: string) {
     }
     return { total: { registered: pairOf(registered), onRegister: pairOf(present) }, indicators };
   };
+  // A transfer 1 → 2 is not a removal: its ground says so, or the child is at level 2 that day.
+  const isTransfer = (e: Episode): boolean => {
+    if (e.level !== 1 || e.removed === null) {
+      return false;
+    }
+    const ground = e.removalReason.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").trim();
+    if (ground.startsWith("переведен в соп")) {
+      return true;
+    }
+    const day = e.removed;
+    return eps.some((o) => o.level === 2 && o.childKey === e.childKey && onRegisterAt(o, day));
+  };
   const removed = (L: 1 | 2) =>
     pairOf(
-      eps.filter((e) => e.level === L && e.registered !== null && within(e.removed, from, to))
+      eps.filter(
+        (e) =>
+          e.level === L && e.registered !== null && within(e.removed, from, to) && !isTransfer(e)
+      )
     );
 
   const kinds = ["psychological", "financial", "clothing", "employment", "treatment"] as const;
@@ -196,6 +211,36 @@ function oracle(reg: Register, from: string, to: string) {
     parentCommunity[p] = reg.settings.parentCommunity[p] ?? 0;
   }
 
+  const q = reg.settings.quarters;
+  let schoolTerm: string | null = null;
+  for (const name of ["I", "II", "III", "IV"] as const) {
+    if (schoolTerm === null && q[name]?.from === from && q[name]?.to === to) {
+      schoolTerm = name;
+    }
+  }
+  if (schoolTerm === null && q.I?.from === from && q.IV?.to === to) {
+    schoolTerm = "year";
+  }
+
+  const otherNames: string[] = [];
+  const seenNames: string[] = [];
+  for (const a of reg.activities) {
+    const active = (a.start === null || a.start <= to) && (a.end === null || a.end >= to);
+    const e = eps.find((x) => x.code === a.caseCode);
+    const name = a.name
+      .split(/\s+/)
+      .filter((w) => w !== "")
+      .join(" ");
+    const key = name.toLowerCase().replace(/ё/g, "е");
+    if (a.kind === "other" && active && e && onRegisterAt(e, to) && name !== "") {
+      if (!seenNames.includes(key)) {
+        seenNames.push(key);
+        otherNames.push(name);
+      }
+    }
+  }
+  otherNames.sort((a, b) => a.localeCompare(b, "ru"));
+
   const range = (prefix: string, n: number) =>
     Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
   return {
@@ -204,6 +249,7 @@ function oracle(reg: Register, from: string, to: string) {
     schoolYear: reg.settings.schoolYear,
     from,
     to,
+    schoolTerm,
     socialPassport,
     register: {
       level1: level(1, range("Р", 11)),
@@ -213,8 +259,41 @@ function oracle(reg: Register, from: string, to: string) {
     assistance: [{ school: reg.settings.school, level1: help(1), level2: help(2) }],
     service,
     activities,
+    otherActivityNames: otherNames,
     parentCommunity,
     coordinator: reg.settings.coordinator,
+    signature: {
+      director: reg.settings.director,
+      executorName: reg.settings.executor.name,
+      executorPhone: reg.settings.executor.phone,
+    },
+  };
+}
+
+/**
+ * The generator writes «переведён в СОП» for every removal and «Кружок» for every activity; real
+ * registers have other grounds, transfers typed in other words, and many names. Both are
+ * redistributed by the row number.
+ */
+const GROUNDS = [
+  "переведён в СОП",
+  "положительная динамика",
+  "  Переведен в  соп (постановление КДН и ЗП № 3)",
+  "переведён в другую школу",
+  "по постановлению КДН и ЗП",
+  "",
+];
+
+/** Activity names as people type them: repeated in other case and spacing, or left empty. */
+const NAMES = ["Юнармия", "  юнармия", "Клуб «Тыва»", "", "Волонтёры  района", "волонтеры района"];
+
+function withGrounds(reg: Register): Register {
+  return {
+    ...reg,
+    activities: reg.activities.map((a) => ({ ...a, name: NAMES[a.row % NAMES.length] ?? "" })),
+    episodes: reg.episodes.map((e) =>
+      e.removed === null ? e : { ...e, removalReason: GROUNDS[e.row % GROUNDS.length] ?? "" }
+    ),
   };
 }
 
@@ -225,7 +304,8 @@ describe("aggregateReport agrees with a naive oracle", () => {
   ];
   for (let seed = 1; seed <= 200; seed += 1) {
     test(`random register #${seed}`, () => {
-      const reg = randomRegister(seed, 5 + ((seed * 37) % 140));
+      const generated = randomRegister(seed, 5 + ((seed * 37) % 140));
+      const reg = seed % 2 === 0 ? withGrounds(generated) : generated;
       for (const period of [...RANDOM_PERIODS, ...extraPeriods]) {
         assert.deepEqual(
           aggregateReport(reg, period),

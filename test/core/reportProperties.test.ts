@@ -82,7 +82,7 @@ describe("report properties", () => {
     assert.equal(r.register.removed.level1.children, 0);
   });
 
-  test("a transfer 1→2 within the period: removed once from level 1, registered once at level 2", () => {
+  test("a transfer 1→2 within the period: not removed from level 1, registered once at level 2", () => {
     const episodes = [
       anEpisode({
         code: "1",
@@ -101,13 +101,81 @@ describe("report properties", () => {
     ];
     const r = aggregateReport(aRegister({ episodes }), OCTOBER).register;
     assert.deepEqual(r.removed, {
-      level1: { children: 1, families: 1 },
+      level1: { children: 0, families: 0 },
       level2: { children: 0, families: 0 },
     });
     assert.deepEqual(r.level2.total.registered, { children: 1, families: 1 });
     assert.deepEqual(r.level1.total.registered, { children: 0, families: 0 });
     assert.equal(r.level1.total.onRegister.children, 0);
     assert.equal(r.level2.total.onRegister.children, 1);
+  });
+
+  describe("which level-1 removals are transfers", () => {
+    const level1 = (removalReason: string, childKey = "x") =>
+      anEpisode({
+        code: "1",
+        childKey,
+        registered: "2026-09-10",
+        removed: "2026-10-12",
+        removalReason,
+      });
+    const level2 = (registered: string, removed: string | null = null) =>
+      anEpisode({ code: "2", childKey: "x", level: 2, registered, removed, indicators: ["С5"] });
+    const cases: ReadonlyArray<[string, ReturnType<typeof anEpisode>[], number]> = [
+      [
+        "the pane's ground, level-2 episode the same day",
+        [level1("переведён в СОП"), level2("2026-10-12")],
+        0,
+      ],
+      [
+        "the ground in other case and spacing, with a decision",
+        [level1(" Переведен  в соп, пост. № 4")],
+        0,
+      ],
+      ["the ground alone, level-2 episode not entered yet", [level1("переведён в СОП")], 0],
+      [
+        "another ground, the child at level 2 that day",
+        [level1("по постановлению КДН и ЗП"), level2("2026-10-01")],
+        0,
+      ],
+      [
+        "another ground, level 2 only from the next day",
+        [level1("по постановлению КДН и ЗП"), level2("2026-10-13")],
+        1,
+      ],
+      [
+        "another ground, level 2 ended before",
+        [level1("по постановлению КДН и ЗП"), level2("2026-09-01", "2026-10-12")],
+        1,
+      ],
+      [
+        "another ground, a different child at level 2",
+        [level1("по постановлению КДН и ЗП", "y"), level2("2026-10-12")],
+        1,
+      ],
+      ["left for another school", [level1("переведён в другую школу")], 1],
+      ["positive changes", [level1("положительная динамика")], 1],
+    ];
+    for (const [label, episodes, removed] of cases) {
+      test(label, () => {
+        const r = aggregateReport(aRegister({ episodes }), OCTOBER).register;
+        assert.equal(r.removed.level1.children, removed);
+        assert.equal(r.removed.level1.families, removed);
+      });
+    }
+
+    test("a level-2 removal is a removal whatever its ground", () => {
+      const episodes = [
+        anEpisode({
+          level: 2,
+          indicators: ["С5"],
+          removed: "2026-10-20",
+          removalReason: "переведён в СОП",
+        }),
+      ];
+      const r = aggregateReport(aRegister({ episodes }), OCTOBER).register;
+      assert.deepEqual(r.removed.level2, { children: 1, families: 1 });
+    });
   });
 
   test("level totals ≥ every indicator row and ≤ their sum (every episode with an indicator of its level)", () => {

@@ -37,6 +37,7 @@ export async function runDemo(opts: DemoOptions): Promise<string> {
     from: demo.period.from,
     to: demo.period.to,
     out: reportPath,
+    made: opts.on,
   });
   const { rows, json } = await runDeadlines({ book, on: opts.on });
   const text = async (name: string, body: string): Promise<void> => {

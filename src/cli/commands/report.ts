@@ -3,18 +3,23 @@
  */
 import type { IsoDate } from "../../core/dates/isoDate";
 import { formatDateRu } from "../../core/dates/isoDate";
+import { writeFile } from "node:fs/promises";
 import { aggregateReport } from "../../core/report";
+import { passportWarnings } from "../../core/report/passportChecks";
 import type { ReportJson } from "../../core/report/types";
+import { today } from "../clock";
 import { UserError } from "../errors";
 import { writeAtomically } from "../files";
-import { readRegister } from "../xlsx/readRegister";
-import { buildReportWorkbook } from "../xlsx/writeReport";
+import { formatIssue, readRegister } from "../xlsx/readRegister";
+import { reportWorkbookBytes } from "../xlsx/writeReport";
 
 export interface ReportOptions {
   readonly book: string;
   readonly from: IsoDate;
   readonly to: IsoDate;
   readonly out?: string | undefined;
+  /** The day the report is made (signature block, package dates); today by default. */
+  readonly made?: IsoDate | undefined;
 }
 
 export async function runReport(
@@ -29,13 +34,20 @@ export async function runReport(
     throw new UserError(`--out ${opts.out}: файл отчёта должен иметь расширение .xlsx`);
   }
   const register = await readRegister(opts.book);
+  // Figures the form would carry as they are, with where to look; the report is still built.
+  const warnings = passportWarnings(register.passport);
+  if (warnings.length > 0) {
+    process.stderr.write(
+      `${[
+        ...warnings.map((w) => `Предупреждение: ${formatIssue(opts.book, w)}`),
+        `Предупреждений: ${warnings.length}. Отчёт построен с этими числами; исправьте их в книге учёта и постройте отчёт снова.`,
+      ].join("\n")}\n`
+    );
+  }
   const report = aggregateReport(register, { from: opts.from, to: opts.to });
   if (opts.out !== undefined) {
-    const out = opts.out;
-    const wb = buildReportWorkbook(report);
-    // Stored, not deflated: ~90 KB instead of ~18 KB, and JSZip's JavaScript deflate would cost
-    // ~50 ms of a run that must stay close to the time of merely reading the register.
-    await writeAtomically(out, (tmp) => wb.xlsx.writeFile(tmp, { zip: { compression: "STORE" } }));
+    const bytes = await reportWorkbookBytes(report, { made: opts.made ?? today() });
+    await writeAtomically(opts.out, (tmp) => writeFile(tmp, bytes));
   }
   const period = `${formatDateRu(opts.from)}–${formatDateRu(opts.to)}`;
   const message =

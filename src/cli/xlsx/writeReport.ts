@@ -1,89 +1,59 @@
 /**
- * The report workbook sent to the ministry: sheet «Отчёт» with the form I–VII, print-ready on
- * A4, and the hidden sheet «Данные» with the same counts as key–value pairs for consolidation.
+ * The report workbook sent to the ministry: sheet «Отчёт» with the form I–VII laid out by the
+ * core (merged two-row headers, widths, row heights; src/core/report/formLayout.ts), print-ready
+ * on A4 landscape, and the hidden sheet «Данные» with the same counts as key–value pairs for
+ * consolidation.
+ *
+ * The same report gives the same bytes: the workbook's created/modified properties and every
+ * zip entry's time are the day the report was made (midnight UTC), never the clock.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import type { IsoDate } from "../../core/dates/isoDate";
+import { reportFormLayout, FORM_COLUMNS } from "../../core/report/form";
 import {
-  buildReportForm,
-  FORM_COLUMNS,
-  FORM_WIDTHS,
-  type FormRow,
-  type RowStyle,
-} from "../../core/report/form";
+  cellStyle,
+  FORM_BORDER_COLOR,
+  FORM_FILLS,
+  FORM_FONT_NAME,
+  type FormCellStyle,
+} from "../../core/report/formLayout";
 import { flattenReport } from "../../core/report/flatten";
 import type { ReportJson } from "../../core/report/types";
 
 export const REPORT_SHEET = "Отчёт";
 export const DATA_SHEET = "Данные";
 
-const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF808080" } };
+const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: `FF${FORM_BORDER_COLOR}` } };
 const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
-const FILL_HEADER: ExcelJS.Fill = {
-  type: "pattern",
-  pattern: "solid",
-  fgColor: { argb: "FFDDE7F3" },
-};
-const FILL_TOTAL: ExcelJS.Fill = {
-  type: "pattern",
-  pattern: "solid",
-  fgColor: { argb: "FFF2F2F2" },
-};
 
-function styleRow(r: ExcelJS.Row, style: RowStyle, width: number): void {
-  r.alignment = { vertical: "middle", wrapText: true };
-  if (style === "title" || style === "section") {
-    r.font = { bold: true, size: style === "title" ? 13 : 11 };
-    return;
-  }
-  if (style === "subtitle" || style === "blank" || style === "note") {
-    return;
-  }
-  for (let c = 1; c <= width; c++) {
-    const cell = r.getCell(c);
-    cell.border = BORDER;
-    if (c > 2) {
-      cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    }
-    if (style === "header") {
-      cell.fill = FILL_HEADER;
-      cell.font = { bold: true, size: 9 };
-    } else if (style === "total") {
-      cell.fill = FILL_TOTAL;
-      cell.font = { bold: true };
-    } else if (style === "group") {
-      cell.font = { italic: true };
-    }
-  }
+function fillOf(fill: FormCellStyle["fill"]): ExcelJS.Fill | undefined {
+  return fill === null
+    ? undefined
+    : { type: "pattern", pattern: "solid", fgColor: { argb: `FF${FORM_FILLS[fill]}` } };
 }
 
-/** How many columns a row's frame spans: up to its last non-empty cell, at least 4. */
-function frameWidth(row: FormRow): number {
-  let last = 0;
-  row.cells.forEach((c, i) => {
-    if (c !== null && c !== "") {
-      last = i + 1;
-    }
-  });
-  return Math.max(last, 4);
+/** Midnight UTC of the report's day: the time stamp of the package and its entries. */
+export function reportTimestamp(made: IsoDate): Date {
+  return new Date(`${made}T00:00:00Z`);
 }
 
-/** How many wrapped lines the tallest cell of a row needs (no row auto-fit in LibreOffice). */
-function estimateLines(row: FormRow, charsPerWidth: number): number {
-  let lines = 1;
-  row.cells.forEach((c, i) => {
-    if (typeof c === "string") {
-      const chars = (FORM_WIDTHS[i] ?? 10) * charsPerWidth;
-      lines = Math.max(lines, Math.ceil(c.length / chars));
-    }
-  });
-  return lines;
+export interface ReportWorkbookOptions {
+  /** The day the report was made: printed under section VII and stamped on the package. */
+  readonly made: IsoDate;
 }
 
 /** Builds the report workbook from the report's counts. */
-export function buildReportWorkbook(report: ReportJson): ExcelJS.Workbook {
+export function buildReportWorkbook(
+  report: ReportJson,
+  opts: ReportWorkbookOptions
+): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "ВШУ";
+  wb.lastModifiedBy = "ВШУ";
   wb.title = "Отчёт о деятельности с несовершеннолетними (семьёй) группы риска";
+  wb.created = reportTimestamp(opts.made);
+  wb.modified = reportTimestamp(opts.made);
   const ws = wb.addWorksheet(REPORT_SHEET, {
     pageSetup: {
       paperSize: 9,
@@ -91,42 +61,46 @@ export function buildReportWorkbook(report: ReportJson): ExcelJS.Workbook {
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
+      horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     },
     headerFooter: { oddFooter: "Стр. &P из &N" },
   });
-  ws.columns = FORM_WIDTHS.map((w) => ({ width: w }));
-  const form = buildReportForm(report);
-  form.forEach((fr, i) => {
+  const layout = reportFormLayout(report, { made: opts.made });
+  ws.columns = layout.widths.map((w) => ({ width: w }));
+  layout.rows.forEach((fr, i) => {
     const r = ws.getRow(i + 1);
-    fr.cells.forEach((c, j) => {
-      if (c !== null) {
-        r.getCell(j + 1).value = c;
+    r.height = layout.heights[i] ?? 15;
+    for (let c = 0; c < FORM_COLUMNS; c++) {
+      const style = cellStyle(fr, c);
+      const value = fr.cells[c] ?? null;
+      if (value === null && !style.border) {
+        continue;
       }
-    });
-    if (fr.style === "title" || fr.style === "subtitle" || fr.style === "section") {
-      const from = fr.style === "section" ? 1 : 2;
-      ws.mergeCells(i + 1, from, i + 1, FORM_COLUMNS);
-      r.height = fr.style === "section" ? 30 : 18;
-    }
-    if (fr.style === "data" || fr.style === "total" || fr.style === "group") {
-      const lines = estimateLines(fr, 1);
-      if (lines > 1) {
-        r.height = 13.5 * lines + 3;
+      const cell = r.getCell(c + 1);
+      if (value !== null) {
+        cell.value = value;
       }
-    }
-    styleRow(
-      r,
-      fr.style,
-      fr.style === "header" || fr.style === "data" || fr.style === "total" || fr.style === "group"
-        ? frameWidth(fr)
-        : 0
-    );
-    if (fr.style === "header") {
-      r.height = Math.max(30, 12 * estimateLines(fr, 0.95) + 8);
+      cell.font = {
+        name: FORM_FONT_NAME,
+        size: style.font.size,
+        bold: style.font.bold,
+        italic: style.font.italic,
+      };
+      cell.alignment = { horizontal: style.align, vertical: "middle", wrapText: true };
+      if (style.border) {
+        cell.border = BORDER;
+      }
+      const fill = fillOf(style.fill);
+      if (fill) {
+        cell.fill = fill;
+      }
     }
   });
-  ws.pageSetup.printArea = `A1:I${form.length}`;
+  for (const m of layout.merges) {
+    ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  }
+  ws.pageSetup.printArea = `A1:I${layout.rows.length}`;
 
   const data = wb.addWorksheet(DATA_SHEET, { state: "hidden" });
   data.columns = [
@@ -137,4 +111,24 @@ export function buildReportWorkbook(report: ReportJson): ExcelJS.Workbook {
     data.addRow([k, v]);
   }
   return wb;
+}
+
+/**
+ * The report workbook as the bytes of an .xlsx: the package exceljs writes, its entries
+ * stamped with the report's day. Stored, not deflated: ~90 KB instead of ~18 KB, and JSZip's
+ * JavaScript deflate would cost ~50 ms of a run that must stay close to the time of merely
+ * reading the register.
+ */
+export async function reportWorkbookBytes(
+  report: ReportJson,
+  opts: ReportWorkbookOptions
+): Promise<Buffer> {
+  const wb = buildReportWorkbook(report, opts);
+  const written = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as never);
+  const zip = await JSZip.loadAsync(written as ArrayBuffer);
+  const date = reportTimestamp(opts.made);
+  zip.forEach((_path, entry) => {
+    entry.date = date;
+  });
+  return zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
 }

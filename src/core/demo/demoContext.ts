@@ -57,6 +57,10 @@ export function cycle<T>(list: readonly T[], i: number): T {
   return list[((i % list.length) + list.length) % list.length] as T;
 }
 
+/** Whether the episode is on the register on a date (registered by then, not removed by then). */
+export const onRegister = (e: BuiltEpisode, on: IsoDate): boolean =>
+  e.registered !== null && e.registered <= on && (e.removed === null || e.removed > on);
+
 export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b);
 export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 

@@ -67,14 +67,31 @@ export interface EpisodeSeed {
   readonly note: string;
 }
 
-export const SCHOOL = "МБОУ «СОШ № 7 с. Ак-Довурак» (демонстрационная школа)";
+/**
+ * The fictional school stands in a real place: Кызыл-Мажалык, the administrative centre of the
+ * Барун-Хемчикский кожуун of the Republic of Tyva (Ак-Довурак nearby is a town of its own, not
+ * a village of the kozhuun). The school, its number and everyone in it are invented.
+ */
+export const SCHOOL = "МБОУ «СОШ № 7 с. Кызыл-Мажалык» (демонстрационная школа)";
 export const DISTRICT = "Барун-Хемчикский кожуун";
-export const VILLAGE = "с. Ак-Довурак";
+export const VILLAGE = "с. Кызыл-Мажалык";
 
+/**
+ * Section VII: the coordinator of prevention work of the municipal education authority (the
+ * kozhuun's education department), not a member of the school's staff.
+ */
 export const COORDINATOR = {
-  name: "Кара-Сал Долаана Викторовна",
-  position: "заместитель директора по воспитательной работе",
+  name: "Намчак Долгар Григорьевна",
+  position: "главный специалист Управления образования администрации Барун-Хемчикского кожууна",
   phone: "8-923-000-45-67",
+} as const;
+
+/** The school's own people of the settings (version 2): the report's signature block. */
+export const SCHOOL_PEOPLE = {
+  director: "Ламажап Сайлык Оскаловна",
+  deputy: "Кара-Сал Долаана Викторовна",
+  executorName: "Сагаан-оол Чечена Кимовна",
+  executorPhone: "8-923-000-21-21",
 } as const;
 
 /** Staff of the fictional school, as they appear in «Куратор» and «Ответственный». */
@@ -98,17 +115,17 @@ const street = (s: string): string => `${VILLAGE}, ${s}`;
 
 export const FAMILIES: readonly FamilySeed[] = [
   {
-    code: "С-01",
+    code: "Ф-01",
     status: "многодетная, малообеспеченная",
     mother: "Монгуш Чечек Сергеевна",
     father: "Монгуш Айдын Оолакович",
     guardian: "",
-    address: street("ул. Шахтёров, д. 14"),
+    address: street("ул. Ленина, д. 14"),
     registrationAddress: "",
     phone: "8-923-000-11-01",
   },
   {
-    code: "С-02",
+    code: "Ф-02",
     status: "одинокая мать",
     mother: "Иванова Светлана Петровна",
     father: "",
@@ -118,7 +135,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-02",
   },
   {
-    code: "С-03",
+    code: "Ф-03",
     status: "полная; малообеспеченная",
     mother: "Ооржак Саяна Викторовна",
     father: "Ооржак Буян Маадырович",
@@ -128,7 +145,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-03",
   },
   {
-    code: "С-04",
+    code: "Ф-04",
     status: "полная",
     mother: "Петрова Ольга Николаевна",
     father: "Гусев Андрей Викторович (отчим)",
@@ -138,7 +155,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "+7 923 000-11-04",
   },
   {
-    code: "С-05",
+    code: "Ф-05",
     status: "одинокая мать, многодетная, малообеспеченная",
     mother: "Салчак Долаана Кара-ооловна",
     father: "",
@@ -148,7 +165,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-05",
   },
   {
-    code: "С-06",
+    code: "Ф-06",
     status: "одинокий отец",
     mother: "",
     father: "Кузнецов Виктор Александрович",
@@ -158,7 +175,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-06",
   },
   {
-    code: "С-07",
+    code: "Ф-07",
     status: "опекаемая",
     mother: "",
     father: "",
@@ -168,7 +185,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-07",
   },
   {
-    code: "С-08",
+    code: "Ф-08",
     status: "полная, многодетная, малообеспеченная",
     mother: "Донгак Аржаана Орлановна",
     father: "Донгак Тимур Валерьевич",
@@ -178,17 +195,17 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-08",
   },
   {
-    code: "С-09",
+    code: "Ф-09",
     status: "одинокая мать / малообеспеченная",
     mother: "Смирнова Елена Викторовна",
     father: "",
     guardian: "",
-    address: street("ул. Шахтёров, д. 30, кв. 1"),
+    address: street("ул. Ленина, д. 30, кв. 1"),
     registrationAddress: "",
     phone: "8-923-000-11-09",
   },
   {
-    code: "С-10",
+    code: "Ф-10",
     status: "полная",
     mother: "Хертек Урана Борисовна",
     father: "Хертек Орлан Сергеевич",
@@ -198,7 +215,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-10",
   },
   {
-    code: "С-11",
+    code: "Ф-11",
     status: "многодетная, малообеспеченная",
     mother: "Сат Сайзана Эресовна",
     father: "Сат Аяс Кыргысович",
@@ -208,7 +225,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-11",
   },
   {
-    code: "С-12",
+    code: "Ф-12",
     status: "одинокая мать",
     mother: "Волкова Наталья Сергеевна",
     father: "",
@@ -218,7 +235,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-12",
   },
   {
-    code: "С-13",
+    code: "Ф-13",
     status: "полная",
     mother: "Ондар Менги Алексеевна",
     father: "Ондар Эрес Начынович",
@@ -228,7 +245,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-13",
   },
   {
-    code: "С-14",
+    code: "Ф-14",
     status: "одинокая мать, малообеспеченная",
     mother: "Сарыглар Белекмаа Олеговна",
     father: "",
@@ -238,7 +255,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-14",
   },
   {
-    code: "С-15",
+    code: "Ф-15",
     status: "полная",
     mother: "Морозова Ирина Владимировна",
     father: "Морозов Алексей Дмитриевич",
@@ -248,7 +265,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-15",
   },
   {
-    code: "С-16",
+    code: "Ф-16",
     status: "одинокая мать, малообеспеченная",
     mother: "Иргит Чодураа Михайловна",
     father: "",
@@ -260,7 +277,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "",
   },
   {
-    code: "С-17",
+    code: "Ф-17",
     status: "одинокий отец",
     mother: "",
     father: "Тюлюш Саян Май-оолович",
@@ -270,7 +287,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-17",
   },
   {
-    code: "С-18",
+    code: "Ф-18",
     status: "полная, многодетная",
     mother: "Новикова Татьяна Юрьевна",
     father: "Новиков Павел Олегович",
@@ -280,7 +297,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-18",
   },
   {
-    code: "С-19",
+    code: "Ф-19",
     status: "полная",
     mother: "Кужугет Айлан Ивановна",
     father: "Кужугет Маадыр Долаанович",
@@ -290,7 +307,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-19",
   },
   {
-    code: "С-20",
+    code: "Ф-20",
     status: "одинокая мать",
     mother: "Хомушку Шончалай Артуровна",
     father: "",
@@ -300,7 +317,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-20",
   },
   {
-    code: "С-21",
+    code: "Ф-21",
     status: "полная",
     mother: "Соколова Марина Андреевна",
     father: "Соколов Денис Викторович",
@@ -310,7 +327,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-21",
   },
   {
-    code: "С-22",
+    code: "Ф-22",
     status: "полная, малообеспеченная",
     mother: "Чооду Оксана Кан-ооловна",
     father: "Чооду Аржаан Эрес-оолович",
@@ -320,7 +337,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-22",
   },
   {
-    code: "С-23",
+    code: "Ф-23",
     status: "полная, малообеспеченная",
     mother: "Сюрюн Айдана Романовна",
     father: "Сюрюн Шолбан Каадырович",
@@ -330,17 +347,17 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-23",
   },
   {
-    code: "С-24",
+    code: "Ф-24",
     status: "одинокая мать",
     mother: "Егорова Людмила Ивановна",
     father: "",
     guardian: "",
-    address: street("ул. Шахтёров, д. 2, кв. 7"),
+    address: street("ул. Ленина, д. 2, кв. 7"),
     registrationAddress: "",
     phone: "8-923-000-11-24",
   },
   {
-    code: "С-25",
+    code: "Ф-25",
     status: "многодетная",
     mother: "Дамба Чечена Васильевна",
     father: "Дамба Олег Кежикович",
@@ -350,7 +367,7 @@ export const FAMILIES: readonly FamilySeed[] = [
     phone: "8-923-000-11-25",
   },
   {
-    code: "С-26",
+    code: "Ф-26",
     status: "полная",
     mother: "Фёдорова Юлия Сергеевна",
     father: "Фёдоров Антон Павлович",
@@ -370,7 +387,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "03-14",
     grade: 7,
     letter: "Б",
-    family: "С-01",
+    family: "Ф-01",
   },
   {
     key: "mongush2",
@@ -380,7 +397,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "11-02",
     grade: 4,
     letter: "А",
-    family: "С-01",
+    family: "Ф-01",
   },
   {
     key: "mongush3",
@@ -390,7 +407,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "06-25",
     grade: 1,
     letter: "А",
-    family: "С-01",
+    family: "Ф-01",
   },
   {
     key: "ivanov",
@@ -400,7 +417,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "09-30",
     grade: 8,
     letter: "А",
-    family: "С-02",
+    family: "Ф-02",
   },
   {
     key: "oorzhak1",
@@ -410,7 +427,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "01-19",
     grade: 9,
     letter: "В",
-    family: "С-03",
+    family: "Ф-03",
   },
   {
     key: "oorzhak2",
@@ -420,7 +437,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "07-07",
     grade: 5,
     letter: "А",
-    family: "С-03",
+    family: "Ф-03",
   },
   {
     key: "petrova",
@@ -430,7 +447,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "04-22",
     grade: 6,
     letter: "Б",
-    family: "С-04",
+    family: "Ф-04",
   },
   {
     key: "salchak1",
@@ -440,7 +457,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "02-08",
     grade: 10,
     letter: "А",
-    family: "С-05",
+    family: "Ф-05",
   },
   {
     key: "salchak2",
@@ -450,7 +467,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "10-15",
     grade: 3,
     letter: "Б",
-    family: "С-05",
+    family: "Ф-05",
   },
   {
     key: "salchak3",
@@ -460,7 +477,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "12-03",
     grade: 2,
     letter: "А",
-    family: "С-05",
+    family: "Ф-05",
   },
   {
     key: "kuznetsov",
@@ -470,7 +487,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "08-11",
     grade: 7,
     letter: "А",
-    family: "С-06",
+    family: "Ф-06",
   },
   {
     key: "kuular",
@@ -480,7 +497,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "05-27",
     grade: 5,
     letter: "Б",
-    family: "С-07",
+    family: "Ф-07",
   },
   {
     key: "dongak1",
@@ -490,7 +507,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "02-17",
     grade: 8,
     letter: "Б",
-    family: "С-08",
+    family: "Ф-08",
   },
   {
     key: "dongak2",
@@ -500,7 +517,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "09-09",
     grade: 6,
     letter: "А",
-    family: "С-08",
+    family: "Ф-08",
   },
   {
     key: "smirnova",
@@ -510,7 +527,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "06-01",
     grade: 4,
     letter: "Б",
-    family: "С-09",
+    family: "Ф-09",
   },
   {
     key: "smirnov",
@@ -520,7 +537,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "03-28",
     grade: 1,
     letter: "А",
-    family: "С-09",
+    family: "Ф-09",
   },
   {
     key: "khertek",
@@ -530,7 +547,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "11-20",
     grade: 9,
     letter: "А",
-    family: "С-10",
+    family: "Ф-10",
   },
   {
     key: "sat1",
@@ -540,7 +557,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "04-04",
     grade: 11,
     letter: "А",
-    family: "С-11",
+    family: "Ф-11",
   },
   {
     key: "sat2",
@@ -550,7 +567,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "08-30",
     grade: 3,
     letter: "А",
-    family: "С-11",
+    family: "Ф-11",
   },
   {
     key: "volkov",
@@ -560,7 +577,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "01-09",
     grade: 5,
     letter: "А",
-    family: "С-12",
+    family: "Ф-12",
   },
   {
     key: "ondar",
@@ -570,7 +587,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "07-19",
     grade: 2,
     letter: "Б",
-    family: "С-13",
+    family: "Ф-13",
   },
   {
     key: "saryglar",
@@ -580,7 +597,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "10-05",
     grade: 10,
     letter: "Б",
-    family: "С-14",
+    family: "Ф-14",
   },
   {
     key: "morozov",
@@ -590,7 +607,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "12-12",
     grade: 8,
     letter: "В",
-    family: "С-15",
+    family: "Ф-15",
   },
   {
     key: "irgit1",
@@ -600,7 +617,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "03-03",
     grade: 6,
     letter: "В",
-    family: "С-16",
+    family: "Ф-16",
   },
   {
     key: "irgit2",
@@ -610,7 +627,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "09-21",
     grade: 1,
     letter: "Б",
-    family: "С-16",
+    family: "Ф-16",
   },
   {
     key: "tyulyush",
@@ -620,7 +637,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "05-05",
     grade: 7,
     letter: "В",
-    family: "С-17",
+    family: "Ф-17",
   },
   {
     key: "novikova",
@@ -630,7 +647,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "02-26",
     grade: 3,
     letter: "В",
-    family: "С-18",
+    family: "Ф-18",
   },
   {
     key: "novikov",
@@ -640,7 +657,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "06-14",
     grade: 9,
     letter: "Б",
-    family: "С-18",
+    family: "Ф-18",
   },
   {
     key: "kuzhuget",
@@ -650,7 +667,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "08-08",
     grade: 4,
     letter: "В",
-    family: "С-19",
+    family: "Ф-19",
   },
   {
     key: "khomushku",
@@ -660,7 +677,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "01-30",
     grade: 11,
     letter: "Б",
-    family: "С-20",
+    family: "Ф-20",
   },
   {
     key: "sokolov",
@@ -670,7 +687,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "10-24",
     grade: 6,
     letter: "А",
-    family: "С-21",
+    family: "Ф-21",
   },
   {
     key: "choodu",
@@ -680,7 +697,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "04-16",
     grade: 2,
     letter: "В",
-    family: "С-22",
+    family: "Ф-22",
   },
   {
     key: "syuryun",
@@ -690,7 +707,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "11-11",
     grade: 5,
     letter: "В",
-    family: "С-23",
+    family: "Ф-23",
   },
   {
     key: "egorov",
@@ -700,7 +717,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "03-07",
     grade: 10,
     letter: "А",
-    family: "С-24",
+    family: "Ф-24",
   },
   {
     key: "damba",
@@ -710,7 +727,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "07-29",
     grade: 8,
     letter: "А",
-    family: "С-25",
+    family: "Ф-25",
   },
   {
     key: "fedorova",
@@ -720,7 +737,7 @@ export const CHILDREN: readonly ChildSeed[] = [
     born: "05-18",
     grade: 1,
     letter: "В",
-    family: "С-26",
+    family: "Ф-26",
   },
   {
     key: "lebedev",

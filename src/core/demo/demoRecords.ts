@@ -1,30 +1,20 @@
 /**
- * The record sheets of the demo register: «Мероприятия» (regulated steps and free plan
- * actions), «Помощь», «Занятость», «Служба», «Соцпаспорт», «Сигналы». Every date is counted
+ * The record sheets of the demo register besides «Мероприятия» (./demoActions.ts) and «Помощь»
+ * (./demoAssistance.ts): «Занятость», «Служба», «Соцпаспорт», «Сигналы». Every date is counted
  * from the demo date and the episodes' dates (./demoRegister.ts).
  */
-import { computeDueDate, settleDueDate, type Period } from "../deadlines/computeDueDate";
-import { nextQuarterEnd } from "../deadlines/nextQuarterEnd";
-import { STEP_DEFINITIONS } from "../deadlines/steps";
-import { defaultQuarters } from "../register/defaults";
-import { addDays, addMonths, ageOn, daysBetween, type IsoDate } from "../dates/isoDate";
+import { addDays, ageOn, daysBetween } from "../dates/isoDate";
 import {
-  ACTION_COLUMNS,
   ACTIVITY_COLUMNS,
   ACTIVITY_KINDS,
-  ASSISTANCE_COLUMNS,
-  ASSISTANCE_KINDS,
   PASSPORT_CATEGORIES,
   PASSPORT_COLUMNS,
   SERVICE_COLUMNS,
   SERVICE_KINDS,
   SIGNAL_COLUMNS,
-  STEPS,
   type ActivityKind,
-  type AssistanceKind,
   type PassportCategory,
   type ServiceKind,
-  type StepKey,
 } from "../register/schema";
 import {
   backToWorking,
@@ -32,307 +22,12 @@ import {
   dateCell,
   forwardToWorking,
   makeRow,
-  maxDate,
-  minDate,
+  onRegister,
   type BuiltEpisode,
   type DemoContext,
   type Row,
 } from "./demoContext";
-import { FAMILIES, SCHOOL, STAFF, VILLAGE } from "./demoPeople";
-
-// ---- «Мероприятия» -----------------------------------------------------------------------
-
-const STEP_TITLE = new Map(STEPS.map((s) => [s.key, s.title]));
-const STEP_NAME = new Map(STEP_DEFINITIONS.map((s) => [s.key, s.name]));
-
-const STEP_RESPONSIBLE: Readonly<Record<StepKey, string>> = {
-  inform: STAFF.social,
-  order: "директор",
-  meeting: STAFF.deputy,
-  visit: STAFF.social,
-  inspection: STAFF.social,
-  characteristic: STAFF.classTeacher,
-  observation: STAFF.classTeacher,
-  successReview: STAFF.psychologist,
-  planReview: STAFF.deputy,
-};
-
-const STEP_SECTION: Readonly<Partial<Record<StepKey, string>>> = {
-  visit: "родители",
-  inspection: "родители",
-  characteristic: "ребёнок",
-  observation: "ребёнок",
-  successReview: "ребёнок",
-};
-
-interface StepEntry {
-  readonly step: StepKey;
-  readonly due: IsoDate;
-  readonly done: IsoDate | null;
-  readonly note?: string;
-}
-
-function stepRow(e: BuiltEpisode, s: StepEntry): Row {
-  return makeRow(ACTION_COLUMNS, {
-    Код: e.code,
-    Шаг: STEP_TITLE.get(s.step) ?? null,
-    Раздел: STEP_SECTION[s.step] ?? null,
-    Мероприятие: STEP_NAME.get(s.step) ?? null,
-    Срок: dateCell(s.due),
-    Ответственный: STEP_RESPONSIBLE[s.step],
-    Выполнено: dateCell(s.done),
-    Примечание: s.note ?? null,
-  });
-}
-
-const due = (ctx: DemoContext, base: IsoDate, period: Period): IsoDate =>
-  computeDueDate(base, period, ctx.calendar).due;
-
-/**
- * Completions of a recurring step done on time: each on the due date counted from the previous
- * one (or from registration), while that date is not after `limit`. The last `keep` are kept.
- */
-function chain(
-  ctx: DemoContext,
-  step: StepKey,
-  registered: IsoDate,
-  limit: IsoDate,
-  next: (after: IsoDate) => IsoDate | null,
-  keep: number
-): StepEntry[] {
-  const out: StepEntry[] = [];
-  let last = registered;
-  for (let i = 0; i < 40; i++) {
-    const nominal = next(last);
-    if (nominal === null || nominal > limit) {
-      break;
-    }
-    const settled = settleDueDate(nominal, ctx.calendar).due;
-    const done = settled <= limit ? settled : nominal;
-    out.push({ step, due: settled, done });
-    last = done;
-  }
-  return out.slice(Math.max(0, out.length - keep));
-}
-
-/** The regulated steps of one episode, by its profile (see `Profile` in ./demoPeople.ts). */
-function stepEntries(ctx: DemoContext, e: BuiltEpisode): StepEntry[] {
-  const orderDue = due(ctx, e.identified, { days: 14 });
-  const reg = e.registered;
-  if (reg === null) {
-    const note =
-      e.seed.source === "ПДН ОВД" ? "ожидаются материалы ПДН ОВД" : "проект приказа готовится";
-    return [{ step: "order", due: orderDue, done: null, note }];
-  }
-  const profile = e.seed.profile;
-  if (profile === "none") {
-    return [];
-  }
-  const limit = minDate(addDays(ctx.on, -1), e.removed ?? ctx.on);
-  if (limit < reg) {
-    return [];
-  }
-  const weekDue = due(ctx, reg, { days: 7 });
-  const doneAfter = (days: number): IsoDate =>
-    forwardToWorking(ctx, minDate(addDays(reg, days), limit), limit);
-  const out: StepEntry[] = [{ step: "order", due: orderDue, done: reg }];
-  const once = (step: StepKey, days: number | null, note?: string): void => {
-    const entry: StepEntry = { step, due: weekDue, done: days === null ? null : doneAfter(days) };
-    out.push(note === undefined ? entry : { ...entry, note });
-  };
-  switch (profile) {
-    case "full": {
-      once("meeting", 2);
-      once("visit", 3);
-      once("inspection", 3);
-      once("characteristic", 5);
-      out.push(...chain(ctx, "observation", reg, limit, (d) => addDays(d, 14), 2));
-      out.push(...chain(ctx, "successReview", reg, limit, (d) => addMonths(d, 1), 2));
-      // Reviews at the quarter ends since registration, the previous school year's included.
-      const previous = defaultQuarters(ctx.startYear - 1);
-      const nextEnd = (d: IsoDate): IsoDate | null =>
-        nextQuarterEnd(previous, d) ?? nextQuarterEnd(ctx.quarters, d);
-      out.push(...chain(ctx, "planReview", reg, limit, nextEnd, 1));
-      break;
-    }
-    case "lagging": {
-      once("meeting", 2);
-      once("visit", 4);
-      once("inspection", null, "не проведено: семья не открыла дверь, нужен повторный выход");
-      if (addDays(reg, 9) <= limit) {
-        once("characteristic", 9, "подготовлена с опозданием");
-      } else {
-        once("characteristic", null);
-      }
-      out.push(...chain(ctx, "observation", reg, limit, (d) => addDays(d, 14), 40).slice(0, 1));
-      break;
-    }
-    case "today":
-    case "todayPartial": {
-      once("meeting", profile === "todayPartial" ? 2 : null);
-      once("visit", null);
-      once("inspection", null);
-      once("characteristic", null);
-      break;
-    }
-    case "soon": {
-      once("meeting", null, "заседание назначено");
-      once("visit", null);
-      break;
-    }
-  }
-  return out;
-}
-
-interface PlanTemplate {
-  readonly section: "ребёнок" | "родители";
-  readonly direction: string;
-  readonly title: string;
-  readonly responsible: string;
-}
-
-const PLAN_TEMPLATES: readonly PlanTemplate[] = [
-  {
-    section: "ребёнок",
-    direction: "психолого-педагогическое сопровождение",
-    title: "Индивидуальные занятия с педагогом-психологом (1 раз в неделю)",
-    responsible: STAFF.psychologist,
-  },
-  {
-    section: "родители",
-    direction: "социально-правовая помощь",
-    title: "Консультация по оформлению мер социальной поддержки семьи",
-    responsible: STAFF.social,
-  },
-  {
-    section: "ребёнок",
-    direction: "контроль посещаемости и успеваемости",
-    title: "Ежедневный контроль посещаемости, еженедельная сверка с журналом",
-    responsible: STAFF.classTeacher,
-  },
-  {
-    section: "родители",
-    direction: "психолого-педагогическое просвещение",
-    title: "Беседа с родителями о детско-родительских отношениях",
-    responsible: STAFF.psychologist,
-  },
-  {
-    section: "ребёнок",
-    direction: "организация досуга",
-    title: "Вовлечение в кружок или спортивную секцию",
-    responsible: STAFF.classTeacher,
-  },
-  {
-    section: "родители",
-    direction: "контроль условий проживания",
-    title: "Повторное обследование жилищно-бытовых условий",
-    responsible: STAFF.social,
-  },
-  {
-    section: "ребёнок",
-    direction: "профилактика правонарушений",
-    title: "Профилактическая беседа о правилах поведения и ответственности",
-    responsible: STAFF.pdn,
-  },
-  {
-    section: "родители",
-    direction: "медицинское сопровождение",
-    title: "Содействие в прохождении медицинского осмотра ребёнка",
-    responsible: STAFF.medic,
-  },
-];
-
-/** Free plan actions (no «Шаг») of an open registered episode: two to four per episode. */
-function planRows(ctx: DemoContext, e: BuiltEpisode, i: number): Row[] {
-  const reg = e.registered;
-  if (reg === null || e.removed !== null || e.seed.profile === "none") {
-    return [];
-  }
-  const rows: Row[] = [];
-  const count = 2 + (i % 3);
-  for (let k = 0; k < count; k++) {
-    const t = cycle(PLAN_TEMPLATES, i + k * 3);
-    const term = addDays(reg, 10 * (k + 1) + (i % 5));
-    const done =
-      term < ctx.on && (i + k) % 4 !== 3 ? backToWorking(ctx, addDays(term, -1), reg) : null;
-    rows.push(
-      makeRow(ACTION_COLUMNS, {
-        Код: e.code,
-        Раздел: t.section,
-        Направление: t.direction,
-        Мероприятие: t.title,
-        Срок: dateCell(term),
-        Ответственный: t.responsible,
-        Выполнено: dateCell(done),
-        Примечание: done === null && term < ctx.on ? "перенесено: родители не явились" : null,
-      })
-    );
-  }
-  return rows;
-}
-
-export function actionRows(ctx: DemoContext, episodes: readonly BuiltEpisode[]): Row[] {
-  const rows: Row[] = [];
-  episodes.forEach((e, i) => {
-    rows.push(...stepEntries(ctx, e).map((s) => stepRow(e, s)));
-    rows.push(...planRows(ctx, e, i));
-  });
-  return rows;
-}
-
-// ---- «Помощь» -----------------------------------------------------------------------------
-
-const ASSISTANCE_CONTENT: Readonly<Record<AssistanceKind, readonly string[]>> = {
-  psychological: [
-    "Индивидуальная консультация педагога-психолога",
-    "Коррекционно-развивающее занятие",
-    "Консультация матери по детско-родительским отношениям",
-  ],
-  financial: [
-    "Единовременная материальная помощь (решение родительского комитета)",
-    "Содействие в оформлении единого пособия на ребёнка",
-    "Бесплатное горячее питание (приказ по школе)",
-  ],
-  clothing: [
-    "Зимняя одежда и обувь (акция «Соберём детей в школу»)",
-    "Комплект школьных принадлежностей",
-    "Школьная форма из фонда взаимопомощи",
-  ],
-  employment: [
-    "Направление матери в центр занятости населения",
-    "Содействие отцу в трудоустройстве на сезонные работы",
-  ],
-  treatment: [
-    "Запись к педиатру ЦКБ и сопровождение на приём",
-    "Направление на консультацию к наркологу (по согласованию с матерью)",
-    "Содействие в получении путёвки в санаторий",
-  ],
-};
-
-const onRegister = (e: BuiltEpisode, on: IsoDate): boolean =>
-  e.registered !== null && e.registered <= on && (e.removed === null || e.removed > on);
-
-/** About 25 rows, every kind, dated within the report period and after each registration. */
-export function assistanceRows(ctx: DemoContext, episodes: readonly BuiltEpisode[]): Row[] {
-  const eligible = episodes.filter((e) => onRegister(e, ctx.on));
-  const rows: Row[] = [];
-  for (let i = 0; i < 25 && eligible.length > 0; i++) {
-    const e = cycle(eligible, i);
-    const kind = cycle(ASSISTANCE_KINDS, i);
-    const lower = maxDate(ctx.from, e.registered ?? ctx.from);
-    const span = Math.max(0, daysBetween(lower, ctx.on));
-    const date = backToWorking(ctx, addDays(lower, (i * 7 + 3) % (span + 1)), lower);
-    rows.push(
-      makeRow(ASSISTANCE_COLUMNS, {
-        Код: e.code,
-        Дата: dateCell(date),
-        "Вид помощи": kind.title,
-        Содержание: cycle(ASSISTANCE_CONTENT[kind.key], i),
-      })
-    );
-  }
-  return rows;
-}
+import { FAMILIES, SCHOOL, VILLAGE } from "./demoPeople";
 
 // ---- «Занятость» --------------------------------------------------------------------------
 
@@ -446,9 +141,15 @@ export function serviceRows(ctx: DemoContext): Row[] {
 
 // ---- «Соцпаспорт» -------------------------------------------------------------------------
 
-/** Children per category and class 1…11 (index 0 = class 1); «Всего» and «Полные» derived. */
+/**
+ * Children per category and class 1…11 (index 0 = class 1). «Нуждающиеся в поддержке» holds
+ * the form's «в том числе» rows (с потерей кормильца … многодетных), so none of them exceeds
+ * it (a family may be in several of them); «Полные благополучные» is what is left of the class
+ * after the families in need and a few that are neither.
+ */
+const NEED_SUPPORT = [9, 8, 10, 8, 10, 9, 7, 8, 7, 5, 5] as const;
+const NEITHER = [2, 1, 2, 1, 2, 1, 1, 2, 1, 1, 0] as const;
 const PASSPORT_PARTS: Readonly<Partial<Record<PassportCategory, readonly number[]>>> = {
-  needSupport: [4, 3, 5, 3, 4, 4, 3, 4, 3, 2, 2],
   lostBreadwinner: [1, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1],
   divorced: [2, 3, 1, 2, 3, 2, 1, 2, 2, 1, 1],
   singleParent: [3, 4, 3, 3, 4, 3, 3, 2, 3, 2, 2],
@@ -459,22 +160,21 @@ const PASSPORT_PARTS: Readonly<Partial<Record<PassportCategory, readonly number[
   largeFamilies: [6, 5, 7, 4, 6, 5, 4, 5, 3, 2, 2],
 };
 const CLASS_TOTALS = [24, 22, 25, 21, 26, 23, 20, 22, 19, 14, 12] as const;
-/** Children of a class who have a brother or sister in the same class (twins). */
+/** Children of a class who have a brother or sister in the same class (twins of large families). */
 const CLASS_SIBLINGS = [2, 0, 2, 0, 2, 0, 0, 2, 0, 0, 0] as const;
 
-/** One row per class 1А…11А; families ≤ children and every category ≤ the class total. */
+/**
+ * One row per class 1А…11А: every «в том числе» row within «Нуждающиеся в поддержке», families
+ * ≤ children, every category ≤ the class total (passportWarnings finds nothing).
+ */
 export function passportRows(): Row[] {
   return CLASS_TOTALS.map((total, i) => {
     const part = (c: PassportCategory): number => PASSPORT_PARTS[c]?.[i] ?? 0;
+    const need = NEED_SUPPORT[i] ?? 0;
     const children: Record<PassportCategory, number> = {
       total,
-      completeProsperous:
-        total -
-        part("needSupport") -
-        part("singleParent") -
-        part("guardianship") -
-        part("lostBreadwinner"),
-      needSupport: part("needSupport"),
+      completeProsperous: total - need - (NEITHER[i] ?? 0),
+      needSupport: need,
       lostBreadwinner: part("lostBreadwinner"),
       divorced: part("divorced"),
       singleParent: part("singleParent"),
@@ -484,15 +184,14 @@ export function passportRows(): Row[] {
       unemployed: part("unemployed"),
       largeFamilies: part("largeFamilies"),
     };
-    const twins = CLASS_SIBLINGS[i] ?? 0;
+    // Twins are one family: counted once in «Всего», «Нуждающиеся» and «Многодетные».
+    const twins = (CLASS_SIBLINGS[i] ?? 0) / 2;
+    const withTwins = new Set<PassportCategory>(["total", "needSupport", "largeFamilies"]);
     const values: Record<string, number | string> = { Класс: `${i + 1}А` };
     for (const c of PASSPORT_CATEGORIES) {
       const n = children[c.key];
-      // Twins are counted in «Всего» and «Многодетные» (large families have them most).
-      const families =
-        c.key === "total" ? n - twins / 2 : c.key === "largeFamilies" ? n - twins / 2 : n;
       values[`${c.title}: детей`] = n;
-      values[`${c.title}: семей`] = Math.max(0, Math.min(n, families));
+      values[`${c.title}: семей`] = withTwins.has(c.key) ? n - twins : n;
     }
     return makeRow(PASSPORT_COLUMNS, values);
   });
@@ -526,6 +225,7 @@ export function signalRows(ctx: DemoContext, episodes: readonly BuiltEpisode[]):
         "Образовательная организация": SCHOOL,
         Причины: "3, 6",
         Другое: "ребёнок задержан в вечернее время без сопровождения взрослых",
+        Неорганизован: "нет",
       })
     );
   }
@@ -549,6 +249,7 @@ export function signalRows(ctx: DemoContext, episodes: readonly BuiltEpisode[]):
         "Образовательная организация": SCHOOL,
         Причины: "2; 3",
         Другое: "синяки на руках и спине, объяснения родителей невнятные",
+        Неорганизован: "нет",
       })
     );
   }
@@ -570,6 +271,7 @@ export function signalRows(ctx: DemoContext, episodes: readonly BuiltEpisode[]):
       "Образовательная организация": SCHOOL,
       Причины: "5, 13",
       Другое: "пропустила 12 дней без уважительной причины; мать на звонки не отвечает",
+      Неорганизован: "нет",
     })
   );
   return rows;

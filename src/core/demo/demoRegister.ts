@@ -4,19 +4,26 @@
  * «выполнено», «просрочено», «сегодня» and «предстоит», and the report for the school year so
  * far has something in every section. Deterministic: the same `on` gives the same register.
  *
- * The people are in ./demoPeople.ts, the record sheets in ./demoRecords.ts.
+ * The people are in ./demoPeople.ts; «Мероприятия» in ./demoActions.ts, «Помощь» in
+ * ./demoAssistance.ts, the other record sheets in ./demoRecords.ts.
  */
 import { createProductionCalendar } from "../calendar/productionCalendar";
 import { addDays, formatDateRu, isIsoDate, type IsoDate } from "../dates/isoDate";
 import { defaultQuarters, defaultSettings, schoolYearOf } from "../register/defaults";
 import type { Cell } from "../register/model";
+import { defaultRegulationRows } from "../register/regulation";
 import {
   CASE_COLUMNS,
+  CONTRACT_VERSION,
+  DEFAULT_REGION,
   FAMILY_COLUMNS,
+  JOURNAL_COLUMNS,
   PARENT_COMMUNITY_PARAMS,
   SETTING,
+  SETTINGS_PARAMS,
   type SheetKey,
 } from "../register/schema";
+import { TRANSFER_REASON } from "../report/transfers";
 import {
   backToWorking,
   dateCell,
@@ -33,16 +40,12 @@ import {
   EPISODES,
   FAMILIES,
   SCHOOL,
+  SCHOOL_PEOPLE,
   type ChildSeed,
 } from "./demoPeople";
-import {
-  activityRows,
-  actionRows,
-  assistanceRows,
-  passportRows,
-  serviceRows,
-  signalRows,
-} from "./demoRecords";
+import { actionRows } from "./demoActions";
+import { assistanceRows } from "./demoAssistance";
+import { activityRows, passportRows, serviceRows, signalRows } from "./demoRecords";
 
 export interface DemoRegister {
   /** Rows of each sheet keyed by the contract's header text; dates as { date: "YYYY-MM-DD" }. */
@@ -55,7 +58,7 @@ export interface DemoRegister {
 const PARENT_COMMUNITY_COUNTS = [1, 2, 1, 1, 3, 2, 1, 0] as const;
 
 /** Ground of removal that ends a level-1 episode when the child moves to level 2. */
-export const TRANSFER_REASON = "переведён в СОП";
+export { TRANSFER_REASON };
 
 /**
  * Builds the demo register for a date.
@@ -90,6 +93,7 @@ export function buildDemoRegister(on: IsoDate): DemoRegister {
       cases: caseRows(episodes),
       families: FAMILIES.map((f) =>
         makeRow(FAMILY_COLUMNS, {
+          "Дети семьи": familyChildren(f.code, startYear),
           "Код семьи": f.code,
           "Социальный статус": f.status,
           Мать: text(f.mother),
@@ -106,6 +110,8 @@ export function buildDemoRegister(on: IsoDate): DemoRegister {
       service: serviceRows(ctx),
       passport: passportRows(),
       signals: signalRows(ctx, episodes),
+      regulation: defaultRegulationRows(),
+      journal: journalRows(ctx, episodes),
     },
     period: { from: ctx.from, to: on },
   };
@@ -113,21 +119,73 @@ export function buildDemoRegister(on: IsoDate): DemoRegister {
 
 const text = (s: string): Cell => (s === "" ? null : s);
 
+/** Every parameter of «Настройки» of version 2, in the order `vshu init` writes them. */
 function settingsRows(startYear: number): Row[] {
   const filled: Record<string, Cell> = {
+    [SETTING.version]: CONTRACT_VERSION,
+    [SETTING.region]: DEFAULT_REGION,
     [SETTING.coordinatorName]: COORDINATOR.name,
     [SETTING.coordinatorPosition]: COORDINATOR.position,
     [SETTING.coordinatorPhone]: COORDINATOR.phone,
+    [SETTING.director]: SCHOOL_PEOPLE.director,
+    [SETTING.deputy]: SCHOOL_PEOPLE.deputy,
+    [SETTING.executorName]: SCHOOL_PEOPLE.executorName,
+    [SETTING.executorPhone]: SCHOOL_PEOPLE.executorPhone,
   };
   PARENT_COMMUNITY_PARAMS.forEach((p, i) => {
     filled[p] = PARENT_COMMUNITY_COUNTS[i] ?? 0;
   });
-  return defaultSettings({ school: SCHOOL, district: DISTRICT, startYear }).map(
-    ([name, value]) => ({
-      Параметр: name,
-      Значение: filled[name] ?? value,
+  const defaults = new Map(
+    defaultSettings({ school: SCHOOL, district: DISTRICT, startYear }).map(([name, value]) => [
+      name,
+      value as Cell,
+    ])
+  );
+  return SETTINGS_PARAMS.map((name) => ({
+    Параметр: name,
+    Значение: filled[name] ?? defaults.get(name) ?? null,
+  }));
+}
+
+/** «Дети семьи» (version 2): the family's children at the school, a line each. */
+function familyChildren(code: string, startYear: number): Cell {
+  const lines = CHILDREN.filter((c) => c.family === code).map(
+    (c) =>
+      `${c.last} ${c.first} ${c.middle}, ${birthDate(c, startYear).slice(0, 4)} г. р., ${c.grade}${c.letter} класс этой школы`
+  );
+  return lines.length === 0 ? null : lines.join("\n");
+}
+
+/**
+ * «Журнал» (version 2): what wrote the demo register — codes only, never a name. Times are text
+ * «ДД.ММ.ГГГГ ЧЧ:ММ».
+ */
+function journalRows(ctx: DemoContext, episodes: readonly BuiltEpisode[]): Row[] {
+  const latest = [...episodes].sort((a, b) => (a.identified < b.identified ? 1 : -1))[0];
+  const rows: Row[] = [];
+  if (latest) {
+    rows.push(
+      makeRow(JOURNAL_COLUMNS, {
+        Когда: `${formatDateRu(latest.identified)} 10:15`,
+        Кто: "надстройка",
+        Действие: "новый случай",
+        Лист: "Учёт",
+        Строки: "1",
+        Код: latest.code,
+      })
+    );
+  }
+  rows.push(
+    makeRow(JOURNAL_COLUMNS, {
+      Когда: `${formatDateRu(ctx.on)} 08:00`,
+      Кто: "vshu demo",
+      Действие: "демонстрационная книга учёта создана",
+      Лист: "все листы",
+      Строки: String(episodes.length),
+      Код: null,
     })
   );
+  return rows;
 }
 
 /** The birth date of a child of a grade in the school year starting in September of `startYear`. */
@@ -233,8 +291,32 @@ function caseRows(episodes: readonly BuiltEpisode[]): Row[] {
       "Основание снятия": text(e.removalReason),
       Куратор: e.seed.curator,
       Примечание: text(note),
+      "Протокол снятия": removalDecision(e, episodes, protocols),
     });
   });
+}
+
+/**
+ * «Протокол снятия» (version 2): the number of the decision that removed the episode — the
+ * council's protocol for level 1, the commission's постановление for level 2 and for a transfer
+ * 1 → 2 (the постановление that registered the child at level 2).
+ */
+function removalDecision(
+  e: BuiltEpisode,
+  episodes: readonly BuiltEpisode[],
+  protocols: ReadonlyMap<string, string>
+): Cell {
+  const removed = e.removed;
+  if (removed === null) {
+    return null;
+  }
+  if (e.removalReason === TRANSFER_REASON) {
+    const next = episodes.find((o) => o.child === e.child && o.seed.level === 2);
+    const number = /№ \d+/.exec((next && protocols.get(next.code)) ?? "")?.[0];
+    return number === undefined ? null : `постановление ${number}`;
+  }
+  const n = 40 + episodes.filter((o) => o.removed !== null && o.removed <= removed).length;
+  return e.seed.level === 2 ? `постановление № ${n}` : `протокол № ${n - 30}`;
 }
 
 /**

@@ -8,7 +8,8 @@
 import type { IsoDate } from "../dates/isoDate";
 import type { Activity, Episode } from "../register/model";
 import { ACTIVITY_KINDS, type ActivityKind } from "../register/schema";
-import { isOnRegister, isRegistered } from "./episodes";
+import { matchKey } from "../text";
+import { isOnRegister, isRegistered, type RegisteredEpisode } from "./episodes";
 import type { ActivityCount, ReportJson } from "./types";
 
 /** Whether an activity runs on a date: (no start or start ≤ D) and (no end or end ≥ D). */
@@ -17,6 +18,24 @@ export function isActivityActive(activity: Activity, date: IsoDate): boolean {
     (activity.start === null || activity.start <= date) &&
     (activity.end === null || activity.end >= date)
   );
+}
+
+/** The episode an activity row counts for at `to`, or null when the row counts nowhere. */
+function countedEpisode(
+  row: Activity,
+  byCode: ReadonlyMap<string, Episode>,
+  to: IsoDate
+): RegisteredEpisode | null {
+  const episode = byCode.get(row.caseCode);
+  if (
+    !episode ||
+    !isRegistered(episode) ||
+    !isActivityActive(row, to) ||
+    !isOnRegister(episode, to)
+  ) {
+    return null;
+  }
+  return episode;
 }
 
 interface KindTally {
@@ -40,15 +59,9 @@ export function activitiesSection(
     ACTIVITY_KINDS.map((k) => [k.key, { total: new Set(), level1: new Set(), level2: new Set() }])
   );
   for (const row of activities) {
-    const episode = byCode.get(row.caseCode);
+    const episode = countedEpisode(row, byCode, to);
     const tally = tallies.get(row.kind);
-    if (
-      !episode ||
-      !tally ||
-      !isRegistered(episode) ||
-      !isActivityActive(row, to) ||
-      !isOnRegister(episode, to)
-    ) {
+    if (!episode || !tally) {
       continue;
     }
     tally.total.add(episode.childKey);
@@ -62,4 +75,38 @@ export function activitiesSection(
   return Object.fromEntries(
     ACTIVITY_KINDS.map((k) => [k.key, count(tallies.get(k.key))])
   ) as Record<ActivityKind, ActivityCount>;
+}
+
+/**
+ * The names for «Другие объединения (указать)»: «Объединение» of every «другое» row counted in
+ * section V (see `uniqueNames`). A row with no name adds none.
+ */
+export function otherActivityNames(
+  activities: readonly Activity[],
+  byCode: ReadonlyMap<string, Episode>,
+  to: IsoDate
+): string[] {
+  return uniqueNames(
+    activities
+      .filter((row) => row.kind === "other" && countedEpisode(row, byCode, to) !== null)
+      .map((row) => row.name)
+  );
+}
+
+/**
+ * Names each once — compared ignoring case, «ё» and spacing, the first spelling kept, with runs
+ * of spaces made one — in Russian alphabetical order; empty names dropped.
+ */
+export function uniqueNames(names: Iterable<string>): string[] {
+  const byKey = new Map<string, string>();
+  for (const raw of names) {
+    const name = raw.replace(/\s+/g, " ").trim();
+    const key = matchKey(name);
+    if (name !== "" && !byKey.has(key)) {
+      byKey.set(key, name);
+    }
+  }
+  return [...byKey.values()].sort(
+    (a, b) => a.localeCompare(b, "ru") || (a < b ? -1 : a > b ? 1 : 0)
+  );
 }

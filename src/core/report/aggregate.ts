@@ -12,14 +12,19 @@
  *   «Помощь» and «Занятость» naming no known episode are ignored.
  * - II: an indicator repeated in one episode counts once; codes of the other level, and unknown
  *   codes, fall in no row. An episode whose removal date is in the period counts as removed
- *   whatever its registration date (a transfer 1→2 removes it from level 1).
+ *   whatever its registration date, except a level-1 episode ended by a transfer to level 2
+ *   (./transfers.ts): the child is still on the register.
  * - III: assistance counts for the family whichever of its episodes the row names; a family
  *   with children on both levels is on both levels' lines.
  * - IV: year to date, from quarter I's start to `to` (see serviceSection.ts).
  * - V: an activity's end date is its last day; a child on both levels at once (inconsistent
  *   data) counts once in the total and once in each level.
+ * - V «Другие объединения (указать)»: the names of the «другое» activities counted there.
  * - VI: exactly the eight parameters of the form, in its order; a missing or non-numeric value
- *   is 0. VII: the coordinator as the settings give it.
+ *   is 0. VII: the coordinator as the settings give it; under it the signature block (director,
+ *   executor) from the settings of version 2.
+ * - The title's wording: `schoolTerm` names a quarter or the whole school year when [from, to]
+ *   is exactly that in the settings (./schoolTerm.ts).
  * - A period whose `from` is after its `to` has nothing registered, removed or helped within
  *   it; the counts «at `to`» are still given.
  */
@@ -29,10 +34,11 @@ import {
   PASSPORT_CATEGORIES,
   type PassportCategory,
 } from "../register/schema";
-import { activitiesSection } from "./activitiesSection";
+import { activitiesSection, otherActivityNames } from "./activitiesSection";
 import { assistanceSection } from "./assistanceSection";
 import { indexByCode, type Period } from "./episodes";
 import { registerSection } from "./registerSection";
+import { schoolTermOf } from "./schoolTerm";
 import { serviceSection } from "./serviceSection";
 import type { ChildFamilyCount, ReportJson } from "./types";
 
@@ -55,6 +61,7 @@ export function aggregateReport(register: Register, period: Period): ReportJson 
     schoolYear: settings.schoolYear,
     from: period.from,
     to: period.to,
+    schoolTerm: schoolTermOf(period, settings.quarters),
     socialPassport: socialPassport(register.passport),
     register: registerSection(register.episodes, period),
     assistance: [
@@ -65,8 +72,14 @@ export function aggregateReport(register: Register, period: Period): ReportJson 
     ],
     service: serviceSection(register.service, settings.quarters, period.to),
     activities: activitiesSection(register.activities, byCode, period.to),
+    otherActivityNames: otherActivityNames(register.activities, byCode, period.to),
     parentCommunity: parentCommunity(settings),
     coordinator: { ...settings.coordinator },
+    signature: {
+      director: settings.director,
+      executorName: settings.executor.name,
+      executorPhone: settings.executor.phone,
+    },
   };
 }
 

@@ -4,11 +4,15 @@
  * both, since the reports carry counts only. Section III keeps one row per school, in the order
  * of the reports (the form's total row is the renderer's sum of them). The coordinator is the
  * one given in `meta`, else the first report's; the school name is `meta.school`, else empty.
+ * «Другие объединения» lists the names of every school once. The signature block is the one
+ * given in `meta`, else blank (a school's director does not sign the district's report); the
+ * title names a quarter or the year when `meta` says so, or when every school's report has the
+ * district report's dates and names the same one.
  * No report gives zeros everywhere and no assistance row.
  */
 import type { IsoDate } from "../dates/isoDate";
 import { PARENT_COMMUNITY_PARAMS } from "../register/schema";
-import { activitiesSection } from "./activitiesSection";
+import { activitiesSection, uniqueNames } from "./activitiesSection";
 import { socialPassport } from "./aggregate";
 import { registerSection } from "./registerSection";
 import { serviceSection } from "./serviceSection";
@@ -18,6 +22,8 @@ import type {
   RegisterLevel,
   RegisterRow,
   ReportJson,
+  ReportSignature,
+  SchoolTerm,
   ServiceQuarter,
 } from "./types";
 
@@ -29,9 +35,12 @@ export interface ConsolidationMeta {
   readonly to: IsoDate;
   readonly school?: string;
   readonly coordinator?: ReportJson["coordinator"];
+  readonly signature?: ReportSignature;
+  readonly schoolTerm?: SchoolTerm;
 }
 
 const NO_COORDINATOR: ReportJson["coordinator"] = { name: "", position: "", phone: "" };
+const NO_SIGNATURE: ReportSignature = { director: "", executorName: "", executorPhone: "" };
 
 /**
  * Sums schools' reports into one district report.
@@ -48,7 +57,21 @@ export function consolidateReports(
     sum = addReports(sum, report);
   }
   const coordinator = meta.coordinator ?? reports[0]?.coordinator ?? NO_COORDINATOR;
-  return { ...sum, coordinator: { ...coordinator } };
+  return {
+    ...sum,
+    schoolTerm: meta.schoolTerm !== undefined ? meta.schoolTerm : commonTerm(reports, meta),
+    otherActivityNames: uniqueNames(reports.flatMap((r) => r.otherActivityNames)),
+    coordinator: { ...coordinator },
+    signature: { ...(meta.signature ?? NO_SIGNATURE) },
+  };
+}
+
+/** The schools' common term when every report covers the district report's dates; else null. */
+function commonTerm(reports: readonly ReportJson[], meta: ConsolidationMeta): SchoolTerm {
+  const first = reports[0]?.schoolTerm ?? null;
+  return reports.every((r) => r.from === meta.from && r.to === meta.to && r.schoolTerm === first)
+    ? first
+    : null;
 }
 
 /** A report with every count zero and no assistance row. */
@@ -60,13 +83,16 @@ function emptyReport(meta: ConsolidationMeta): ReportJson {
     schoolYear: meta.schoolYear,
     from: meta.from,
     to: meta.to,
+    schoolTerm: null,
     socialPassport: socialPassport([]),
     register: registerSection([], period),
     assistance: [],
     service: serviceSection([], {}, meta.to),
     activities: activitiesSection([], new Map(), meta.to),
+    otherActivityNames: [],
     parentCommunity: Object.fromEntries(PARENT_COMMUNITY_PARAMS.map((p) => [p, 0])),
     coordinator: { ...NO_COORDINATOR },
+    signature: { ...NO_SIGNATURE },
   };
 }
 

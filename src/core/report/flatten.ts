@@ -28,7 +28,11 @@ export function flattenReport(report: ReportJson): [string, FlatValue][] {
   return out;
 }
 
-/** Rebuilds a report from its pairs; null when the pairs are not a report of this format. */
+/**
+ * Rebuilds a report from its pairs; null when the pairs are not a report of this format. What
+ * the pairs cannot hold comes back as its empty value: `schoolTerm` null, no other activity
+ * names; a report written before these keys existed gets them too, and a blank signature.
+ */
 export function unflattenReport(pairs: readonly [string, FlatValue][]): ReportJson | null {
   const map = new Map(pairs);
   if (map.get("format") !== REPORT_DATA_FORMAT) {
@@ -53,5 +57,9 @@ export function unflattenReport(pairs: readonly [string, FlatValue][]): ReportJs
       node = node[part] as Record<string, unknown>;
     });
   }
-  return root as unknown as ReportJson;
+  const report = root as unknown as ReportJson;
+  report.schoolTerm ??= null;
+  report.otherActivityNames ??= [];
+  report.signature ??= { director: "", executorName: "", executorPhone: "" };
+  return report;
 }

@@ -1,353 +1,143 @@
 /**
  * The report form of order No. 223-д (annex «Форма отчета»), sections I–VII, as rows of
- * cells with their roles: a pure layout the adapters write into a workbook (the CLI with
- * its xlsx writer, the add-in through the Office API). Counts only: nothing personal can reach this layout,
- * because it is built from ReportJson alone.
+ * cells with their roles and merged blocks: a pure layout the adapters write into a workbook
+ * (the CLI with its xlsx writer, the add-in through the Office API or as a new workbook).
+ * Counts only: nothing about a child or a parent can reach this layout, because it is built
+ * from ReportJson alone (the names in it are the school's, the coordinator's, the director's
+ * and the executor's, and the names of clubs).
+ *
+ * The title names the period as people say it and the district in the seed's words
+ * (./formTitle.ts); under section VII stands the signature block with the date the report was
+ * made, which the caller passes (the core never reads the clock).
  */
-import { formatDateRu } from "../dates/isoDate";
-import { categoriesOf, INDICATORS, type Level } from "../indicators/catalog";
-import { PARENT_COMMUNITY_PARAMS, QUARTERS } from "../register/schema";
-import type { ChildFamilyCount, ReportJson } from "./types";
+import { formatDateRu, type IsoDate } from "../dates/isoDate";
+import { layoutForm, type FormLayout } from "./formLayout";
+import {
+  sectionI,
+  sectionII,
+  sectionIII,
+  sectionIV,
+  sectionV,
+  sectionVI,
+  sectionVII,
+  row,
+  textRow,
+} from "./formSections";
+import { asOfPhrase, districtWords, periodPhrase } from "./formTitle";
+import type { ReportJson } from "./types";
 
 export type FormCell = string | number | null;
 
 export type RowStyle =
-  "title" | "subtitle" | "section" | "header" | "group" | "data" | "total" | "note" | "blank";
+  | "title"
+  | "subtitle"
+  | "section"
+  | "header"
+  | "group"
+  | "data"
+  | "total"
+  | "note"
+  | "blank"
+  | "signature";
+
+/** A merged block starting at this row: from column `col` (0-based), `cols` wide, `rows` tall. */
+export interface FormSpan {
+  readonly col: number;
+  readonly cols: number;
+  readonly rows: number;
+}
 
 export interface FormRow {
   readonly style: RowStyle;
-  /** Cells from column A; at most FORM_COLUMNS. */
+  /** Cells from column A; at most FORM_COLUMNS. A cell covered by a merged block is null. */
   readonly cells: readonly FormCell[];
+  /** The merged blocks that start in this row. */
+  readonly spans: readonly FormSpan[];
+  /** Columns framed as a table, from column A; 0 for a row of text. */
+  readonly frame: number;
 }
 
 /** Columns of the form: № | title | up to seven numbers. */
 export const FORM_COLUMNS = 9;
-export const FORM_WIDTHS = [5, 58, 12, 12, 12, 12, 12, 14, 12] as const;
 
-const row = (style: RowStyle, ...cells: FormCell[]): FormRow => ({ style, cells });
-
-/** Row titles of section I in the form's order, with the JSON key of each. */
-const PASSPORT_ROWS: readonly [string, keyof ReportJson["socialPassport"]][] = [
-  ["Количество полных социально-благополучных семей (детей)", "completeProsperous"],
-  [
-    "Количество семей (детей), нуждающихся в государственной поддержке, в том числе:",
-    "needSupport",
-  ],
-  ["- с потерей кормильца", "lostBreadwinner"],
-  ["- разведённых родителей", "divorced"],
-  ["- матерей (отцов) - одиночек", "singleParent"],
-  ["- семей с детьми-инвалидами", "disabledChildren"],
-  ["- семей с родителями-инвалидами", "disabledParents"],
-  ["- опекаемых семей", "guardianship"],
-  ["- семей безработных, стоящих на учёте в центре занятости", "unemployed"],
-  ["- многодетных семей", "largeFamilies"],
-  ["Всего:", "total"],
-];
-
-const CATEGORY_TITLES: Readonly<Record<string, string>> = {
-  "социально-экономические": "Социально-экономические:",
-  "медико-санитарные": "Медико-санитарные:",
-  "социально-демографические": "Социально-демографические:",
-  "психолого-педагогические": "Психолого-педагогические:",
-  "криминально-аморальные": "Криминально-аморальные:",
-};
-
-const LEVEL_TITLES: Readonly<Record<Level, string>> = {
-  1: "Дети (семьи) на ранней стадии семейного неблагополучия",
-  2: "Дети (семьи) в социально опасном положении (далее - ДЕСОП)",
-};
-
-function pair(c: ChildFamilyCount): [number, number] {
-  return [c.children, c.families];
+export interface FormOptions {
+  /** The day the report was made (signature block); null leaves a blank to fill by hand. */
+  readonly made: IsoDate | null;
 }
 
-function sectionII(r: ReportJson): FormRow[] {
-  const rows: FormRow[] = [
-    row(
-      "section",
-      "II. Сведения о несовершеннолетних (семьях) группы риска, состоящих на внутришкольном учёте: на ранней стадии семейного неблагополучия, в социально опасном положении по основным показателям неблагополучия"
+const LINE = "______________________";
+
+/** The title lines: the form's name, the period, «по состоянию на», the district, the school. */
+function titleRows(r: ReportJson): ReturnType<typeof textRow>[] {
+  const district = districtWords(r.district);
+  const period = periodPhrase(r);
+  const rows = [
+    textRow(
+      "title",
+      "Форма отчёта деятельности образовательной организации с несовершеннолетними (семьёй) группы риска",
+      true
     ),
-    row(
-      "header",
-      "№",
-      "Показатель",
-      "Постановка на внутришкольный учёт: детей",
-      "Постановка на внутришкольный учёт: семей",
-      "Кол-во: детей",
-      "Кол-во: семей"
+    textRow(
+      "subtitle",
+      district.locative
+        ? `${period} ${district.locative}`
+        : r.district.trim()
+          ? period
+          : `${period} в ${LINE} районе (кожууне)`,
+      true
     ),
+    textRow("subtitle", asOfPhrase(r.to), true),
   ];
-  for (const level of [1, 2] as const) {
-    const data = level === 1 ? r.register.level1 : r.register.level2;
-    rows.push(
-      row(
-        "total",
-        level,
-        LEVEL_TITLES[level],
-        ...pair(data.total.registered),
-        ...pair(data.total.onRegister)
-      )
-    );
-    for (const category of categoriesOf(level)) {
-      rows.push(row("group", null, CATEGORY_TITLES[category] ?? category));
-      for (const ind of INDICATORS.filter((i) => i.level === level && i.category === category)) {
-        const v = data.indicators[ind.code];
-        const counts = v ? [...pair(v.registered), ...pair(v.onRegister)] : [0, 0, 0, 0];
-        rows.push(row("data", ind.code, `• ${ind.reportTitle}`, ...counts));
-      }
-    }
+  if (!district.locative && r.district.trim() !== "") {
+    rows.push(textRow("subtitle", `Муниципальное образование: ${r.district.trim()}`, true));
   }
-  rows.push(row("group", null, "Снятие с учёта", null, null, "детей", "семей"));
-  rows.push(
-    row(
-      "data",
-      1,
-      "Количество снятых несовершеннолетних (семей), состоящих на внутришкольном учёте на ранней стадии семейного неблагополучия",
-      null,
-      null,
-      ...pair(r.register.removed.level1)
-    ),
-    row(
-      "data",
-      2,
-      "Количество снятых несовершеннолетних (семей), состоящих на муниципальном учёте (ДЕСОП)",
-      null,
-      null,
-      ...pair(r.register.removed.level2)
-    )
-  );
-  return rows;
-}
-
-function sectionIII(r: ReportJson): FormRow[] {
-  const rows: FormRow[] = [
-    row("section", "III. Система работы (города) с несовершеннолетними (семьями) группы риска"),
-  ];
-  const header = row(
-    "header",
-    "№",
-    "Наименование образовательной организации",
-    "Количество семей",
-    "Из них: оказана помощь за отчётный период (кол-во)",
-    "психологическая",
-    "финансовая",
-    "вещевая",
-    "Содействие в трудоустройстве",
-    "Содействие в лечении"
-  );
-  for (const level of [1, 2] as const) {
-    rows.push(
-      row(
-        "group",
-        null,
-        level === 1
-          ? "• с семьёй на ранней стадии семейного неблагополучия"
-          : "• с семьёй, находящейся в социально опасном положении (ДЕСОП)"
-      ),
-      header
-    );
-    r.assistance.forEach((a, i) => {
-      const h = level === 1 ? a.level1 : a.level2;
-      const k = h.byKind;
-      rows.push(
-        row(
-          "data",
-          i + 1,
-          a.school,
-          h.families,
-          h.helped,
-          k.psychological,
-          k.financial,
-          k.clothing,
-          k.employment,
-          k.treatment
-        )
-      );
-    });
-    if (r.assistance.length > 1) {
-      const sum = (f: (a: ReportJson["assistance"][number]) => number): number =>
-        r.assistance.reduce((s, a) => s + f(a), 0);
-      const pick = (a: ReportJson["assistance"][number]) => (level === 1 ? a.level1 : a.level2);
-      rows.push(
-        row(
-          "total",
-          null,
-          "Итого",
-          sum((a) => pick(a).families),
-          sum((a) => pick(a).helped),
-          sum((a) => pick(a).byKind.psychological),
-          sum((a) => pick(a).byKind.financial),
-          sum((a) => pick(a).byKind.clothing),
-          sum((a) => pick(a).byKind.employment),
-          sum((a) => pick(a).byKind.treatment)
-        )
-      );
-    }
+  if (r.school.trim() !== "") {
+    rows.push(textRow("subtitle", `Образовательная организация: ${r.school.trim()}`, true));
   }
   return rows;
 }
 
-function sectionIV(r: ReportJson): FormRow[] {
-  const q = (f: (x: ReportJson["service"]["I"]) => number | string): FormCell[] =>
-    QUARTERS.map((k) => f(r.service[k]));
+/** Under section VII: «Директор ___ (ФИО)», «Исполнитель: ФИО, телефон», the date. */
+function signatureRows(r: ReportJson, made: IsoDate | null): ReturnType<typeof textRow>[] {
+  const s = r.signature;
+  const director = s.director.trim() !== "" ? s.director.trim() : LINE;
+  const executor = s.executorName.trim() !== "" ? s.executorName.trim() : LINE;
+  const phone = s.executorPhone.trim() !== "" ? s.executorPhone.trim() : "______________";
   return [
-    row(
-      "section",
-      "IV. Динамика изменений работы социально-психолого-педагогической службы (далее Служба) системы образования района (города)"
-    ),
-    row("header", null, "", "I четверть", "II четверть", "III четверть", "IV четверть"),
-    row("data", null, "Всего охвачено услугами Службы", ...q((x) => x.covered)),
-    row("group", null, "Из них:"),
-    row(
-      "data",
-      null,
-      "Проведено индивидуальных/групповых консультаций детей",
-      ...q((x) => `${x.consultationsIndividual}/${x.consultationsGroup}`)
-    ),
-    row(
-      "data",
-      null,
-      "Проведено социально-психолого-педагогических тренингов",
-      ...q((x) => x.trainings)
-    ),
-    row(
-      "data",
-      null,
-      "Реализовано индивидуальных планов сопровождения несовершеннолетних (семей)",
-      ...q((x) => x.plansCarriedOut)
-    ),
-    row(
-      "data",
-      null,
-      "Принято участие психологов в заседаниях КДН и ЗП",
-      ...q((x) => x.commissionMeetings)
-    ),
-    row(
-      "data",
-      null,
-      "Проведено педагогических советов, заседаний методических объединений классных руководителей по темам психолого-педагогического сопровождения образовательного процесса",
-      ...q((x) => x.pedagogicalCouncils)
+    textRow("signature", `Директор  ${LINE}  (${director})`),
+    textRow("signature", `Исполнитель: ${executor}, тел. ${phone}`),
+    textRow(
+      "signature",
+      `Дата составления отчёта: ${made !== null ? formatDateRu(made) : "«___» ____________ 20___ г."}`
     ),
   ];
 }
-
-function sectionV(r: ReportJson): FormRow[] {
-  const a = r.activities;
-  return [
-    row(
-      "section",
-      "V. Организованная занятость детей группы риска на ранней стадии семейного неблагополучия и находящихся в социально опасном положении, состоящих на внутришкольном учёте"
-    ),
-    row(
-      "header",
-      "№",
-      "Занятость детей",
-      "Количество",
-      "Из них: на ранней стадии семейного неблагополучия",
-      "Из них: в семье, находящейся в социально опасном положении"
-    ),
-    row(
-      "data",
-      1,
-      "Кружки, объединения дополнительного образования школы",
-      a.schoolClubs.total,
-      a.schoolClubs.level1,
-      a.schoolClubs.level2
-    ),
-    row("data", 2, "Спортивные секции", a.sports.total, a.sports.level1, a.sports.level2),
-    row(
-      "data",
-      3,
-      "Туристические объединения",
-      a.tourism.total,
-      a.tourism.level1,
-      a.tourism.level2
-    ),
-    row("data", 4, "Другие объединения", a.other.total, a.other.level1, a.other.level2),
-  ];
-}
-
-const COMMUNITY_TITLES: Readonly<Record<string, string>> = {
-  "Совет профилактики": "«Совет профилактики»",
-  "Детское движение": "Детское движение образовательной организации (организация, объединение)",
-  "Уполномоченные по защите прав":
-    "Уполномоченные по защите прав участников образовательного процесса",
-  "Другие объединения родителей": "Другие",
-};
 
 /** The whole form as rows, from the report's counts. */
-export function buildReportForm(r: ReportJson): FormRow[] {
-  const period = `с ${formatDateRu(r.from)} по ${formatDateRu(r.to)}`;
-  const rows: FormRow[] = [
-    row(
-      "title",
-      null,
-      "Форма отчёта деятельности образовательной организации с несовершеннолетними (семьёй) группы риска"
-    ),
-    row(
-      "subtitle",
-      null,
-      `за период ${period} ${r.schoolYear ? `${r.schoolYear} учебного года` : ""}`.trim()
-    ),
-    row(
-      "subtitle",
-      null,
-      `Образовательная организация: ${r.school || "—"}; район (город): ${r.district || "—"}`
-    ),
-    row("blank"),
-    row(
-      "section",
-      `I. Социальный паспорт семей образовательной организации ${r.district ? `(${r.district})` : ""}`.trim()
-    ),
-    row("header", null, "", "Дети", "Семьи"),
-    ...PASSPORT_ROWS.map(([title, key]) =>
-      row(
-        key === "total" ? "total" : "data",
-        null,
-        title,
-        r.socialPassport[key].children,
-        r.socialPassport[key].families
-      )
-    ),
-    row("blank"),
+export function buildReportForm(r: ReportJson, opts: FormOptions): FormRow[] {
+  const blank = row("blank", []);
+  return [
+    ...titleRows(r),
+    blank,
+    ...sectionI(r, districtWords(r.district).genitive),
+    blank,
     ...sectionII(r),
-    row("blank"),
+    blank,
     ...sectionIII(r),
-    row("blank"),
+    blank,
     ...sectionIV(r),
-    row("blank"),
+    blank,
     ...sectionV(r),
-    row("blank"),
-    row("section", "VI. Развитие родительской общественности в районе (городе)"),
-    row("header", null, "Наименование", "Количество"),
-    ...PARENT_COMMUNITY_PARAMS.map((p) =>
-      row("data", null, COMMUNITY_TITLES[p] ?? p, r.parentCommunity[p] ?? 0)
-    ),
-    row("blank"),
-    row(
-      "section",
-      "VII. Сведения о координаторе работы по профилактике муниципального органа управления образованием"
-    ),
-    row(
-      "header",
-      null,
-      "Ответственный за организацию работы от управления образованием",
-      "ФИО",
-      null,
-      "Должность",
-      null,
-      "Контактный телефон"
-    ),
-    row(
-      "data",
-      null,
-      "",
-      r.coordinator.name,
-      null,
-      r.coordinator.position,
-      null,
-      r.coordinator.phone
-    ),
+    blank,
+    ...sectionVI(r),
+    blank,
+    ...sectionVII(r),
+    blank,
+    ...signatureRows(r, opts.made),
   ];
-  return rows;
+}
+
+/** The form with its merges, column widths and row heights (./formLayout.ts). */
+export function reportFormLayout(r: ReportJson, opts: FormOptions): FormLayout {
+  return layoutForm(buildReportForm(r, opts));
 }

@@ -2,6 +2,7 @@
  * Section II of the report: children and families registered within the period and on the
  * register at its end, per level and per indicator of that level, and removals per level.
  * A level-1 episode's С-codes and a level-2 episode's Р-codes belong to no row of its level.
+ * A level-1 episode ended by a transfer to level 2 is not a removal (see ./transfers.ts).
  */
 import { indicatorCodes, type Level } from "../indicators/catalog";
 import type { Episode } from "../register/model";
@@ -13,6 +14,7 @@ import {
   type Period,
   type RegisteredEpisode,
 } from "./episodes";
+import { transferredEpisodes } from "./transfers";
 import type { RegisterLevel, ReportJson } from "./types";
 
 interface RowTally {
@@ -31,14 +33,14 @@ class LevelTally {
     }
   }
 
-  add(e: RegisteredEpisode, period: Period): void {
+  add(e: RegisteredEpisode, period: Period, transferred: boolean): void {
     if (inPeriod(e.registered, period)) {
       this.addTo("registered", e);
     }
     if (isOnRegister(e, period.to)) {
       this.addTo("onRegister", e);
     }
-    if (inPeriod(e.removed, period)) {
+    if (!transferred && inPeriod(e.removed, period)) {
       this.removed.add(e);
     }
   }
@@ -77,9 +79,10 @@ export function registerSection(
   period: Period
 ): ReportJson["register"] {
   const levels = { 1: new LevelTally(1), 2: new LevelTally(2) };
+  const transferred = transferredEpisodes(episodes);
   for (const e of episodes) {
     if (isRegistered(e)) {
-      levels[e.level].add(e, period);
+      levels[e.level].add(e, period, transferred.has(e));
     }
   }
   return {

@@ -7,6 +7,7 @@ import type {
   ActivityKind,
   AssistanceKind,
   PassportCategory,
+  Quarter,
   ServiceKind,
 } from "../register/schema";
 
@@ -58,13 +59,34 @@ export interface ActivityCount {
   level2: number;
 }
 
-/** The whole report, sections I–VII. */
+/**
+ * What [from, to] is in the school year of the settings: exactly one school quarter, exactly the
+ * whole year (quarter I's first day to quarter IV's last), or neither (null: a calendar month or
+ * any other range, which the dates tell).
+ */
+export type SchoolTerm = Quarter | "year" | null;
+
+/** The signature block under section VII (settings of version 2); "" where not filled. */
+export interface ReportSignature {
+  /** «Директор ФИО». */
+  director: string;
+  /** «Исполнитель ФИО», «Исполнитель телефон»: who made the report. */
+  executorName: string;
+  executorPhone: string;
+}
+
+/**
+ * The whole report, sections I–VII: the contract's keys (workbook.md «The report workbook»)
+ * plus `schoolTerm`, `otherActivityNames` and `signature`, which the printed form needs.
+ */
 export interface ReportJson {
   school: string;
   district: string;
   schoolYear: string;
   from: IsoDate;
   to: IsoDate;
+  /** The period as the title names it (a school quarter, the school year), or null. */
+  schoolTerm: SchoolTerm;
   /** I. Social passport. */
   socialPassport: Record<PassportCategory, ChildFamilyCount>;
   /** II. The register by level and indicator, and removals. */
@@ -79,8 +101,15 @@ export interface ReportJson {
   service: { I: ServiceQuarter; II: ServiceQuarter; III: ServiceQuarter; IV: ServiceQuarter };
   /** V. Organised activities of children on the register. */
   activities: Record<ActivityKind, ActivityCount>;
+  /**
+   * V, row 4 «Другие объединения (указать)»: the «Объединение» names of the activities of kind
+   * «другое» counted there, each once (case and spacing ignored), in alphabetical order.
+   */
+  otherActivityNames: string[];
   /** VI. Parent community, keyed by the settings parameter name. */
   parentCommunity: Record<string, number>;
   /** VII. The coordinator. */
   coordinator: { name: string; position: string; phone: string };
+  /** Under VII: the director and the executor of the report. */
+  signature: ReportSignature;
 }
