@@ -7,13 +7,15 @@
  * No report gives zeros everywhere and no assistance row.
  */
 import type { IsoDate } from "../dates/isoDate";
-import { PARENT_COMMUNITY_PARAMS } from "../register/schema";
+import { ASSISTANCE_KINDS, PARENT_COMMUNITY_PARAMS } from "../register/schema";
 import { activitiesSection } from "./activitiesSection";
 import { socialPassport } from "./aggregate";
 import { registerSection } from "./registerSection";
 import { serviceSection } from "./serviceSection";
 import type {
   ActivityCount,
+  AssistanceLevel,
+  AssistanceRow,
   ChildFamilyCount,
   RegisterLevel,
   RegisterRow,
@@ -52,7 +54,7 @@ export function consolidateReports(
 }
 
 /** A report with every count zero and no assistance row. */
-function emptyReport(meta: ConsolidationMeta): ReportJson {
+export function emptyReport(meta: ConsolidationMeta): ReportJson {
   const period = { from: meta.from, to: meta.to };
   return {
     school: meta.school ?? "",
@@ -68,6 +70,18 @@ function emptyReport(meta: ConsolidationMeta): ReportJson {
     parentCommunity: Object.fromEntries(PARENT_COMMUNITY_PARAMS.map((p) => [p, 0])),
     coordinator: { ...NO_COORDINATOR },
   };
+}
+
+/** One school's line of section III with every count zero. */
+export function emptyAssistanceRow(school: string): AssistanceRow {
+  const level = (): AssistanceLevel => ({
+    families: 0,
+    helped: 0,
+    byKind: Object.fromEntries(
+      ASSISTANCE_KINDS.map((k) => [k.key, 0])
+    ) as AssistanceLevel["byKind"],
+  });
+  return { school, level1: level(), level2: level() };
 }
 
 function addReports(a: ReportJson, b: ReportJson): ReportJson {
