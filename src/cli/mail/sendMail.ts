@@ -7,6 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { isIP } from "node:net";
 import nodemailer from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { UserError } from "../errors";
@@ -205,7 +206,12 @@ export async function sendMail(
     connectionTimeout: 30_000,
     greetingTimeout: 30_000,
     socketTimeout: 120_000,
-    tls: { minVersion: "TLSv1.2", servername: settings.host, ...(ca ? { ca } : {}) },
+    // SNI carries a host name only (RFC 6066): none for an address such as 127.0.0.1.
+    tls: {
+      minVersion: "TLSv1.2",
+      ...(isIP(settings.host) === 0 ? { servername: settings.host } : {}),
+      ...(ca ? { ca } : {}),
+    },
     ...(settings.user !== ""
       ? { auth: { user: settings.user, pass: settings.password ?? "" } }
       : {}),
@@ -232,8 +238,12 @@ export async function sendMail(
       if (!isTemporary(e) || delay === undefined) {
         throw failure(e, settings, mail, attempt);
       }
+      const what =
+        typeof e.responseCode === "number"
+          ? "Почтовый сервер временно не принял письмо"
+          : "Нет связи с почтовым сервером";
       hooks.note(
-        `Временная ошибка почтового сервера (${reply(e)}); попытка ${attempt + 1} из ${delays.length + 1} через ${seconds(delay)}…`
+        `${what} (${reply(e)}); попытка ${attempt + 1} из ${delays.length + 1} через ${seconds(delay)}…`
       );
       await sleep(delay);
     } finally {
