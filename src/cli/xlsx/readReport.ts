@@ -11,7 +11,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import unzipper, { type File } from "unzipper";
+import unzipper from "unzipper";
 import { CALENDAR_SHEET, SHEET } from "../../core/register/schema";
 import type { ReportMeta } from "../../core/report/flatten";
 import { buildReportForm } from "../../core/report/form";
@@ -27,6 +27,7 @@ import {
 import type { ReportJson } from "../../core/report/types";
 import { matchKey } from "../../core/text";
 import { UserError } from "../errors";
+import { readZipEntries } from "./smallZip";
 
 export const REPORT_SHEET = "Отчёт";
 export const DATA_SHEET = "Данные";
@@ -90,14 +91,24 @@ function partKey(name: string): string {
   return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
 }
 
-/** The file's parts by lower-case name. */
-async function openParts(file: string, bytes: Buffer): Promise<Map<string, File>> {
+/** A part's bytes, read when asked for. */
+type Parts = Map<string, () => Buffer | Promise<Buffer>>;
+
+/** The file's parts by lower-case name: the small zip reader, else unzipper (Zip64 and such). */
+async function openParts(file: string, bytes: Buffer): Promise<Parts> {
+  const parts: Parts = new Map();
   try {
+    const entries = readZipEntries(bytes);
+    if (entries !== null) {
+      for (const e of entries) {
+        parts.set(partKey(e.name), () => e.read());
+      }
+      return parts;
+    }
     const directory = await unzipper.Open.buffer(bytes);
-    const parts = new Map<string, File>();
     for (const f of directory.files) {
       if (f.type === "File") {
-        parts.set(partKey(f.path), f);
+        parts.set(partKey(f.path), () => f.buffer());
       }
     }
     return parts;
@@ -109,13 +120,24 @@ async function openParts(file: string, bytes: Buffer): Promise<Map<string, File>
   }
 }
 
-async function text(parts: Map<string, File>, name: string): Promise<string | null> {
-  const f = parts.get(partKey(name));
-  return f ? (await f.buffer()).toString("utf8") : null;
+/** A part's text, or null when the package has no such part. */
+async function text(parts: Parts, name: string, file: string): Promise<string | null> {
+  const read = parts.get(partKey(name));
+  if (!read) {
+    return null;
+  }
+  try {
+    return (await read()).toString("utf8");
+  } catch {
+    throw new ReportFileError(
+      `${file}: файл повреждён (не распаковать ${name}) — ${HOW_TO_BUILD}`,
+      "notXlsx"
+    );
+  }
 }
 
 /** The first part whose name ends with `suffix` (shared strings, styles), or null. */
-function findPart(parts: Map<string, File>, suffix: string): string | null {
+function findPart(parts: Parts, suffix: string): string | null {
   for (const name of parts.keys()) {
     if (name.startsWith("xl/") && name.endsWith(suffix)) {
       return name;
@@ -142,8 +164,8 @@ interface Sheets {
 }
 
 /** Checks the sheet list and returns the parts of «Отчёт» and «Данные». */
-async function checkSheets(file: string, parts: Map<string, File>): Promise<Sheets> {
-  const workbook = await text(parts, "xl/workbook.xml");
+async function checkSheets(file: string, parts: Parts): Promise<Sheets> {
+  const workbook = await text(parts, "xl/workbook.xml", file);
   if (workbook === null) {
     throw new ReportFileError(
       `${file}: это не книга Excel (.xlsx): в файле нет книги — ${HOW_TO_BUILD}`,
@@ -177,7 +199,7 @@ async function checkSheets(file: string, parts: Map<string, File>): Promise<Shee
       "content"
     );
   }
-  const rels = await text(parts, "xl/_rels/workbook.xml.rels");
+  const rels = await text(parts, "xl/_rels/workbook.xml.rels", file);
   const targets = parseRelationships(rels ?? "", "xl/");
   const reportPart = targets.get(report.rid);
   const dataPart = targets.get(data.rid);
@@ -196,7 +218,7 @@ async function checkSheets(file: string, parts: Map<string, File>): Promise<Shee
 }
 
 /** Refuses a part that does not belong in a report (comments, pictures, embedded files…). */
-function checkParts(file: string, parts: Map<string, File>): void {
+function checkParts(file: string, parts: Parts): void {
   for (const name of parts.keys()) {
     if (ALLOWED_PARTS.some((re) => re.test(name))) {
       continue;
@@ -314,8 +336,8 @@ export async function readReportFile(
   const sheets = await checkSheets(file, parts);
   checkParts(file, parts);
   const sharedPart = findPart(parts, "sharedstrings.xml");
-  const strings = sharedPart ? parseSharedStrings((await text(parts, sharedPart)) ?? "") : [];
-  const dataCells = parseSheetCells((await text(parts, sheets.data)) ?? "", strings);
+  const strings = sharedPart ? parseSharedStrings((await text(parts, sharedPart, file)) ?? "") : [];
+  const dataCells = parseSheetCells((await text(parts, sheets.data, file)) ?? "", strings);
   const result = readReportData(dataRows(file, dataCells));
   if (!result.ok) {
     const lines = result.problems.map((p) =>
@@ -331,9 +353,9 @@ export async function readReportFile(
   if (options.printed) {
     const stylesPart = findPart(parts, "styles.xml");
     const dateStyles = stylesPart
-      ? parseDateStyles((await text(parts, stylesPart)) ?? "")
+      ? parseDateStyles((await text(parts, stylesPart, file)) ?? "")
       : new Set<number>();
-    const cells = parseSheetCells((await text(parts, sheets.report)) ?? "", strings);
+    const cells = parseSheetCells((await text(parts, sheets.report, file)) ?? "", strings);
     checkPrintedForm(file, result.report, cells, dateStyles);
   }
   return {

@@ -190,12 +190,80 @@ export function columnName(col: number): string {
 
 const CELL_RE = /<(?:\w+:)?c\b((?:\s[^>]*?)?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 const ROW_RE = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
+const VALUE_RE = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
+const FORMULA_RE = /<(?:\w+:)?f\b/;
+const REF_ATTR = /(?:^|\s)r\s*=\s*"([A-Za-z]+)(\d+)"/;
+const TYPE_ATTR = /(?:^|\s)t\s*=\s*"([^"]*)"/;
+const STYLE_ATTR = /(?:^|\s)s\s*=\s*"(\d+)"/;
+
+/** One cell from its attribute text and content, or null when it holds nothing. */
+function readCell(
+  attrs: string,
+  inner: string,
+  row: number,
+  col: number,
+  sharedStrings: readonly string[]
+): SheetCell | null {
+  const type = TYPE_ATTR.exec(attrs)?.[1] ?? "n";
+  const formula = inner !== "" && FORMULA_RE.test(inner);
+  const raw = inner === "" ? undefined : VALUE_RE.exec(inner)?.[1];
+  let value: string | number | null = null;
+  if (type === "inlineStr") {
+    value = textOf(inner);
+  } else if (raw !== undefined) {
+    const text = decodeXml(raw);
+    if (type === "s") {
+      value = sharedStrings[Number(text)] ?? "";
+    } else if (type === "n") {
+      const n = Number(text);
+      value = text.trim() === "" || !Number.isFinite(n) ? text : n;
+    } else {
+      value = text;
+    }
+  }
+  if (value === null && !formula) {
+    return null;
+  }
+  return {
+    ref: `${columnName(col)}${row}`,
+    row,
+    col,
+    value,
+    type,
+    style: Number(STYLE_ATTR.exec(attrs)?.[1] ?? "0"),
+    formula,
+  };
+}
 
 /**
- * The cells of a sheet part that hold something (a value or a formula), row by row. A cell
- * without a reference takes the next column of its row, as in the format.
+ * The cells of a sheet part that hold something (a value or a formula), in order. Cells carry
+ * their reference (`r`) in every writer we know, and are then read in one pass; a sheet with a
+ * cell without one is read row by row, the cell taking the next column of its row, as in the
+ * format.
  */
 export function parseSheetCells(xml: string, sharedStrings: readonly string[]): SheetCell[] {
+  const out: SheetCell[] = [];
+  for (const cm of xml.matchAll(CELL_RE)) {
+    const attrs = cm[1] ?? "";
+    const ref = REF_ATTR.exec(attrs);
+    if (ref === null) {
+      return parseRowByRow(xml, sharedStrings);
+    }
+    const cell = readCell(
+      attrs,
+      cm[2] ?? "",
+      Number(ref[2]),
+      columnNumber(ref[1] ?? ""),
+      sharedStrings
+    );
+    if (cell !== null) {
+      out.push(cell);
+    }
+  }
+  return out;
+}
+
+function parseRowByRow(xml: string, sharedStrings: readonly string[]): SheetCell[] {
   const out: SheetCell[] = [];
   let rowNumber = 0;
   for (const rm of xml.matchAll(ROW_RE)) {
@@ -203,41 +271,19 @@ export function parseSheetCells(xml: string, sharedStrings: readonly string[]): 
     rowNumber = Number.isFinite(r) && r > 0 ? r : rowNumber + 1;
     let col = 0;
     for (const cm of (rm[2] ?? "").matchAll(CELL_RE)) {
-      const a = attributes(cm[1] ?? "");
-      const ref = a.get("r");
-      const refMatch = ref ? /^([A-Za-z]+)(\d+)$/.exec(ref) : null;
-      col = refMatch ? columnNumber(refMatch[1] ?? "") : col + 1;
-      const row = refMatch ? Number(refMatch[2]) : rowNumber;
-      const inner = cm[2] ?? "";
-      const type = a.get("t") ?? "n";
-      const formula = /<(?:\w+:)?f\b/.test(inner);
-      const raw = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(inner)?.[1];
-      let value: string | number | null = null;
-      if (type === "inlineStr") {
-        value = textOf(inner);
-      } else if (raw !== undefined) {
-        const text = decodeXml(raw);
-        if (type === "s") {
-          value = sharedStrings[Number(text)] ?? "";
-        } else if (type === "n") {
-          const n = Number(text);
-          value = text.trim() === "" || !Number.isFinite(n) ? text : n;
-        } else {
-          value = text;
-        }
-      }
-      if (value === null && !formula) {
-        continue;
-      }
-      out.push({
-        ref: `${columnName(col)}${row}`,
-        row,
+      const attrs = cm[1] ?? "";
+      const ref = REF_ATTR.exec(attrs);
+      col = ref ? columnNumber(ref[1] ?? "") : col + 1;
+      const cell = readCell(
+        attrs,
+        cm[2] ?? "",
+        ref ? Number(ref[2]) : rowNumber,
         col,
-        value,
-        type,
-        style: Number(a.get("s") ?? "0") || 0,
-        formula,
-      });
+        sharedStrings
+      );
+      if (cell !== null) {
+        out.push(cell);
+      }
     }
   }
   return out;
