@@ -67,7 +67,9 @@ export async function runMonthly(opts: MonthlyOptions): Promise<string> {
   ];
 
   if (opts.send && !opts.force) {
-    const previous = findSent(await readSendLog(dir), settings.school, due.from, due.to);
+    // As the send log names the sender: the school, or the district when it has no name.
+    const sender = settings.school.trim() || settings.district.trim();
+    const previous = findSent(await readSendLog(dir), sender, due.from, due.to);
     if (previous !== undefined) {
       lines.push(`Отчёт ${describePrevious(previous, dir)}. Повторно не отправляю.`);
       return lines.join("\n");
