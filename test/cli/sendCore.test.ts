@@ -5,11 +5,13 @@
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadSmtpSettings } from "../../src/cli/mail/smtpConfig";
 import { isTemporary } from "../../src/cli/mail/sendMail";
 import { readReportFile } from "../../src/cli/xlsx/readReport";
 import { buildReportWorkbook } from "../../src/cli/xlsx/writeReport";
+import { buildReportXlsxBase64 } from "../../src/excel/reportWorkbook";
 import { emptyReport } from "../../src/core/report/consolidate";
 import {
   flattenReport,
@@ -314,6 +316,15 @@ describe("mail settings from VSHU_SMTP_URL", () => {
 });
 
 describe("the zip reader", () => {
+  test("the add-in's report workbook (JSZip, inline strings) is a report too", async () => {
+    const dir = tempDir("zip-addin");
+    const path = join(dir, "из надстройки.xlsx");
+    writeFileSync(path, Buffer.from(await buildReportXlsxBase64(REPORT), "base64"));
+    const read = await readReportFile(path, { printed: true });
+    assert.deepEqual(read.report, REPORT);
+    assert.deepEqual(read.meta, {}, "no recipient: sending it needs --to");
+  });
+
   test("a deflated report (exceljs's default) reads like a stored one", async () => {
     const dir = tempDir("zip");
     const deflated = join(dir, "deflated.xlsx");
