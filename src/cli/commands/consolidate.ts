@@ -21,9 +21,7 @@ import { SETTING, SETTINGS_COLUMNS, SHEET } from "../../core/register/schema";
 import { matchKey } from "../../core/text";
 import { UserError } from "../errors";
 import { exists } from "../files";
-import { writeReportWorkbook } from "../mail/reportWorkbook";
 import { readReportFile, ReportFileError, tryReadReport } from "../xlsx/readReport";
-import { readWorkbookTables } from "../xlsx/readWorkbook";
 
 export interface ConsolidateOptions {
   readonly inputs: readonly string[];
@@ -94,6 +92,9 @@ async function readDistrictSettings(path: string): Promise<DistrictSettings> {
       `--settings ${path}: укажите файл .json или книгу .xlsx с листом «${SHEET.settings}»`
     );
   }
+  // The workbook readers and writers (exceljs) are loaded only when needed: loading them costs
+  // more than reading a hundred reports.
+  const { readWorkbookTables } = await import("../xlsx/readWorkbook");
   let tables;
   try {
     tables = await readWorkbookTables(path, (name) =>
@@ -263,6 +264,7 @@ export async function runConsolidate(
     `Сводный отчёт: ${district}, ${periodName(set.from, set.to)}, школ: ${reports.length}`,
   ];
   if (opts.out !== undefined) {
+    const { writeReportWorkbook } = await import("../mail/reportWorkbook");
     await writeReportWorkbook(opts.out, report, {
       ...(settings.ministryAddress ? { ministryAddress: settings.ministryAddress } : {}),
     });

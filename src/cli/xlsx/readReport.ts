@@ -11,7 +11,6 @@
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import unzipper from "unzipper";
 import { CALENDAR_SHEET, SHEET } from "../../core/register/schema";
 import type { ReportMeta } from "../../core/report/flatten";
 import { buildReportForm } from "../../core/report/form";
@@ -105,6 +104,9 @@ async function openParts(file: string, bytes: Buffer): Promise<Parts> {
       }
       return parts;
     }
+    // The general reader only for what the small one leaves (Zip64 and the like): it is slow
+    // to load and to run.
+    const { default: unzipper } = await import("unzipper");
     const directory = await unzipper.Open.buffer(bytes);
     for (const f of directory.files) {
       if (f.type === "File") {
