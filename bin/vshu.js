@@ -12,6 +12,12 @@ const { Worker, isMainThread } = require("node:worker_threads");
 // through this thread. VSHU_IN_PROCESS=1 runs everything here instead.
 const YOUNG_GENERATION_MB = 96;
 
+// Commands that talk to the user's terminal run in this thread: a worker has no terminal, so
+// `send` could not ask for the password with echo off nor `consolidate` tell that its progress
+// line goes to one. They read little (a report, one register) and gain nothing from the worker.
+const TERMINAL_COMMANDS = new Set(["send", "monthly", "consolidate"]);
+const command = process.argv.slice(2).find((a) => !a.startsWith("-"));
+
 const entry = path.join(__dirname, "..", "build", "cli", "main.js");
 if (!fs.existsSync(entry)) {
   process.stderr.write(
@@ -30,7 +36,7 @@ if (isMainThread) {
   });
 }
 
-if (isMainThread && !process.env.VSHU_IN_PROCESS) {
+if (isMainThread && !process.env.VSHU_IN_PROCESS && !TERMINAL_COMMANDS.has(command)) {
   const worker = new Worker(__filename, {
     argv: process.argv.slice(2),
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },

@@ -10,3 +10,8 @@ export function today(): IsoDate {
   const d = String(now.getDate()).padStart(2, "0");
   return `${now.getFullYear()}-${m}-${d}`;
 }
+
+/** The current instant: the send log's time stamp and the letter's date. */
+export function now(): Date {
+  return new Date();
+}

@@ -125,7 +125,134 @@ function program(): Command {
         console.log(message);
       }
     });
+  cli
+    .command("send")
+    .description("отправить книгу отчёта в министерство по электронной почте (SMTP)")
+    .argument("<REPORT.xlsx>", "книга отчёта (vshu report / vshu monthly)")
+    .option("--to <адрес>", "получатель (по умолчанию «Адрес министерства» из отчёта)")
+    .option("--dry-run <FILE.eml>", "только записать письмо в файл .eml, ничего не отправляя")
+    .option("--force", "отправить, даже если этот отчёт уже отправлен")
+    .option(
+      "--no-tls",
+      "без шифрования — только для почтового сервера на этом компьютере (127.0.0.1)"
+    )
+    .helpOption("-h, --help", "показать справку")
+    .action(
+      async (
+        report: string,
+        o: { to?: string; dryRun?: string; force?: boolean; tls?: boolean }
+      ) => {
+        const { runSend } = await import("./commands/send");
+        await print(
+          await runSend({
+            report,
+            to: o.to,
+            dryRun: o.dryRun,
+            force: o.force,
+            noTls: o.tls === false,
+            env: process.env,
+            note,
+          })
+        );
+      }
+    );
+
+  cli
+    .command("monthly")
+    .description(
+      "задание по расписанию: отчёт за месяц, срок сдачи которого идёт, рядом с книгой учёта; с --send — отправка (один раз за месяц)"
+    )
+    .argument("<BOOK.xlsx>", "книга учёта")
+    .option("--on <ГГГГ-ММ-ДД>", "дата запуска (по умолчанию сегодня)")
+    .option("--send", "отправить отчёт в министерство")
+    .option("--force", "построить отчёт заново и отправить, даже если он уже отправлен")
+    .option("--to <адрес>", "получатель (по умолчанию «Адрес министерства» из настроек книги)")
+    .option(
+      "--no-tls",
+      "без шифрования — только для почтового сервера на этом компьютере (127.0.0.1)"
+    )
+    .helpOption("-h, --help", "показать справку")
+    .action(
+      async (
+        book: string,
+        o: { on?: string; send?: boolean; force?: boolean; to?: string; tls?: boolean }
+      ) => {
+        const on = o.on !== undefined ? isoOption("--on", o.on) : today();
+        const { runMonthly } = await import("./commands/monthly");
+        await print(
+          await runMonthly({
+            book,
+            on,
+            send: o.send,
+            force: o.force,
+            to: o.to,
+            noTls: o.tls === false,
+            env: process.env,
+            note,
+          })
+        );
+      }
+    );
+
+  cli
+    .command("consolidate")
+    .description("сводный отчёт района из отчётов школ")
+    .argument("<REPORT.xlsx...>", "отчёты школ (файлы, папка или шаблон вида отчёты/*.xlsx)")
+    .option("--out <DISTRICT.xlsx>", "файл сводного отчёта")
+    .option("--json", "вывести сводный отчёт в JSON")
+    .option("--district <район>", "район (по умолчанию из отчётов школ)")
+    .option(
+      "--settings <FILE>",
+      "настройки координатора: .json или книга .xlsx с листом «Настройки»"
+    )
+    .option("--coordinator-name <ФИО>", "раздел VII: ФИО координатора")
+    .option("--coordinator-position <должность>", "раздел VII: должность")
+    .option("--coordinator-phone <телефон>", "раздел VII: контактный телефон")
+    .helpOption("-h, --help", "показать справку")
+    .action(
+      async (
+        inputs: string[],
+        o: {
+          out?: string;
+          json?: boolean;
+          district?: string;
+          settings?: string;
+          coordinatorName?: string;
+          coordinatorPosition?: string;
+          coordinatorPhone?: string;
+        }
+      ) => {
+        if (o.out === undefined && !o.json) {
+          throw new UserError("Укажите файл сводного отчёта: --out DISTRICT.xlsx (или --json)");
+        }
+        const { runConsolidate } = await import("./commands/consolidate");
+        const tty = process.stderr.isTTY === true;
+        const { report, message } = await runConsolidate({
+          inputs,
+          out: o.out,
+          district: o.district,
+          settings: o.settings,
+          coordinatorName: o.coordinatorName,
+          coordinatorPosition: o.coordinatorPosition,
+          coordinatorPhone: o.coordinatorPhone,
+          note,
+          progress: tty
+            ? (done, total) => {
+                process.stderr.write(
+                  done < total ? `\rЧтение отчётов: ${done} из ${total}` : "\r\u001b[K"
+                );
+              }
+            : undefined,
+        });
+        await print(o.json ? JSON.stringify(report, null, 2) : message);
+      }
+    );
   return cli;
+}
+
+/** A line for the user on standard error (warnings, retries), apart from the result. */
+function note(line: string): void {
+  process.stderr.write(`${line}\n`);
 }
 
 /** Runs the command line; resolves to the exit code. */

@@ -163,7 +163,7 @@ export async function buildReportXlsxBase64(
   const bold = styles.bold();
   const dataRows: SheetRow[] = [
     { cells: ["Ключ", "Значение"], styles: [bold, bold] },
-    ...flattenReport(report).map(([k, v]) => ({ cells: [k, v], styles: [] })),
+    ...flattenReport(report, { made }).map(([k, v]) => ({ cells: [k, v], styles: [] })),
   ];
   const { default: JSZip } = await import(/* webpackChunkName: "jszip" */ "jszip");
   const zip = new JSZip();

@@ -3,15 +3,13 @@
  */
 import type { IsoDate } from "../../core/dates/isoDate";
 import { formatDateRu } from "../../core/dates/isoDate";
-import { writeFile } from "node:fs/promises";
 import { aggregateReport } from "../../core/report";
 import { passportWarnings } from "../../core/report/passportChecks";
 import type { ReportJson } from "../../core/report/types";
 import { today } from "../clock";
 import { UserError } from "../errors";
-import { writeAtomically } from "../files";
+import { writeReportWorkbook } from "../mail/reportWorkbook";
 import { formatIssue, readRegister } from "../xlsx/readRegister";
-import { reportWorkbookBytes } from "../xlsx/writeReport";
 
 export interface ReportOptions {
   readonly book: string;
@@ -46,8 +44,11 @@ export async function runReport(
   }
   const report = aggregateReport(register, { from: opts.from, to: opts.to });
   if (opts.out !== undefined) {
-    const bytes = await reportWorkbookBytes(report, { made: opts.made ?? today() });
-    await writeAtomically(opts.out, (tmp) => writeFile(tmp, bytes));
+    // The ministry's address goes with it, so `vshu send` knows the recipient.
+    await writeReportWorkbook(opts.out, report, {
+      made: opts.made ?? today(),
+      meta: { ministryAddress: register.settings.ministryAddress },
+    });
   }
   const period = `${formatDateRu(opts.from)}–${formatDateRu(opts.to)}`;
   const message =

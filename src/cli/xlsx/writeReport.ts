@@ -18,7 +18,7 @@ import {
   FORM_FONT_NAME,
   type FormCellStyle,
 } from "../../core/report/formLayout";
-import { flattenReport } from "../../core/report/flatten";
+import { flattenReport, type ReportMeta } from "../../core/report/flatten";
 import type { ReportJson } from "../../core/report/types";
 
 export const REPORT_SHEET = "Отчёт";
@@ -41,6 +41,8 @@ export function reportTimestamp(made: IsoDate): Date {
 export interface ReportWorkbookOptions {
   /** The day the report was made: printed under section VII and stamped on the package. */
   readonly made: IsoDate;
+  /** Pairs about sending the report (the ministry's address), added to «Данные». */
+  readonly meta?: ReportMeta;
 }
 
 /** Builds the report workbook from the report's counts. */
@@ -107,7 +109,7 @@ export function buildReportWorkbook(
     { header: "Ключ", key: "k", width: 50 },
     { header: "Значение", key: "v", width: 16 },
   ];
-  for (const [k, v] of flattenReport(report)) {
+  for (const [k, v] of flattenReport(report, { ...opts.meta, made: opts.made })) {
     data.addRow([k, v]);
   }
   return wb;

@@ -11,13 +11,15 @@
  * No report gives zeros everywhere and no assistance row.
  */
 import type { IsoDate } from "../dates/isoDate";
-import { PARENT_COMMUNITY_PARAMS } from "../register/schema";
+import { ASSISTANCE_KINDS, PARENT_COMMUNITY_PARAMS } from "../register/schema";
 import { activitiesSection, uniqueNames } from "./activitiesSection";
 import { socialPassport } from "./aggregate";
 import { registerSection } from "./registerSection";
 import { serviceSection } from "./serviceSection";
 import type {
   ActivityCount,
+  AssistanceLevel,
+  AssistanceRow,
   ChildFamilyCount,
   RegisterLevel,
   RegisterRow,
@@ -75,7 +77,7 @@ function commonTerm(reports: readonly ReportJson[], meta: ConsolidationMeta): Sc
 }
 
 /** A report with every count zero and no assistance row. */
-function emptyReport(meta: ConsolidationMeta): ReportJson {
+export function emptyReport(meta: ConsolidationMeta): ReportJson {
   const period = { from: meta.from, to: meta.to };
   return {
     school: meta.school ?? "",
@@ -162,4 +164,16 @@ function addNumbers<T extends Record<string, number>>(a: T, b: T): T {
 /** A deep copy of plain JSON data, so the district report shares no object with a school's. */
 function copyOf<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** One school's line of section III with every count zero. */
+export function emptyAssistanceRow(school: string): AssistanceRow {
+  const level = (): AssistanceLevel => ({
+    families: 0,
+    helped: 0,
+    byKind: Object.fromEntries(
+      ASSISTANCE_KINDS.map((k) => [k.key, 0])
+    ) as AssistanceLevel["byKind"],
+  });
+  return { school, level1: level(), level2: level() };
 }
