@@ -5,7 +5,12 @@
 //   (Microsoft 365 / Office 2021+, WebView2 or a current browser) all support;
 // - functions-ru.json generated from functions.json (scripts/functions-locale.js);
 // - the production manifest rewrite replaces EVERY localhost URL (the template's bug: it
-//   replaced only the first).
+//   replaced only the first) of both manifests; a production build without VSHU_PROD_URL (or
+//   `--env prodUrl=…`) fails instead of shipping an example host;
+// - no source maps in production (dist/ is published as it is); development keeps them;
+// - a second page, taskpane-only.html (the pane's bundle alone), for manifest-taskpane.xml:
+//   Office 2016/2019 have no custom-functions runtime, so the page loads neither the
+//   functions nor the commands.
 "use strict";
 
 const path = require("path");
@@ -24,11 +29,11 @@ async function getHttpsOptions() {
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
-  const urlProd = dev ? DEV_URL : productionUrl();
+  const urlProd = dev ? DEV_URL : productionUrl(process.env, (env || {}).prodUrl);
   const port = Number(process.env.npm_package_config_dev_server_port || 3000);
 
   return {
-    devtool: "source-map",
+    devtool: dev ? "source-map" : false,
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       functions: "./src/functions/functions.ts",
@@ -38,6 +43,9 @@ module.exports = async (env, options) => {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       clean: true,
+      // Write every file on every build, so a file's time in dist/ is the build's time (the
+      // tests that read dist/ skip a build older than its sources).
+      compareBeforeEmit: false,
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
@@ -76,6 +84,12 @@ module.exports = async (env, options) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane", "functions", "commands"],
+      }),
+      // The task pane alone (manifest-taskpane.xml: Office 2016/2019, no shared runtime).
+      new HtmlWebpackPlugin({
+        filename: "taskpane-only.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -6,9 +6,15 @@
 //    folder in env VSHU_MANIFEST_XSD) when both xmllint and the schemas exist; otherwise a note
 //    that the step is skipped;
 // 2. structural checks the 2019 XSDs cannot do: every resid defined exactly once and of the
-//    right kind, one shared-runtime resid used everywhere, https URLs, top-level element order,
-//    ribbon functions registered in src/commands/commands.ts.
+//    right kind, https URLs, top-level element order, overrides (bt:Override in resources, one
+//    per locale, none for the DefaultLocale), ribbon functions registered in
+//    src/commands/commands.ts, and by the manifest's kind:
+//    - "shared" (manifest.xml: SharedRuntime, <Runtimes>, custom functions): one shared-runtime
+//      resid used everywhere;
+//    - "taskpane" (manifest-taskpane.xml, for Office 2016/2019): no shared runtime, no custom
+//      functions, no code on the ribbon, no requirement above ExcelApi 1.1.
 // The checks are exported so tests can run them on a string.
+// Usage: node scripts/validate-manifest.js [manifest.xml …] (default: manifest.xml).
 "use strict";
 
 const fs = require("fs");
@@ -297,6 +303,78 @@ function checkSharedRuntime(root) {
   return errors;
 }
 
+/**
+ * "shared" when the manifest asks for a shared runtime or declares custom functions (any one of
+ * SharedRuntime, <Runtime>, a CustomFunctions extension point), else "taskpane".
+ */
+function manifestKind(root) {
+  const elements = allElements(root);
+  const shared = elements.some(
+    (el) =>
+      el.name === "Runtime" ||
+      (el.name === "Set" && el.attrs.Name === "SharedRuntime") ||
+      (el.name === "ExtensionPoint" && el.attrs["xsi:type"] === "CustomFunctions")
+  );
+  return shared ? "shared" : "taskpane";
+}
+
+/** The highest requirement a task-pane-only manifest may set: Office 2016 MSI has ExcelApi 1.1. */
+const TASKPANE_ONLY_SETS = { ExcelApi: "1.1" };
+
+/**
+ * The task pane alone, for Excel without a shared runtime (Office 2016/2019): no <Runtimes>, no
+ * custom functions, no FunctionFile or ExecuteFunction (a command would run in a second
+ * runtime the pane cannot see), no requirement set beyond ExcelApi 1.1, and the ribbon button
+ * opens the same page as DefaultSettings.
+ */
+function checkTaskpaneOnly(root) {
+  const errors = [];
+  const elements = allElements(root);
+  for (const el of elements) {
+    if (el.name === "Runtimes" || el.name === "Runtime") {
+      errors.push(`line ${el.line}: <${el.name}> in a task-pane-only manifest (shared runtime)`);
+    } else if (el.name === "ExtensionPoint" && el.attrs["xsi:type"] === "CustomFunctions") {
+      errors.push(`line ${el.line}: custom functions in a task-pane-only manifest`);
+    } else if (el.name === "FunctionFile") {
+      errors.push(`line ${el.line}: <FunctionFile> in a task-pane-only manifest`);
+    } else if (el.name === "Action" && el.attrs["xsi:type"] === "ExecuteFunction") {
+      errors.push(`line ${el.line}: an ExecuteFunction button in a task-pane-only manifest`);
+    }
+  }
+  const requirements = child(root, "Requirements");
+  const sets = children(child(requirements, "Sets"), "Set");
+  for (const set of sets) {
+    const allowed = TASKPANE_ONLY_SETS[set.attrs.Name];
+    if (allowed === undefined) {
+      errors.push(
+        `line ${set.line}: requirement set ${set.attrs.Name} hides the add-in from Office 2016`
+      );
+    } else if ((set.attrs.MinVersion || "1.1") !== allowed) {
+      errors.push(
+        `line ${set.line}: ${set.attrs.Name} ${set.attrs.MinVersion} hides the add-in from Office 2016 (${allowed} at most)`
+      );
+    }
+  }
+  const defaultSource = child(child(root, "DefaultSettings"), "SourceLocation");
+  const resources = collectResources(root);
+  for (const el of elements) {
+    if (
+      el.name === "SourceLocation" &&
+      el.parent &&
+      el.parent.attrs["xsi:type"] === "ShowTaskpane" &&
+      defaultSource
+    ) {
+      const url = (resources.get(el.attrs.resid) || [])[0];
+      if (url && url.value !== defaultSource.attrs.DefaultValue) {
+        errors.push(
+          `line ${el.line}: the ribbon opens ${url.value}, but <DefaultSettings> opens ${defaultSource.attrs.DefaultValue}`
+        );
+      }
+    }
+  }
+  return errors;
+}
+
 /** Every URL-valued attribute is https. */
 function checkUrls(root) {
   const errors = [];
@@ -338,7 +416,8 @@ function checkUrls(root) {
  * Localized values: inside <Resources> an override must be <bt:Override> (an unprefixed
  * <Override> there made the add-in fail to load, office-js issue #2464), top-level elements use
  * <Override>; each has a full locale tag (ru-ru) and a Value, one per locale per element, and
- * an override for the DefaultLocale must not merely repeat DefaultValue.
+ * none is for the DefaultLocale ("if your default locale is en-us you cannot specify an
+ * override for en-us as well", Microsoft's "Localization for Office Add-ins").
  */
 function checkOverrides(root) {
   const errors = [];
@@ -365,12 +444,10 @@ function checkOverrides(root) {
     ) {
       errors.push(`line ${el.line}: two overrides for locale "${locale}" in <${parent.name}>`);
     }
-    if (
-      locale.toLowerCase() === defaultLocale &&
-      parent !== null &&
-      (parent.attrs.DefaultValue || "") === (el.attrs.Value || "")
-    ) {
-      errors.push(`line ${el.line}: override for the default locale repeats DefaultValue`);
+    if (locale.toLowerCase() === defaultLocale) {
+      errors.push(
+        `line ${el.line}: override for the DefaultLocale ${locale}: put that value in DefaultValue`
+      );
     }
   }
   return errors;
@@ -446,20 +523,27 @@ function checkCommandsAssociated(root, commandsSource) {
 }
 
 /**
- * All structural checks on a manifest string.
- * @returns {{ errors: string[], warnings: string[], root: XmlElement | null }}
+ * All structural checks on a manifest string, those of its kind included.
+ * @returns {{ errors: string[], warnings: string[], root: XmlElement | null,
+ *             kind: "shared" | "taskpane" | null }}
  */
 function checkManifest(xml, options = {}) {
   let root;
   try {
     root = parseXml(xml);
   } catch (err) {
-    return { errors: [`not well-formed XML: ${err.message}`], warnings: [], root: null };
+    return {
+      errors: [`not well-formed XML: ${err.message}`],
+      warnings: [],
+      root: null,
+      kind: null,
+    };
   }
+  const kind = manifestKind(root);
   const errors = [
     ...checkTopLevel(root),
     ...checkResids(root),
-    ...checkSharedRuntime(root),
+    ...(kind === "shared" ? checkSharedRuntime(root) : checkTaskpaneOnly(root)),
     ...checkUrls(root),
     ...checkOverrides(root),
   ];
@@ -467,7 +551,7 @@ function checkManifest(xml, options = {}) {
     errors.push(...checkCommandsAssociated(root, options.commandsSource));
   }
   const warnings = unusedResources(root).map((id) => `resource "${id}" is defined but never used`);
-  return { errors, warnings, root };
+  return { errors, warnings, root, kind };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -511,40 +595,55 @@ function runXmllint(manifestFile, xsdFile = xsdPath()) {
 // ---------------------------------------------------------------------------------------------
 // CLI.
 
-function main(argv) {
-  const manifestFile = path.resolve(argv[0] || "manifest.xml");
+/** Validates one manifest file; prints what it finds; returns true when it passes. */
+function validateFile(manifestFile, commandsSource) {
   if (!fs.existsSync(manifestFile)) {
     console.error(`Файл манифеста не найден / manifest not found: ${manifestFile}`);
-    return 1;
+    return false;
   }
-  let failed = false;
-
+  const label = path.relative(process.cwd(), manifestFile) || manifestFile;
+  let ok = true;
   const xsd = runXmllint(manifestFile);
   if ("skipped" in xsd) {
-    console.log(`XSD: проверка пропущена / skipped: ${xsd.skipped}`);
+    console.log(`${label}: XSD: проверка пропущена / skipped: ${xsd.skipped}`);
   } else if (xsd.ok) {
-    console.log(`XSD: OK (${path.relative(process.cwd(), xsdPath()) || xsdPath()})`);
+    console.log(`${label}: XSD: OK (${path.relative(process.cwd(), xsdPath()) || xsdPath()})`);
   } else {
-    failed = true;
-    console.error(`XSD: ошибка / failed:\n${xsd.output}`);
+    ok = false;
+    console.error(`${label}: XSD: ошибка / failed:\n${xsd.output}`);
   }
-
-  const commandsFile = path.join(REPO_ROOT, "src", "commands", "commands.ts");
-  const options = fs.existsSync(commandsFile)
-    ? { commandsSource: fs.readFileSync(commandsFile, "utf8") }
-    : {};
-  const { errors, warnings } = checkManifest(fs.readFileSync(manifestFile, "utf8"), options);
+  const options = commandsSource !== undefined ? { commandsSource } : {};
+  const { errors, warnings, kind } = checkManifest(fs.readFileSync(manifestFile, "utf8"), options);
   for (const warning of warnings) {
-    console.warn(`warning: ${warning}`);
+    console.warn(`${label}: warning: ${warning}`);
   }
   if (errors.length > 0) {
-    failed = true;
-    console.error(`Структура манифеста: ошибки / structural errors (${errors.length}):`);
+    ok = false;
+    console.error(`${label}: структура: ошибки / structural errors (${errors.length}):`);
     for (const error of errors) {
       console.error(`  - ${error}`);
     }
   } else {
-    console.log("Структура: OK / structure OK (resids, shared runtime, https URLs, element order)");
+    const what =
+      kind === "shared"
+        ? "resids, shared runtime, https URLs, element order, overrides"
+        : "resids, task pane only (no shared runtime, ExcelApi 1.1), https URLs, element order, overrides";
+    console.log(`${label}: структура: OK / structure OK (${what})`);
+  }
+  return ok;
+}
+
+function main(argv) {
+  const files = (argv.length > 0 ? argv : ["manifest.xml"]).map((f) => path.resolve(f));
+  const commandsFile = path.join(REPO_ROOT, "src", "commands", "commands.ts");
+  const commandsSource = fs.existsSync(commandsFile)
+    ? fs.readFileSync(commandsFile, "utf8")
+    : undefined;
+  let failed = false;
+  for (const file of files) {
+    if (!validateFile(file, commandsSource)) {
+      failed = true;
+    }
   }
   return failed ? 1 : 0;
 }
@@ -557,6 +656,8 @@ module.exports = {
   checkResids,
   unusedResources,
   checkSharedRuntime,
+  manifestKind,
+  checkTaskpaneOnly,
   checkUrls,
   checkOverrides,
   checkTopLevel,

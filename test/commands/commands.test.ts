@@ -6,6 +6,7 @@
 import { afterEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
+import { requireFresh } from "../support/freshModule";
 import type { IsoDate } from "../../src/core/dates/isoDate";
 import type { Register, RegisterIssue } from "../../src/core/register/model";
 import type { ReportJson } from "../../src/core/report/types";
@@ -365,8 +366,7 @@ describe("shared runtime state", () => {
     const load = <T>(file: string): [T, T] => {
       const resolved = require.resolve(file);
       const first = require(resolved) as T;
-      delete require.cache[resolved];
-      const second = require(resolved) as T;
+      const second = requireFresh<T>(resolved);
       assert.notEqual(first, second, "two module instances, as in taskpane.js and commands.js");
       return [first, second];
     };

@@ -6,7 +6,7 @@
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 
@@ -150,18 +150,101 @@ describe("functions-ru.json (functions.json + functions.ru.json)", () => {
     const unknown = { ...table, NOPE: { name: "НЕТ", description: "нет", parameters: {} } };
     assert.throws(() => locale.localizeFunctionsMetadata(metadata, unknown), /NOPE/);
   });
-
-  test(
-    "matches dist/functions-ru.json when a build exists",
-    { skip: !existsSync(path.join(ROOT, "dist/functions-ru.json")) && "no dist/ build" },
-    () => {
-      const built = JSON.parse(
-        readFileSync(path.join(ROOT, "dist/functions-ru.json"), "utf8")
-      ) as Metadata;
-      assert.deepEqual(
-        built.functions.map((f) => [f.id, f.name, f.parameters.length]),
-        ru.functions.map((f) => [f.id, f.name, f.parameters.length])
-      );
-    }
-  );
 });
+
+/** The manifest's namespace: DefaultValue and the ru-ru override of Functions.Namespace. */
+function namespaces(manifestXml: string): { en: string; ru: string } {
+  const match =
+    /<bt:String id="Functions\.Namespace" DefaultValue="([^"]+)">\s*<bt:Override Locale="ru-ru" Value="([^"]+)"\/>/.exec(
+      manifestXml
+    );
+  assert.ok(match, "Functions.Namespace with a ru-ru override");
+  return { en: match[1] ?? "", ru: match[2] ?? "" };
+}
+
+const EN_DISPLAY = IDS.map((id) => `VSHU.${id}`);
+const RU_DISPLAY = IDS.map((id) => `ВШУ.${RU_NAMES[id]}`);
+
+describe("names in Excel: VSHU.GROUP in English, ВШУ.ГРУППА in Russian", () => {
+  test("manifest.xml's namespace with the generated metadata", () => {
+    const ns = namespaces(readFileSync(path.join(ROOT, "manifest.xml"), "utf8"));
+    assert.deepEqual(
+      metadata.functions.map((f) => `${ns.en}.${f.name}`),
+      EN_DISPLAY
+    );
+    assert.deepEqual(
+      ru.functions.map((f) => `${ns.ru}.${f.name}`),
+      RU_DISPLAY
+    );
+  });
+});
+
+const DIST = path.join(ROOT, "dist");
+const SOURCES = [
+  "manifest.xml",
+  "src/functions/functions.ts",
+  "src/functions/functions.ru.json",
+  "scripts/functions-locale.js",
+];
+/** Skip without a build, or with one older than its sources (the gate always builds first). */
+function distSkip(): false | string {
+  if (!existsSync(path.join(DIST, "functions-ru.json"))) {
+    return "no dist/: run `npm run build:check` first (the gate does)";
+  }
+  const builtAt = statSync(path.join(DIST, "functions-ru.json")).mtimeMs;
+  const newer = SOURCES.filter((f) => statSync(path.join(ROOT, f)).mtimeMs > builtAt);
+  return newer.length > 0 ? `dist/ is older than ${newer.join(", ")}: rebuild` : false;
+}
+
+describe(
+  "the built add-in: dist/manifest.xml, functions.json, functions-ru.json",
+  { skip: distSkip() },
+  () => {
+    const read = (name: string): string => readFileSync(path.join(DIST, name), "utf8");
+
+    test("the built manifest points each language at a metadata file that was built", () => {
+      const manifest = read("manifest.xml");
+      const url =
+        /<bt:Url id="Functions\.Metadata\.Url" DefaultValue="([^"]+)">\s*<bt:Override Locale="ru-ru" Value="([^"]+)"\/>/.exec(
+          manifest
+        );
+      assert.ok(url, "Functions.Metadata.Url with a ru-ru override");
+      const base = (url[1] ?? "").replace(/functions\.json$/, "");
+      assert.equal(url[1], `${base}functions.json`);
+      assert.equal(url[2], `${base}functions-ru.json`);
+      for (const file of ["functions.json", "functions-ru.json"]) {
+        assert.ok(existsSync(path.join(DIST, file)), file);
+      }
+    });
+
+    test("English Excel shows VSHU.GROUP…, Russian Excel ВШУ.ГРУППА…", () => {
+      const ns = namespaces(read("manifest.xml"));
+      const en = JSON.parse(read("functions.json")) as Metadata;
+      const ruBuilt = JSON.parse(read("functions-ru.json")) as Metadata;
+      assert.deepEqual(
+        en.functions.map((f) => `${ns.en}.${f.name}`),
+        EN_DISPLAY
+      );
+      assert.deepEqual(
+        ruBuilt.functions.map((f) => `${ns.ru}.${f.name}`),
+        RU_DISPLAY
+      );
+      assert.deepEqual(
+        ruBuilt.functions.map((f) => f.id),
+        en.functions.map((f) => f.id),
+        "the same ids in both languages"
+      );
+      en.functions.forEach((fn, i) => {
+        // English prose (indicator codes such as «Р2» stay Cyrillic in both languages).
+        assert.match(fn.description ?? "", /^[A-Z][a-z]+ [a-z]+/, `${fn.id}: English`);
+        assert.notEqual(fn.description, ruBuilt.functions[i]?.description, fn.id);
+      });
+    });
+
+    test("the built metadata equals what the sources generate", () => {
+      const shape = (m: Metadata) => m.functions.map((f) => [f.id, f.name, f.parameters.length]);
+      assert.deepEqual(shape(JSON.parse(read("functions.json")) as Metadata), shape(metadata));
+      assert.deepEqual(shape(JSON.parse(read("functions-ru.json")) as Metadata), shape(ru));
+    });
+  }
+);
