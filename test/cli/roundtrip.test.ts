@@ -12,7 +12,12 @@ import { spawnSync } from "node:child_process";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { createProductionCalendar } from "../../src/core/calendar/productionCalendar";
-import { computeDeadlines, isOpenOn, toDeadlinesJson } from "../../src/core/deadlines";
+import {
+  computeDeadlineList,
+  computeDeadlines,
+  isOpenOn,
+  toDeadlinesJson,
+} from "../../src/core/deadlines";
 import type { Action, Register } from "../../src/core/register/model";
 import { STEPS } from "../../src/core/register/schema";
 import { aggregateReport } from "../../src/core/report";
@@ -130,13 +135,13 @@ describe("the vshu binary", () => {
     );
     assert.equal(deadlines.status, 0, deadlines.stderr);
     const expected = toDeadlinesJson(
-      computeDeadlines(original, "2026-11-23", createProductionCalendar())
+      computeDeadlineList(original, "2026-11-23", createProductionCalendar())
     );
     assert.deepEqual(JSON.parse(deadlines.stdout), expected);
     const lines = deadlines.stdout.trimEnd().split("\n");
     assert.equal(lines.length, expected.length + 2, "one element a line between [ and ]");
     assert.ok(
-      expected.some((d) => d.case.includes('"},{"')),
+      expected.some((d) => d.case?.includes('"},{"')),
       "the tricky code has deadlines"
     );
     assert.ok(
