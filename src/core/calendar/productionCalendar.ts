@@ -35,7 +35,7 @@ export interface ProductionCalendar {
   /** The same calendar (the same user's days) with another region's holidays. */
   withRegion(region: RegionKey): ProductionCalendar;
   /**
-   * Why a day is a regional day off, in Russian («Шагаа — нерабочий день в Республике Тыва»);
+   * Why a day is a regional day off, in Russian («Шагаа, нерабочий день в Республике Тыва»);
    * null when it is not one (including a regional holiday on a weekend).
    */
   regionalDay(date: IsoDate): string | null;
@@ -132,7 +132,7 @@ function buildCalendar(
       return null;
     }
     if (kind === DAY_KIND.regional) {
-      return `${info.name} — нерабочий день ${region.locative}`;
+      return `${info.name}, нерабочий день ${region.locative}`;
     }
     if (kind === DAY_KIND.regionalTransfer && info.from !== null) {
       return `перенесённый выходной ${region.locative} (с ${formatDateRu(info.from)}, ${info.name})`;
@@ -283,7 +283,9 @@ function regionalNotes(date: IsoDate, region: RegionData, parts: CalendarParts):
 /**
  * The note for a deadline that a regional holiday of unknown date might move.
  * @example unknownHolidayNote("Шагаа", 2027, TYVA)
- * //=> "дата Шагаа на 2027 год программе неизвестна (Республика Тыва): добавьте этот день на листе «Календарь» (вид дня «нерабочий»), и срок, пришедшийся на него, перенесётся"
+ * //=> "дата праздника «Шагаа» на 2027 год программе неизвестна (Республика Тыва): добавьте
+ * //    этот день на листе «Календарь» (вид дня «нерабочий»), и срок, пришедшийся на него,
+ * //    перенесётся"
  */
 export function unknownHolidayNote(name: string, year: number, region: RegionData): string {
   return (
