@@ -124,8 +124,6 @@ function buildCalendar(
     const table = tableOf(yearOf(date));
     return table.kinds[day - table.firstDay] ?? DAY_KIND.working;
   };
-  const userDay = (date: IsoDate): CalendarOverride | undefined =>
-    overridesByYear.get(yearOf(date))?.find((o) => o.date === date);
   const describeRegional = (date: IsoDate, kind: number): string | null => {
     const info = tableOf(yearOf(date)).regional.get(date);
     if (!region || !info) {
@@ -213,7 +211,6 @@ function buildCalendar(
         notes = regionalNotes(date, region, {
           tableOf,
           kindOf,
-          userDay,
           userDaysOf: (year) => overridesByYear.get(year) ?? [],
           nextWorkingDay: (d) => calendar.nextWorkingDay(d),
         });
@@ -228,7 +225,6 @@ function buildCalendar(
 interface CalendarParts {
   readonly tableOf: (year: number) => YearTable;
   readonly kindOf: (date: IsoDate) => number;
-  readonly userDay: (date: IsoDate) => CalendarOverride | undefined;
   readonly userDaysOf: (year: number) => readonly CalendarOverride[];
   readonly nextWorkingDay: (date: IsoDate) => IsoDate;
 }
@@ -237,7 +233,7 @@ interface CalendarParts {
  * The notes of a deadline on a date for a region: a movable holiday whose date is unknown in
  * that year and that may fall on this day (no user day off in its window yet), and a regional
  * holiday of the weekend before whose transfer to this day no source confirms (and the user
- * has not decided on «Календарь»).
+ * has no day on «Календарь» in the week after it).
  */
 function regionalNotes(date: IsoDate, region: RegionData, parts: CalendarParts): string[] {
   const notes: string[] = [];
@@ -255,9 +251,6 @@ function regionalNotes(date: IsoDate, region: RegionData, parts: CalendarParts):
       notes.push(unknownHolidayNote(m.name, year, region));
     }
   }
-  if (parts.userDay(date) !== undefined) {
-    return notes;
-  }
   const confirmed = new Set(region.transfers.map((t) => t.from));
   // A holiday of this year, or of the last days of the year before.
   for (const y of mmdd < "01-15" ? [year - 1, year] : [year]) {
@@ -267,6 +260,15 @@ function regionalNotes(date: IsoDate, region: RegionData, parts: CalendarParts):
         confirmed.has(holiday) ||
         parts.kindOf(holiday) !== DAY_KIND.weekend ||
         parts.nextWorkingDay(addDays(holiday, 1)) !== date
+      ) {
+        continue;
+      }
+      // A user's day in the week after the holiday: the user has settled the transfer.
+      const weekAfter = addDays(holiday, 7);
+      if (
+        [y, y + 1].some((year) =>
+          parts.userDaysOf(year).some((o) => o.date > holiday && o.date <= weekAfter)
+        )
       ) {
         continue;
       }
