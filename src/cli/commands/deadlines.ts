@@ -101,13 +101,19 @@ function line(r: ListedDeadline, withPerson: boolean): string {
 const byDue = (a: ListedDeadline, b: ListedDeadline): number =>
   a.due < b.due ? -1 : a.due > b.due ? 1 : 0;
 
-/** The lines of one list of rows, by status (overdue first), each section sorted by due date. */
+/**
+ * The lines of one list of rows, by status (overdue first), each section sorted by due date;
+ * at the top level the sections are apart by an empty line.
+ */
 function sections(rows: readonly ListedDeadline[], indent: string, withPerson: boolean): string[] {
   const out: string[] = [];
   for (const [status, title] of SECTIONS) {
     const list = rows.filter((r) => r.status === status);
     if (list.length === 0) {
       continue;
+    }
+    if (indent === "" && out.length > 0) {
+      out.push("");
     }
     out.push(`${indent}${title}: ${list.length}`);
     const sorted = status === "выполнено" ? list : [...list].sort(byDue);
