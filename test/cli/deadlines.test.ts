@@ -169,7 +169,6 @@ describe("vshu deadlines: lines for people", () => {
       class: "7Б",
       curator: "Сагаан-оол Ч. К.",
       responsible: "Иргит А. А.",
-      title: "приказ о постановке на учёт",
       period: null,
       lastDone: "2026-11-09",
       note: null,

@@ -851,7 +851,6 @@ describe("toDeadlinesJson and groupDeadlines", () => {
         "class",
         "curator",
         "responsible",
-        "title",
         "period",
         "lastDone",
         "note",
@@ -861,11 +860,11 @@ describe("toDeadlinesJson and groupDeadlines", () => {
       JSON.stringify(json.slice(2, 4)),
       '[{"case":"В-2","step":"meeting","due":"2026-11-13","done":null,"status":"сегодня",' +
         '"child":"Иванов Иван","class":"5А","curator":null,"responsible":"Совет профилактики",' +
-        '"title":"заседание коллегиального органа (разработка ИПС/ИПК)","period":null,' +
+        '"period":null,' +
         '"lastDone":null,"note":null},' +
         '{"case":"В-2","step":"visit","due":"2026-11-13","done":"2026-11-10","status":"выполнено",' +
         '"child":"Иванов Иван","class":"5А","curator":null,"responsible":"классный руководитель",' +
-        '"title":"выход в семью или приглашение в школу","period":null,' +
+        '"period":null,' +
         '"lastDone":"2026-11-10","note":null}]'
     );
   });

@@ -153,7 +153,6 @@ describe("monthly report to the ministry («День отчёта», default 5)"
         class: null,
         curator: null,
         responsible: "Ондар Б. Б.",
-        title: "отчёт в министерство за ноябрь 2026 г.",
         period: "2026-11",
         lastDone: null,
         note: "срок перенесён с 05.12.2026 (сб) на 07.12.2026 (пн)",

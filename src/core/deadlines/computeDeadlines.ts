@@ -8,8 +8,7 @@ import { checkedDayNumber } from "../dates/dayNumber";
 import { regionKeyOf } from "../calendar/regions";
 import type { ProductionCalendar } from "../calendar/productionCalendar";
 import type { IsoDate } from "../dates/isoDate";
-import type { Level } from "../indicators/catalog";
-import { suggestTargetGroup } from "../indicators/targetGroup";
+import { findIndicator, type Level } from "../indicators/catalog";
 import type { Action, Episode, Register, Settings } from "../register/model";
 import { STEPS, type StepKey } from "../register/schema";
 import { computeDueDate, settleDueDate, type DueDate } from "./computeDueDate";
@@ -54,7 +53,8 @@ export function profileLevel(episode: Pick<Episode, "level" | "indicators">): Le
   if (episode.level !== null) {
     return episode.level;
   }
-  return suggestTargetGroup(episode.indicators).group === 2 ? 2 : 1;
+  // The suggested group (indicators/targetGroup.ts): 2 with any С-indicator.
+  return episode.indicators.some((code) => findIndicator(code)?.level === 2) ? 2 : 1;
 }
 
 /**

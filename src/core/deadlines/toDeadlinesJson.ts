@@ -2,8 +2,9 @@
  * The JSON of `vshu deadlines --json` (shared/spec/workbook.md): a list of
  * `{ "case", "step", "due", "done", "status" }` — the contract's keys, first and in its order —
  * followed by the fields a person needs (README «vshu deadlines»): `child`, `class`,
- * `curator`, `responsible`, `title`, `period`, `lastDone`, `note`. Every item has every key
- * (null when empty), and no value is an object, so the list prints one element a line.
+ * `curator`, `responsible`, `period`, `lastDone`, `note`. Every item has every key (null when
+ * empty), and no value is an object, so the list prints one element a line. The step's Russian
+ * name is left out: it follows from `step` (README), and 10 000 episodes would print 5 MB of it.
  */
 import type { IsoDate } from "../dates/isoDate";
 import type { SchoolStepKey, StepKey } from "../register/schema";
@@ -25,8 +26,6 @@ export interface DeadlineJson {
   readonly curator: string | null;
   /** Who answers for the step (see `DeadlineRow.responsible`). */
   readonly responsible: string | null;
-  /** The step's Russian name; for the school's deadlines with the period («за ноябрь 2026 г.»). */
-  readonly title: string;
   /** The school's deadlines: «2026-11» (monthly report) or «2026-Q4» (quarterly register). */
   readonly period: string | null;
   /** The latest «Выполнено» date of the step (for a recurring step, its last completion). */
@@ -42,8 +41,8 @@ const orNull = (text: string): string | null => (text === "" ? null : text);
  * @example
  * toDeadlinesJson(rows)
  * //=> [{ case: "В-1", step: "order", due: "2026-11-16", done: null, status: "просрочено",
- * //      child: "Монгуш Айдыс", class: "5А", curator: null, responsible: "заместитель директора по ВР",
- * //      title: "приказ о постановке на учёт", period: null, lastDone: null, note: null }]
+ * //      child: "Монгуш Айдыс", class: "5А", curator: null,
+ * //      responsible: "заместитель директора по ВР", period: null, lastDone: null, note: null }]
  */
 export function toDeadlinesJson(rows: readonly ListedDeadline[]): DeadlineJson[] {
   return rows.map((r) => ({
@@ -56,7 +55,6 @@ export function toDeadlinesJson(rows: readonly ListedDeadline[]): DeadlineJson[]
     class: orNull(r.className),
     curator: orNull(r.curator),
     responsible: orNull(r.responsible),
-    title: r.stepName,
     period: r.case === null ? r.period : null,
     lastDone: r.lastDone,
     note: r.reason,
