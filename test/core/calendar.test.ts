@@ -2,6 +2,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   createProductionCalendar,
+  createRegisterCalendar,
   unknownYearWarning,
 } from "../../src/core/calendar/productionCalendar";
 import { isLaborCodeHoliday } from "../../src/core/calendar/laborCodeHolidays";
@@ -427,6 +428,19 @@ describe("Republic of Tyva: 15 August and Шагаа (law № 143 of 12.02.1999)
     const decided = createProductionCalendar([off("2026-08-17", "перенос")], { region: "tyva" });
     assert.equal(decided.nextWorkingDay("2026-08-15"), "2026-08-18");
     assert.deepEqual(decided.notesOn("2026-08-18"), [], "the user decided");
+  });
+
+  test("a register's calendar: its «Регион» and its «Календарь»", () => {
+    const tyvaBook = createRegisterCalendar({
+      calendar: [off("2027-02-07", "Шагаа")],
+      settings: { region: "Республика Тыва" },
+    });
+    assert.equal(tyvaBook.region, "tyva");
+    assert.equal(tyvaBook.isWorkingDay("2027-02-07"), false);
+    assert.equal(tyvaBook.isWorkingDay("2026-02-18"), false);
+    const rf = createRegisterCalendar({ calendar: [], settings: { region: "РФ" } });
+    assert.equal(rf.region, "federal");
+    assert.equal(rf.isWorkingDay("2026-02-18"), true);
   });
 
   test("the user's day wins over a regional one", () => {

@@ -7,7 +7,7 @@
  * The list stays on the school's computer: it is printed, never sent.
  */
 import { formatDateRu, type IsoDate } from "../../core/dates/isoDate";
-import { createProductionCalendar } from "../../core/calendar/productionCalendar";
+import { createRegisterCalendar } from "../../core/calendar/productionCalendar";
 import {
   computeDeadlineList,
   personOf,
@@ -33,7 +33,7 @@ export async function runDeadlines(
   opts: DeadlinesOptions
 ): Promise<{ rows: ListedDeadline[]; json: DeadlineJson[] }> {
   const register = await readRegister(opts.book);
-  const calendar = createProductionCalendar(register.calendar);
+  const calendar = createRegisterCalendar(register);
   const rows = computeDeadlineList(
     register,
     opts.on,

@@ -14,10 +14,10 @@ import {
   formatDateWithWeekdayRu,
   type IsoDate,
 } from "../dates/isoDate";
-import type { CalendarOverride } from "../register/model";
+import type { CalendarOverride, Register } from "../register/model";
 import { SHIPPED_CALENDAR } from "./calendarData";
 import { checkedDayNumber, yearOf } from "../dates/dayNumber";
-import { regionData, type RegionData, type RegionKey } from "./regions";
+import { regionData, regionKeyOf, type RegionData, type RegionKey } from "./regions";
 import { buildYearTable, DAY_KIND, type YearTable } from "./yearTable";
 
 /** Answers about working days; build one with {@link createProductionCalendar}. */
@@ -93,6 +93,18 @@ export function createProductionCalendar(
     return calendar;
   };
   return variant(options.region ?? "federal");
+}
+
+/**
+ * The calendar of a register: the user's days of «Календарь» and the region of «Регион».
+ * @example createRegisterCalendar(register).isWorkingDay("2026-02-18") //=> false in Tyva (Шагаа)
+ */
+export function createRegisterCalendar(
+  register: Pick<Register, "calendar"> & { readonly settings: { readonly region: string } }
+): ProductionCalendar {
+  return createProductionCalendar(register.calendar, {
+    region: regionKeyOf(register.settings.region),
+  });
 }
 
 function buildCalendar(
