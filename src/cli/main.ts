@@ -90,17 +90,33 @@ function program(): Command {
 
   cli
     .command("deadlines")
-    .description("сроки по каждому регламентному шагу каждого открытого случая")
+    .description(
+      "сроки по каждому регламентному шагу каждого открытого случая и сроки самой школы (отчёт в министерство, электронный регистр)"
+    )
     .argument("<BOOK.xlsx>", "книга учёта")
     .option("--on <ГГГГ-ММ-ДД>", "дата проверки (по умолчанию сегодня)")
-    .option("--json", "вывести JSON")
+    .option("--json", "вывести JSON (все шаги, включая выполненные)")
+    .option("--all", "показать и выполненные шаги")
+    .option("--by-curator", "сгруппировать по кураторам (ответственным)")
     .helpOption("-h, --help", "показать справку")
-    .action(async (book: string, o: { on?: string; json?: boolean }) => {
-      const on = o.on !== undefined ? isoOption("--on", o.on) : today();
-      const { runDeadlines, formatDeadlinesText } = await import("./commands/deadlines");
-      const { rows, json } = await runDeadlines({ book, on });
-      await (o.json ? printJsonList(json) : print(formatDeadlinesText(rows, on)));
-    });
+    .action(
+      async (
+        book: string,
+        o: { on?: string; json?: boolean; all?: boolean; byCurator?: boolean }
+      ) => {
+        const on = o.on !== undefined ? isoOption("--on", o.on) : today();
+        const { runDeadlines, formatDeadlinesText } = await import("./commands/deadlines");
+        const { rows, json } = await runDeadlines({ book, on });
+        await (o.json
+          ? printJsonList(json)
+          : print(
+              formatDeadlinesText(rows, on, {
+                all: o.all === true,
+                byCurator: o.byCurator === true,
+              })
+            ));
+      }
+    );
 
   cli
     .command("report")

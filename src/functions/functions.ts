@@ -45,16 +45,30 @@ export function indicator(code: string): string {
 }
 
 /**
- * Due date of a regulated step counted from a date (Civil Code art. 191-193, production calendar).
+ * Due date of a regulated step counted from a date (Civil Code art. 191-193, production calendar, regional days off), with the school's regulation profile when given.
  * @customfunction DUE
- * @param step Step as in the Step column, e.g. "приказ", "заседание", "наблюдение".
+ * @param step Step as in the Step column, e.g. "информирование", "приказ", "заседание", "наблюдение".
  * @param from Date the period is counted from.
  * @param [quarters] Optional quarter dates: 4 rows x 2 columns (from, to).
+ * @param [regulation] Optional regulation table (sheet "Регламент") with its header row: its period for the level replaces the default.
+ * @param [level] Optional level, 1 or 2 (default 1).
+ * @param [region] Optional region, as the "Регион" setting (default "Республика Тыва").
  * @returns The due date as an Excel date number.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- range cells of any type
-export function due(step: string, from: number, quarters?: any[][]): number {
-  return run(() => dueDate(step, from, quarters ?? null));
+export function due(
+  step: string,
+  from: number,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- range cells of any type
+  quarters?: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- range cells of any type
+  regulation?: any[][],
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a number or a text cell
+  level?: any,
+  region?: string
+): number {
+  return run(() =>
+    dueDate(step, from, quarters ?? null, regulation ?? null, level ?? null, region ?? null)
+  );
 }
 
 /**

@@ -12,7 +12,12 @@ import { spawnSync } from "node:child_process";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { createProductionCalendar } from "../../src/core/calendar/productionCalendar";
-import { computeDeadlines, isOpenOn, toDeadlinesJson } from "../../src/core/deadlines";
+import {
+  computeDeadlineList,
+  computeDeadlines,
+  isOpenOn,
+  toDeadlinesJson,
+} from "../../src/core/deadlines";
 import type { Action, Register } from "../../src/core/register/model";
 import { STEPS } from "../../src/core/register/schema";
 import { aggregateReport } from "../../src/core/report";
@@ -20,7 +25,7 @@ import { readRegister } from "../../src/cli/xlsx/readRegister";
 import { readWorkbookTables } from "../../src/cli/xlsx/readWorkbook";
 import { mulberry32, randomRegister, RANDOM_PERIODS } from "../support/builders";
 import { convertWithLibreOffice } from "../support/libreOffice";
-import { writeMessyRegister } from "../support/registerXlsx";
+import { childIdentity, writeMessyRegister } from "../support/registerXlsx";
 import { addDays } from "../../src/core/dates/isoDate";
 
 const dir = mkdtempSync(join(tmpdir(), "vshu-roundtrip-"));
@@ -62,6 +67,17 @@ export function validRandomRegister(seed: number, size: number): Register {
   };
 }
 
+/** The register with the children's names the untidy writer puts in the file (childIdentity). */
+function asWritten(r: Register): Register {
+  return {
+    ...r,
+    episodes: r.episodes.map((e) => {
+      const id = childIdentity(e);
+      return { ...e, lastName: id.last, firstName: id.first, patronymic: id.middle };
+    }),
+  };
+}
+
 const ON_DATES = ["2026-11-23", "2026-11-21", "2027-01-11", "2026-05-11"];
 
 describe("random registers read back from untidy files", () => {
@@ -83,7 +99,7 @@ describe("random registers read back from untidy files", () => {
       for (const on of ON_DATES) {
         assert.deepEqual(
           toDeadlinesJson(computeDeadlines(read, on, calendar)),
-          toDeadlinesJson(computeDeadlines(original, on, calendar)),
+          toDeadlinesJson(computeDeadlines(asWritten(original), on, calendar)),
           `deadlines on ${on}`
         );
       }
@@ -130,13 +146,13 @@ describe("the vshu binary", () => {
     );
     assert.equal(deadlines.status, 0, deadlines.stderr);
     const expected = toDeadlinesJson(
-      computeDeadlines(original, "2026-11-23", createProductionCalendar())
+      computeDeadlineList(asWritten(original), "2026-11-23", createProductionCalendar())
     );
     assert.deepEqual(JSON.parse(deadlines.stdout), expected);
     const lines = deadlines.stdout.trimEnd().split("\n");
     assert.equal(lines.length, expected.length + 2, "one element a line between [ and ]");
     assert.ok(
-      expected.some((d) => d.case.includes('"},{"')),
+      expected.some((d) => d.case?.includes('"},{"')),
       "the tricky code has deadlines"
     );
     assert.ok(

@@ -2,9 +2,11 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   createProductionCalendar,
+  createRegisterCalendar,
   unknownYearWarning,
 } from "../../src/core/calendar/productionCalendar";
 import { isLaborCodeHoliday } from "../../src/core/calendar/laborCodeHolidays";
+import { findRegion, regionKeyOf, unknownRegionMessage } from "../../src/core/calendar/regions";
 import type { CalendarOverride } from "../../src/core/register/model";
 import ru from "../../src/core/calendar/ru.json";
 
@@ -315,5 +317,163 @@ describe("production calendar: invalid input and speed", () => {
       }
     }
     assert.ok(moved > 20_000, `moved ${moved}`);
+  });
+});
+
+// ---- regional non-working days («Регион»; shared/calendar/tyva.md) ----------------------------
+
+describe("Republic of Tyva: 15 August and Шагаа (law № 143 of 12.02.1999)", () => {
+  const tyva = createProductionCalendar([], { region: "tyva" });
+  const rows: { name: string; date: string; working: boolean; why: string | null }[] = [
+    {
+      name: "15.08.2025, a Friday",
+      date: "2025-08-15",
+      working: false,
+      why: "День Республики Тыва, нерабочий день в Республике Тыва",
+    },
+    {
+      name: "15.08.2026, a Saturday, stays a weekend",
+      date: "2026-08-15",
+      working: false,
+      why: "выходной",
+    },
+    { name: "17.08.2026: no source for a transfer", date: "2026-08-17", working: true, why: null },
+    {
+      name: "16.08.2021: the transfer tuva-news.net reported",
+      date: "2021-08-16",
+      working: false,
+      why: "перенесённый выходной в Республике Тыва (с 15.08.2021, День Республики Тыва)",
+    },
+    {
+      name: "Шагаа 12.02.2021",
+      date: "2021-02-12",
+      working: false,
+      why: "Шагаа, нерабочий день в Республике Тыва",
+    },
+    {
+      name: "Шагаа 21.02.2023",
+      date: "2023-02-21",
+      working: false,
+      why: "Шагаа, нерабочий день в Республике Тыва",
+    },
+    { name: "Шагаа 01.03.2025, a Saturday", date: "2025-03-01", working: false, why: "выходной" },
+    { name: "03.03.2025: no source for a transfer", date: "2025-03-03", working: true, why: null },
+    {
+      name: "Шагаа 18.02.2026",
+      date: "2026-02-18",
+      working: false,
+      why: "Шагаа, нерабочий день в Республике Тыва",
+    },
+    { name: "2027: no Шагаа is guessed", date: "2027-02-08", working: true, why: null },
+    { name: "2022: no Шагаа is guessed", date: "2022-02-01", working: true, why: null },
+    { name: "federal holidays stay", date: "2026-02-23", working: false, why: "праздничный день" },
+  ];
+  for (const row of rows) {
+    test(`${row.name}: ${row.date}`, () => {
+      assert.equal(tyva.isWorkingDay(row.date), row.working);
+      assert.equal(tyva.describeNonWorkingDay(row.date), row.why);
+    });
+  }
+
+  test("the federal calendar has none of them, and the same user's days", () => {
+    const federal = createProductionCalendar([off("2026-11-06")]);
+    assert.equal(federal.region, "federal");
+    for (const date of ["2025-08-15", "2021-08-16", "2026-02-18", "2023-02-21"]) {
+      assert.equal(federal.isWorkingDay(date), true, date);
+      assert.equal(federal.regionalDay(date), null, date);
+    }
+    const regional = federal.withRegion("tyva");
+    assert.equal(regional.region, "tyva");
+    assert.equal(regional.isWorkingDay("2026-02-18"), false);
+    assert.equal(regional.isWorkingDay("2026-11-06"), false, "the user's day is kept");
+    assert.equal(regional.withRegion("tyva"), regional, "one calendar per region");
+    assert.equal(regional.withRegion("federal"), federal);
+  });
+
+  test("Шагаа known: a deadline moves off it and says why", () => {
+    assert.equal(tyva.nextWorkingDay("2026-02-18"), "2026-02-19");
+    assert.equal(tyva.regionalDay("2026-02-18"), "Шагаа, нерабочий день в Республике Тыва");
+    assert.equal(tyva.regionalDay("2026-02-19"), null);
+  });
+
+  test("a year whose Шагаа is unknown: a note on the days it can fall, until the user adds it", () => {
+    const note = tyva.notesOn("2027-02-08");
+    assert.equal(note.length, 1);
+    assert.match(note[0] ?? "", /дата праздника «Шагаа» на 2027 год программе неизвестна/);
+    assert.match(note[0] ?? "", /листе «Календарь»/);
+    assert.deepEqual(tyva.notesOn("2027-01-19"), [], "before the window");
+    assert.equal(tyva.notesOn("2027-01-20").length, 1, "the window's first day");
+    assert.equal(tyva.notesOn("2027-03-15").length, 1, "the window's last day");
+    assert.deepEqual(tyva.notesOn("2027-03-16"), [], "after the window");
+    assert.equal(tyva.notesOn("2024-02-12").length, 1, "2024 is unknown too");
+    assert.deepEqual(tyva.notesOn("2026-02-12"), [], "2026 is known");
+    const added = createProductionCalendar([off("2027-02-07", "Шагаа")], { region: "tyva" });
+    assert.deepEqual(added.notesOn("2027-02-08"), [], "the user's day off in the window");
+    assert.equal(added.isWorkingDay("2027-02-07"), false);
+    assert.deepEqual(createProductionCalendar().notesOn("2027-02-08"), [], "federal: no note");
+  });
+
+  test("a regional holiday on a weekend: the Monday after carries the unconfirmed transfer", () => {
+    const [note] = tyva.notesOn("2026-08-17");
+    assert.equal(
+      note,
+      "15.08.2026 (сб) — День Республики Тыва, пришёлся на выходной; перенос выходного на " +
+        "17.08.2026 (пн) источником не подтверждён: если этот день объявлен нерабочим, добавьте " +
+        "его на листе «Календарь»"
+    );
+    assert.deepEqual(tyva.notesOn("2026-08-18"), []);
+    assert.equal(tyva.notesOn("2027-08-16").length, 1, "15.08.2027 is a Sunday");
+    assert.equal(tyva.notesOn("2025-03-03").length, 1, "Шагаа 2025 was a Saturday");
+    assert.deepEqual(tyva.notesOn("2021-08-17"), [], "2021's transfer is confirmed");
+    const decided = createProductionCalendar([off("2026-08-17", "перенос")], { region: "tyva" });
+    assert.equal(decided.nextWorkingDay("2026-08-15"), "2026-08-18");
+    assert.deepEqual(decided.notesOn("2026-08-18"), [], "the user decided");
+  });
+
+  test("a register's calendar: its «Регион» and its «Календарь»", () => {
+    const tyvaBook = createRegisterCalendar({
+      calendar: [off("2027-02-07", "Шагаа")],
+      settings: { region: "Республика Тыва" },
+    });
+    assert.equal(tyvaBook.region, "tyva");
+    assert.equal(tyvaBook.isWorkingDay("2027-02-07"), false);
+    assert.equal(tyvaBook.isWorkingDay("2026-02-18"), false);
+    const rf = createRegisterCalendar({ calendar: [], settings: { region: "РФ" } });
+    assert.equal(rf.region, "federal");
+    assert.equal(rf.isWorkingDay("2026-02-18"), true);
+  });
+
+  test("the user's day wins over a regional one", () => {
+    const c = createProductionCalendar([on("2026-02-18", "рабочий по приказу")], {
+      region: "tyva",
+    });
+    assert.equal(c.isWorkingDay("2026-02-18"), true);
+    assert.equal(c.regionalDay("2026-02-18"), null);
+  });
+});
+
+describe("the setting «Регион»: known values", () => {
+  const rows: [string, string | null][] = [
+    ["Республика Тыва", "tyva"],
+    ["  тыва ", "tyva"],
+    ["Тува", "tyva"],
+    ["РЕСПУБЛИКА ТУВА", "tyva"],
+    ["Российская Федерация", "federal"],
+    ["РФ", "federal"],
+    ["только федеральный календарь", "federal"],
+    ["Бурятия", null],
+    ["Тыва, Кызыл", null],
+  ];
+  for (const [text, key] of rows) {
+    test(`«${text}» → ${key ?? "unknown"}`, () => {
+      assert.equal(findRegion(text)?.key ?? null, key);
+      assert.equal(regionKeyOf(text), key ?? "federal", "an unknown region assumes no day");
+    });
+  }
+  test("the message for an unknown region names what to write", () => {
+    assert.match(
+      unknownRegionMessage("Бурятия"),
+      /«Бурятия».*«Республика Тыва».*«Российская Федерация».*«Календарь»/
+    );
   });
 });

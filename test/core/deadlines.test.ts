@@ -29,6 +29,8 @@ import { STEPS, type StepKey } from "../../src/core/register/schema";
 const calendar = createProductionCalendar();
 const WARN_2028 =
   "календарь на 2028 год не загружен: учтены только выходные и праздники ст. 112 ТК РФ";
+const SHAGAA_2027 =
+  "дата праздника «Шагаа» на 2027 год программе неизвестна (Республика Тыва): добавьте этот день на листе «Календарь» (вид дня «нерабочий»), и срок, пришедшийся на него, перенесётся";
 const off = (date: string): CalendarOverride => ({ date, working: false, note: "" });
 const on = (date: string): CalendarOverride => ({ date, working: true, note: "" });
 
@@ -393,13 +395,26 @@ describe("computeDueDate (ГК РФ ст. 191, 192, 193)", () => {
 // ---- computeDeadlines ---------------------------------------------------------------------
 
 describe("computeDeadlines: which rows appear", () => {
-  test("identified, not registered: only the registration order (000 II.1)", () => {
+  test("identified, not registered: informing and the registration order (000 I.4, II.1)", () => {
     const rows = computeDeadlines(
       aRegister([anEpisode({ code: "В-1", identified: "2026-11-02" })]),
       "2026-11-23",
       calendar
     );
+    const person = { child: "Иванов Иван", className: "5А", curator: "" };
     assert.deepEqual(rows, [
+      {
+        case: "В-1",
+        step: "inform",
+        due: "2026-11-02",
+        done: null,
+        status: "просрочено",
+        reason: null,
+        stepName: "информирование субъектов профилактики",
+        lastDone: null,
+        ...person,
+        responsible: "социальный педагог",
+      },
       {
         case: "В-1",
         step: "order",
@@ -409,6 +424,8 @@ describe("computeDeadlines: which rows appear", () => {
         reason: null,
         stepName: "приказ о постановке на учёт",
         lastDone: null,
+        ...person,
+        responsible: "заместитель директора по ВР",
       },
     ]);
   });
@@ -431,9 +448,15 @@ describe("computeDeadlines: which rows appear", () => {
       reason: null,
       stepName,
       lastDone: null,
+      child: "Иванов Иван",
+      className: "5А",
+      curator: "",
+      responsible: DEFAULT_REGULATION.steps.find((s) => s.step === step)?.responsible ?? "?",
       ...extra,
     });
     assert.deepEqual(rows, [
+      // identified Friday 30.10.2026: informing is due that same day
+      row("inform", "информирование субъектов профилактики", "2026-10-30", "просрочено"),
       row("order", "приказ о постановке на учёт", "2026-11-13", "сегодня"),
       row(
         "meeting",
@@ -465,7 +488,7 @@ describe("computeDeadlines: which rows appear", () => {
       name: "identified on `on`: open",
       episode: { identified: "2026-11-23" },
       on: "2026-11-23",
-      steps: ["order"],
+      steps: ["inform", "order"],
     },
     {
       name: "identified after `on`: not open",
@@ -516,7 +539,7 @@ describe("computeDeadlines: which rows appear", () => {
       name: "registered after `on`: no registration steps",
       episode: { identified: "2026-10-30", level: 1, registered: "2026-11-24" },
       on: "2026-11-23",
-      steps: ["order"],
+      steps: ["inform", "order"],
     },
     {
       name: "registered on `on`: all steps",
@@ -528,13 +551,13 @@ describe("computeDeadlines: which rows appear", () => {
       name: "registration date without level: not registered",
       episode: { identified: "2026-10-30", level: null, registered: "2026-11-06" },
       on: "2026-11-23",
-      steps: ["order"],
+      steps: ["inform", "order"],
     },
     {
       name: "level without registration date: not registered",
       episode: { identified: "2026-10-30", level: 1, registered: null },
       on: "2026-11-23",
-      steps: ["order"],
+      steps: ["inform", "order"],
     },
   ];
   for (const row of openRows) {
@@ -557,8 +580,8 @@ describe("computeDeadlines: which rows appear", () => {
     );
     const rows = computeDeadlines(aRegister(episodes), "2026-11-23", calendar);
     assert.deepEqual(
-      rows.map((r) => r.case),
-      ["А-3", "В-1", "в-2", "В-10"]
+      rows.map((r) => `${r.case} ${r.step}`),
+      ["А-3", "В-1", "в-2", "В-10"].flatMap((c) => [`${c} inform`, `${c} order`])
     );
   });
 
@@ -628,7 +651,7 @@ describe("computeDeadlines: completions", () => {
       on: "2027-01-15",
       due: "2027-02-01",
       status: "предстоит",
-      reason: "срок перенесён с 31.01.2027 (вс) на 01.02.2027 (пн)",
+      reason: `срок перенесён с 31.01.2027 (вс) на 01.02.2027 (пн); ${SHAGAA_2027}`,
     },
     {
       name: "plan review: never done → end of II",
@@ -671,6 +694,10 @@ describe("computeDeadlines: completions", () => {
         reason: row.reason ?? null,
         stepName: STEP_DEFINITIONS.find((s) => s.key === row.step)?.name,
         lastDone,
+        child: "Иванов Иван",
+        className: "5А",
+        curator: "",
+        responsible: DEFAULT_REGULATION.steps.find((s) => s.step === row.step)?.responsible,
       });
     });
   }
@@ -678,7 +705,7 @@ describe("computeDeadlines: completions", () => {
   test("plan review: no quarter end ahead → no row", () => {
     const rows = run([aCompletion("В-2", "planReview", "2027-05-26")], "2027-05-27");
     assert.equal(rowOf(rows, "planReview"), undefined);
-    assert.equal(rows.length, 7);
+    assert.equal(rows.length, 8);
   });
 
   test("plan review: quarters not set → no row", () => {
@@ -718,6 +745,10 @@ describe("computeDeadlines: completions", () => {
       reason: null,
       stepName: "приказ о постановке на учёт",
       lastDone: "2026-11-25",
+      child: "Иванов Иван",
+      className: "5А",
+      curator: "",
+      responsible: "заместитель директора по ВР",
     });
   });
 
@@ -752,22 +783,26 @@ describe("computeDeadlines: completions", () => {
   test("a moved due date: the status follows the moved date", () => {
     // identified Saturday 07.11.2026 + 14 = Saturday 21.11 → Monday 23.11
     const e = anEpisode({ code: "В-5", identified: "2026-11-07" });
-    const row = computeDeadlines(aRegister([e]), "2026-11-22", calendar)[0];
+    const row = rowOf(computeDeadlines(aRegister([e]), "2026-11-22", calendar), "order", "В-5");
     assert.equal(row?.due, "2026-11-23");
     assert.equal(row?.status, "предстоит");
   });
 
   test("the user's calendar and an unknown year reach the rows", () => {
     const e = anEpisode({ code: "В-6", identified: "2027-12-24" }); // + 14 = 07.01.2028
-    const row = computeDeadlines(aRegister([e]), "2027-12-27", calendar)[0];
+    const row = rowOf(computeDeadlines(aRegister([e]), "2027-12-27", calendar), "order", "В-6");
     assert.equal(row?.due, "2028-01-10");
     assert.equal(row?.reason, `срок перенесён с 07.01.2028 (пт) на 10.01.2028 (пн); ${WARN_2028}`);
     const userCalendar = createProductionCalendar([off("2026-11-16")]);
-    const moved = computeDeadlines(
-      aRegister([anEpisode({ code: "В-1", identified: "2026-11-02" })]),
-      "2026-11-16",
-      userCalendar
-    )[0];
+    const moved = rowOf(
+      computeDeadlines(
+        aRegister([anEpisode({ code: "В-1", identified: "2026-11-02" })]),
+        "2026-11-16",
+        userCalendar
+      ),
+      "order",
+      "В-1"
+    );
     assert.equal(moved?.due, "2026-11-17");
     assert.equal(moved?.status, "предстоит");
   });
@@ -797,21 +832,40 @@ function deepFreeze<T>(value: T): T {
 // ---- JSON, «Сроки» view, speed, layering --------------------------------------------------
 
 describe("toDeadlinesJson and groupDeadlines", () => {
-  test("JSON items carry exactly case, step, due, done, status", () => {
+  test("JSON items: the contract's keys first, then the fields for people", () => {
     const rows = computeDeadlines(
       aRegister([registeredEpisode], [aCompletion("В-2", "visit", "2026-11-10")]),
       "2026-11-13",
       calendar
     );
     const json = toDeadlinesJson(rows);
-    assert.equal(json.length, 8);
+    assert.equal(json.length, 9);
     for (const item of json) {
-      assert.deepEqual(Object.keys(item), ["case", "step", "due", "done", "status"]);
+      assert.deepEqual(Object.keys(item), [
+        "case",
+        "step",
+        "due",
+        "done",
+        "status",
+        "child",
+        "class",
+        "curator",
+        "responsible",
+        "period",
+        "lastDone",
+        "note",
+      ]);
     }
     assert.equal(
-      JSON.stringify(json.slice(1, 3)),
-      '[{"case":"В-2","step":"meeting","due":"2026-11-13","done":null,"status":"сегодня"},' +
-        '{"case":"В-2","step":"visit","due":"2026-11-13","done":"2026-11-10","status":"выполнено"}]'
+      JSON.stringify(json.slice(2, 4)),
+      '[{"case":"В-2","step":"meeting","due":"2026-11-13","done":null,"status":"сегодня",' +
+        '"child":"Иванов Иван","class":"5А","curator":null,"responsible":"Совет профилактики",' +
+        '"period":null,' +
+        '"lastDone":null,"note":null},' +
+        '{"case":"В-2","step":"visit","due":"2026-11-13","done":"2026-11-10","status":"выполнено",' +
+        '"child":"Иванов Иван","class":"5А","curator":null,"responsible":"классный руководитель",' +
+        '"period":null,' +
+        '"lastDone":"2026-11-10","note":null}]'
     );
   });
 
@@ -825,6 +879,10 @@ describe("toDeadlinesJson and groupDeadlines", () => {
       reason: null,
       stepName: "",
       lastDone: null,
+      child: "",
+      className: "",
+      curator: "",
+      responsible: "",
     });
     const rows = [
       r("1", "2026-11-30", "предстоит"), // on + 7: in
@@ -853,7 +911,7 @@ describe("toDeadlinesJson and groupDeadlines", () => {
 });
 
 describe("speed and layering", () => {
-  test("10 000 episodes give 8 rows each, in natural code order (speed: npm run bench)", () => {
+  test("10 000 episodes give 9 rows each, in natural code order (speed: npm run bench)", () => {
     const episodes: Episode[] = [];
     const actions: Action[] = [];
     for (let i = 0; i < 10_000; i++) {
@@ -870,8 +928,8 @@ describe("speed and layering", () => {
       "2026-12-01",
       createProductionCalendar()
     );
-    assert.equal(rows.length, 80_000);
-    assert.equal(rows[8]?.case, "В-1", "natural order");
+    assert.equal(rows.length, 90_000);
+    assert.equal(rows[9]?.case, "В-1", "natural order");
   });
 
   test("src/core/calendar and src/core/deadlines never build a Date nor import Node or packages", () => {

@@ -112,12 +112,101 @@ describe("DUE: dueDate (ГК РФ ст. 191–193, production calendar)", () => 
     ["step by key", "order", "2026-11-13", "2026-11-27"],
     ["step by full name", "приказ о постановке на учёт", "2026-11-13", "2026-11-27"],
     ["case, spaces and ё ignored", "  Выход  в  Семью ", "2026-11-13", "2026-11-20"],
+    ["informing: the same day", "информирование", "2026-11-13", "2026-11-13"],
+    ["informing on a Saturday → Monday (ГК 193)", "информирование", "2026-11-21", "2026-11-23"],
+    // Default region «Республика Тыва»: 15 August and Шагаа are days off.
+    ["onto 15.08.2025 (Fri, Tyva) → Monday 18.08", "заседание", "2025-08-08", "2025-08-18"],
+    ["onto Шагаа 18.02.2026 (Wed) → 19.02", "приказ", "2026-02-04", "2026-02-19"],
+    ["onto Saturday 15.08.2026 → Monday 17.08", "заседание", "2026-08-08", "2026-08-17"],
+    ["onto 16.08.2021, the confirmed transfer → 17.08", "обследование", "2021-08-09", "2021-08-17"],
   ];
   for (const [what, step, from, due] of cases) {
     test(`${what}: ${step} от ${from} → ${due}`, () => {
       assert.equal(dueDate(step, s(from), null), s(due));
     });
   }
+
+  // «Регламент» as Excel passes tblRegulation[#All]: the header row, then one row per step.
+  const REGULATION = [
+    ["Шаг", "От чего", "Уровень 1", "Уровень 2", "Ответственный"],
+    ["информирование", "выявление", "0 дн.", "1 дн.", "социальный педагог"],
+    ["приказ", "выявление", "10 дн.", "", "директор"],
+    ["обследование", "постановка", 3, "", ""],
+    ["наблюдение", "постановка", "2 нед.", "1 мес.", ""],
+    ["успешность", "постановка", "четверть", "", ""],
+    ["", "", "", "", ""],
+  ];
+  const profile: [string, string, string, unknown, string][] = [
+    // [what, step, from, level, due]
+    ["level 1 by default", "приказ", "2026-11-02", null, "2026-11-12"],
+    ["level 1", "приказ", "2026-11-02", 1, "2026-11-12"],
+    ["level 2 as text «2 — СОП»", "информирование", "2026-11-02", "2 — СОП", "2026-11-03"],
+    ["a bare number of days", "обследование", "2026-11-02", 1, "2026-11-05"],
+    ["weeks", "наблюдение", "2026-11-02", 1, "2026-11-16"],
+    ["months for level 2", "наблюдение", "2026-11-02", 2, "2026-12-02"],
+    ["«четверть» for a recurring step", "успешность", "2026-11-02", 1, "2026-12-28"],
+    ["a step the table leaves out keeps the default", "заседание", "2026-11-02", 2, "2026-11-09"],
+  ];
+  for (const [what, step, from, level, due] of profile) {
+    test(`Регламент: ${what}: ${step} от ${from} → ${due}`, () => {
+      assert.equal(dueDate(step, s(from), null, REGULATION, level), s(due));
+    });
+  }
+
+  test("Регламент without its header row: columns in the contract's order", () => {
+    assert.equal(dueDate("приказ", s("2026-11-02"), null, REGULATION.slice(1), 1), s("2026-11-12"));
+  });
+
+  test("Регламент: an empty period → #N/A, the step is not tracked for that level", () => {
+    assertFails(
+      () => dueDate("приказ", s("2026-11-02"), null, REGULATION, 2),
+      /«приказ» для уровня 2 не отслеживается/,
+      "notAvailable"
+    );
+  });
+
+  test("without «Регламент» the level changes nothing (the defaults are the same)", () => {
+    assert.equal(dueDate("приказ", s("2026-11-02"), null, null, 2), s("2026-11-16"));
+  });
+
+  const badProfile: [string, unknown[][], RegExp][] = [
+    [
+      "an unreadable period",
+      [REGULATION[0] ?? [], ["приказ", "выявление", "две недели", "", ""]],
+      /строка 2 диапазона, столбец «Уровень 1»: «две недели» — не срок/,
+    ],
+    [
+      "an unknown step",
+      [REGULATION[0] ?? [], ["совещание", "выявление", "7 дн.", "", ""]],
+      /строка 2 диапазона, столбец «Шаг»: неизвестный шаг «совещание»/,
+    ],
+    ["not a range", "tblRegulation" as unknown as unknown[][], /ожидается диапазон/],
+    ["too narrow without headers", [["приказ", "7 дн."]], /ожидается таблица со столбцами/],
+  ];
+  for (const [what, range, message] of badProfile) {
+    test(`Регламент: ${what} → #VALUE!`, () =>
+      assertFails(() => dueDate("приказ", s("2026-11-02"), null, range, 1), message));
+  }
+
+  const regions: [string, unknown, string, string][] = [
+    // [what, region, from, due] — заседание, 7 days
+    ["Тыва by alias", "Тува", "2025-08-08", "2025-08-18"],
+    ["only the federal calendar", "Российская Федерация", "2025-08-08", "2025-08-15"],
+    ["РФ", "РФ", "2026-02-11", "2026-02-18"],
+    ["Тыва: Шагаа", "Республика Тыва", "2026-02-11", "2026-02-19"],
+  ];
+  for (const [what, region, from, due] of regions) {
+    test(`region ${what}: заседание от ${from} → ${due}`, () => {
+      assert.equal(dueDate("заседание", s(from), null, null, null, region), s(due));
+    });
+  }
+  test("an unknown region or level → #VALUE!", () => {
+    assertFails(
+      () => dueDate("заседание", s("2026-02-11"), null, null, null, "Бурятия"),
+      /«Бурятия» — регион, нерабочие дни которого программа не знает/
+    );
+    assertFails(() => dueDate("заседание", s("2026-02-11"), null, null, 3), /Уровень: «3»/);
+  });
 
   test("пересмотр ИПС with the quarters given as a range", () => {
     const quarters = [
@@ -137,6 +226,7 @@ describe("DUE: dueDate (ГК РФ ст. 191–193, production calendar)", () => 
 
   test("every «Шаг» title is a step", () => {
     for (const title of [
+      "информирование",
       "приказ",
       "заседание",
       "выход в семью",

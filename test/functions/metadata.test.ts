@@ -75,7 +75,13 @@ describe("functions.json (generated from the JSDoc)", () => {
     const byId = new Map(metadata.functions.map((f) => [f.id, f]));
     const optional = (id: string): boolean[] =>
       (byId.get(id)?.parameters ?? []).map((p) => p.optional === true);
-    assert.deepEqual(optional("DUE"), [false, false, true]);
+    assert.deepEqual(optional("DUE"), [false, false, true, true, true, true]);
+    assert.deepEqual(
+      byId.get("DUE")?.parameters.map((p) => p.name),
+      ["step", "from", "quarters", "regulation", "level", "region"],
+      "new arguments only after the old ones, so old calls keep working"
+    );
+    assert.equal(byId.get("DUE")?.parameters[3]?.dimensionality, "matrix");
     assert.deepEqual(optional("STATUS"), [false, true, true]);
     assert.deepEqual(optional("QUARTER"), [false, true]);
     assert.deepEqual(optional("AGE"), [false, false]);

@@ -53,10 +53,30 @@ describe("custom function wrappers", () => {
     // Excel passes null for an omitted optional argument, never undefined.
     const nul = null as unknown as undefined;
     assert.equal(fns.due("заседание", s("2026-11-13"), nul), s("2026-11-20"));
+    assert.equal(fns.due("заседание", s("2026-11-13"), nul, nul, nul, nul), s("2026-11-20"));
     assert.equal(fns.quarter(s("2026-11-05"), nul), "II");
     assert.equal(fns.status(s("2026-11-20"), s("2026-11-19"), nul), "выполнено");
     // `on` omitted → today: a due date far ahead is always «осталось … дн.».
     assert.match(fns.status(s("2199-01-01"), nul, nul), /^осталось \d+ дн\.$/);
+  });
+
+  test("DUE with the school's «Регламент» and a level", () => {
+    const nul = null as unknown as undefined;
+    const regulation = [
+      ["Шаг", "От чего", "Уровень 1", "Уровень 2", "Ответственный"],
+      ["приказ", "выявление", "10 дн.", "", "директор"],
+    ];
+    assert.equal(fns.due("приказ", s("2026-11-02"), nul, regulation, 1), s("2026-11-12"));
+    assertExcelError(
+      () => fns.due("приказ", s("2026-11-02"), nul, regulation, 2),
+      "#N/A",
+      /не отслеживается/
+    );
+    assertExcelError(
+      () => fns.due("приказ", s("2026-11-02"), nul, nul, nul, "Марс"),
+      "#VALUE!",
+      /«Марс» — регион/
+    );
   });
 
   test("bad input → #VALUE! with a Russian message", () => {

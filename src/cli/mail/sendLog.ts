@@ -16,7 +16,7 @@ import { monthOfPeriod } from "../../core/report/duePeriod";
 import { matchKey } from "../../core/text";
 import { now } from "../clock";
 import { UserError } from "../errors";
-import { writeAtomically } from "../files";
+import { exists, writeAtomically } from "../files";
 
 export const SEND_LOG_NAME = "журнал отправки ВШУ.csv";
 const LOCK_NAME = ".журнал отправки ВШУ.lock";
@@ -231,4 +231,34 @@ export async function readSentPeriods(book: string, school?: string): Promise<st
     }
   }
   return [...months].sort();
+}
+
+/**
+ * The monthly reports sent, with the first day each was sent, for `vshu deadlines`; null when
+ * the folder has no send log at all (the school does not send with `vshu`, so the program
+ * cannot know what was sent and must not call last month's report overdue).
+ * @param book - the register's path (the log is read from its folder)
+ * @param school - only this school's sends (the register's «Образовательная организация»)
+ */
+export async function readSentReports(
+  book: string,
+  school: string
+): Promise<{ period: string; date: IsoDate | null }[] | null> {
+  if (!(await exists(sendLogPath(dirname(book))))) {
+    return null;
+  }
+  const key = matchKey(school);
+  const first = new Map<string, IsoDate | null>();
+  for (const e of await readSendLog(dirname(book))) {
+    const month = monthOfPeriod(e.from, e.to);
+    if (month === null || matchKey(e.school) !== key) {
+      continue;
+    }
+    const day = parseDateText(e.at.slice(0, 10));
+    const prior = first.get(month);
+    if (prior === undefined || (day !== null && (prior === null || day < prior))) {
+      first.set(month, day);
+    }
+  }
+  return [...first.entries()].sort().map(([period, date]) => ({ period, date }));
 }

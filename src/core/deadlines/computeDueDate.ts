@@ -4,11 +4,19 @@
  *   event plus N days;
  * - ГК РФ ст. 192 п. 3: a period in months ends on the same day of the last month, or on that
  *   month's last day when it has no such day (see `addMonths`);
- * - ГК РФ ст. 193: a last day that falls on a non-working day moves to the next working day.
+ * - ГК РФ ст. 193: a last day that falls on a non-working day moves to the next working day,
+ *   federal or regional (the calendar's region: День Республики Тыва, Шагаа).
  */
 import { checkedDayNumber, yearOf } from "../dates/dayNumber";
 import { unknownYearWarning, type ProductionCalendar } from "../calendar/productionCalendar";
-import { addMonths, civilFromDays, formatDateWithWeekdayRu, type IsoDate } from "../dates/isoDate";
+import {
+  addDays,
+  addMonths,
+  civilFromDays,
+  formatDateRu,
+  formatDateWithWeekdayRu,
+  type IsoDate,
+} from "../dates/isoDate";
 
 /** A period in whole days or whole months. */
 export type Period = { readonly days: number } | { readonly months: number };
@@ -19,7 +27,10 @@ export interface DueDate {
   readonly due: IsoDate;
   /** The last day of the period before ГК РФ ст. 193. */
   readonly nominal: IsoDate;
-  /** Russian: the move («срок перенесён с … на …») and/or an unloaded-calendar warning. */
+  /**
+   * Russian: the move («срок перенесён с … на …», naming a regional day off it skipped) and/or
+   * the calendar's warnings (a year not loaded, a regional holiday of unknown date).
+   */
   readonly reason: string | null;
 }
 
@@ -52,7 +63,8 @@ export function computeDueDate(
 
 /**
  * Applies ГК РФ ст. 193 to a nominal last day: a non-working day moves to the next working
- * day. The reason also warns when a year involved has no loaded calendar.
+ * day. The reason names the regional days off it skipped, warns when a year involved has no
+ * loaded calendar, and adds the calendar's notes on the due day (`ProductionCalendar.notesOn`).
  * @example
  * settleDueDate("2026-12-31", createProductionCalendar())
  * //=> { due: "2027-01-11", nominal: "2026-12-31",
@@ -63,9 +75,17 @@ export function settleDueDate(nominal: IsoDate, calendar: ProductionCalendar): D
   const due = calendar.nextWorkingDay(nominal);
   const notes: string[] = [];
   if (due !== nominal) {
-    notes.push(
-      `срок перенесён с ${formatDateWithWeekdayRu(nominal)} на ${formatDateWithWeekdayRu(due)}`
-    );
+    const move = `срок перенесён с ${formatDateWithWeekdayRu(nominal)} на ${formatDateWithWeekdayRu(due)}`;
+    const regional: string[] = [];
+    if (calendar.region !== "federal") {
+      for (let day = nominal; day < due; day = addDays(day, 1)) {
+        const why = calendar.regionalDay(day);
+        if (why !== null) {
+          regional.push(`${formatDateRu(day)} — ${why}`);
+        }
+      }
+    }
+    notes.push(regional.length > 0 ? `${move}: ${regional.join(", ")}` : move);
   }
   const lastYear = yearOf(due);
   for (let year = yearOf(nominal); year <= lastYear; year++) {
@@ -73,5 +93,6 @@ export function settleDueDate(nominal: IsoDate, calendar: ProductionCalendar): D
       notes.push(unknownYearWarning(year));
     }
   }
+  notes.push(...calendar.notesOn(due));
   return { due, nominal, reason: notes.length > 0 ? notes.join("; ") : null };
 }

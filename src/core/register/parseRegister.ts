@@ -32,6 +32,7 @@ import {
   type Quarter,
   type SheetKey,
 } from "./schema";
+import { findRegion, unknownRegionMessage } from "../calendar/regions";
 import { DEFAULT_REGULATION, parseRegulation } from "./regulation";
 import { BoundTable } from "./table";
 import type { QuarterDates } from "./model";
@@ -192,6 +193,25 @@ function parseSettings(t: BoundTable, issues: RegisterIssue[]): Settings {
   } else if (versionEntry && version < 1) {
     report(SETTING.version, versionEntry.row, `версия книги должна быть 1 или ${CONTRACT_VERSION}`);
   }
+  const reportDayEntry = values.get(matchKey(SETTING.reportDay));
+  let reportDay = number(SETTING.reportDay, DEFAULT_REPORT_DAY);
+  if (reportDay < 1 || reportDay > 28) {
+    report(
+      SETTING.reportDay,
+      reportDayEntry?.row ?? 0,
+      `«${reportDay}» — день месяца от 1 до 28 (срок отчёта в министерство)`
+    );
+    reportDay = DEFAULT_REPORT_DAY;
+  }
+  const regionText = text(SETTING.region);
+  const region = regionText === "" ? null : findRegion(regionText);
+  if (regionText !== "" && region === null) {
+    report(
+      SETTING.region,
+      values.get(matchKey(SETTING.region))?.row ?? 0,
+      unknownRegionMessage(regionText)
+    );
+  }
   const parentCommunity: Record<string, number> = {};
   for (const p of PARENT_COMMUNITY_PARAMS) {
     parentCommunity[p] = number(p, 0);
@@ -202,7 +222,7 @@ function parseSettings(t: BoundTable, issues: RegisterIssue[]): Settings {
     schoolYear: text(SETTING.schoolYear),
     quarters,
     ministryAddress: text(SETTING.ministryAddress) || DEFAULT_MINISTRY_ADDRESS,
-    reportDay: number(SETTING.reportDay, DEFAULT_REPORT_DAY),
+    reportDay,
     coordinator: {
       name: text(SETTING.coordinatorName),
       position: text(SETTING.coordinatorPosition),
@@ -210,7 +230,7 @@ function parseSettings(t: BoundTable, issues: RegisterIssue[]): Settings {
     },
     parentCommunity,
     version: Math.max(1, version),
-    region: text(SETTING.region) || DEFAULT_REGION,
+    region: region?.title ?? (regionText || DEFAULT_REGION),
     director: text(SETTING.director),
     deputy: text(SETTING.deputy),
     executor: { name: text(SETTING.executorName), phone: text(SETTING.executorPhone) },
