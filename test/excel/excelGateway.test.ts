@@ -102,7 +102,9 @@ describe("createRegister + readRegister", () => {
         if (key !== "settings") {
           assert.equal(fake.cell(t.sheet, `${letter}300`).format, want, `${key} ${h}`);
         }
-        const v = s?.validations.find((x) => x.address.endsWith(`!${letter}2:${letter}502`));
+        const v = s?.validations.find((x) =>
+          new RegExp(`!${letter}2:${letter}5\\d\\d$`).test(x.address)
+        );
         if (l.list) {
           assert.deepEqual(
             v?.rule,
@@ -210,7 +212,8 @@ describe("saveCase", () => {
     assert.equal(fake.syncCount, 1);
     assert.equal(saved.code, "В-8");
     assert.equal(saved.row, 3);
-    assert.equal(saved.stepsAdded, 8);
+    assert.equal(saved.stepsAdded, 9);
+    assert.equal(saved.upgraded, null);
     const row = rowOf(fake, "tblCases", 1);
     assert.equal(row["Код"], "В-8");
     assert.equal(row["Фамилия"], "Монгуш");
@@ -219,7 +222,7 @@ describe("saveCase", () => {
     assert.equal(excelSerialToIso(row["Дата постановки"] as number), "2026-11-14");
     assert.equal(row["Моя заметка"], "");
     assert.equal(rowOf(fake, "tblCases", 0)["Моя заметка"], "своё");
-    assert.equal(fake.cell("Учёт", "F3").format, "dd.mm.yyyy"); // «Дата постановки», 6th from the right end
+    assert.equal(fake.cell("Учёт", "G3").format, "dd.mm.yyyy"); // «Дата постановки», 7th from the right end
     for (const r of fake.requests) {
       assert.ok(r.bytes < MB5);
     }
@@ -282,6 +285,7 @@ describe("saveCase", () => {
       ])
     );
     assert.deepEqual(due, {
+      информирование: "2026-11-02",
       приказ: "2026-11-16",
       заседание: "2026-11-23",
       "выход в семью": "2026-11-23",
@@ -342,9 +346,15 @@ describe("stale snapshots never cost the user's cells", () => {
     const saved = await gateway.saveCase(draft({ registered: null, level: null }), {
       today: TODAY,
     });
-    assert.equal(fake.syncCount, 2);
+    assert.equal(fake.syncCount, 3, "the write, the repair, «Строки» of the journal corrected");
     assert.deepEqual(fake.values("Учёт", "A2:B2"), [["В-50", "Ооржак"]]);
     assert.equal(saved.row, 3);
+    const journal = fake.table("tblJournal");
+    const last = journal.rows[journal.rows.length - 1] ?? [];
+    assert.deepEqual(
+      [last[journal.headers.indexOf("Лист")], last[journal.headers.indexOf("Строки")]],
+      ["Учёт", "3"]
+    );
     const read = await gateway.readRegister();
     assert.deepEqual(
       read.register.episodes.map((e) => e.code),
@@ -396,7 +406,11 @@ describe("steps, transfer, entries", () => {
     await gateway.readRegister();
     const { code } = await gateway.saveCase(draft(), { today: TODAY });
     fake.resetCounters();
-    const newCode = await gateway.transferToLevel2(code, "2026-12-01", "12", { today: TODAY });
+    const { code: newCode } = await gateway.transferToLevel2(
+      code,
+      { number: "12", date: "2026-12-01" },
+      { today: TODAY }
+    );
     assert.equal(fake.syncCount, 1);
     const read = await gateway.readRegister();
     assert.deepEqual(read.issues, []);
@@ -407,8 +421,9 @@ describe("steps, transfer, entries", () => {
     assert.equal(next?.level, 2);
     assert.equal(next?.registered, "2026-12-01");
     assert.equal(next?.protocol, "12");
+    assert.equal(old?.removalProtocol, "12", "the постановление ended the level-1 episode");
     assert.equal(old?.childKey, next?.childKey);
-    assert.equal(read.register.actions.filter((a) => a.caseCode === newCode).length, 8);
+    assert.equal(read.register.actions.filter((a) => a.caseCode === newCode).length, 9);
   });
 
   test("quick entries add one row each in one sync", async () => {
@@ -436,7 +451,11 @@ describe("steps, transfer, entries", () => {
       covered: 15,
       note: "",
     });
-    await gateway.removeCase("В-1", "2026-11-20", "исправление поведения");
+    await gateway.removeCase("В-1", {
+      ground: "исправление поведения",
+      decisionNumber: "4",
+      decisionDate: "2026-11-20",
+    });
     assert.equal(fake.syncCount, 4);
     const read = await gateway.readRegister();
     assert.deepEqual(read.issues, []);
@@ -445,6 +464,7 @@ describe("steps, transfer, entries", () => {
     assert.equal(read.register.activities[0]?.kind, "sports");
     assert.equal(read.register.service[0]?.covered, 15);
     assert.equal(read.register.episodes[0]?.removed, "2026-11-20");
+    assert.equal(read.register.episodes[0]?.removalProtocol, "4");
   });
 
   test("settings read as text and written back", async () => {
@@ -622,12 +642,12 @@ describe("ExcelApi 1.1 host (Office 2016 volume-licensed)", () => {
     fake.resetCounters();
     const saved = await gateway.saveCase(draft({ lastName: "=1+1" }), { today: TODAY });
     assert.equal(fake.syncCount, 1);
-    assert.equal(saved.stepsAdded, 8);
+    assert.equal(saved.stepsAdded, 9);
     assert.equal(saved.row, 2, "the new table's empty row takes the first case");
     const read = await gateway.readRegister();
     assert.deepEqual(read.issues, []);
     assert.equal(read.register.episodes[0]?.lastName, "=1+1");
-    assert.equal(read.register.actions.length, 8);
+    assert.equal(read.register.actions.length, 9);
     const report = aggregateReport(read.register, { from: "2026-09-01", to: "2026-11-23" });
     fake.resetCounters();
     const { sheet } = await gateway.writeReportSheet(report);
@@ -666,7 +686,7 @@ describe("the user's own cells", () => {
     assert.deepEqual(fake.values("Учёт", "T2"), [["заметка справа"]]);
     assert.equal(notes("Мероприятия", "план на каникулы").length, 1);
     const t = fake.table("tblCases");
-    assert.equal(t.address, "Учёт!A1:Q3");
+    assert.equal(t.address, "Учёт!A1:R3");
     assert.deepEqual(fake.values("Учёт", "A6"), [["заметка под таблицей"]]);
   });
 
@@ -712,7 +732,11 @@ describe("support matrix (README): the same scenario on each ExcelApi level", ()
         kind: "clothing",
         content: "",
       });
-      await gateway.transferToLevel2(saved.code, "2026-12-01", "9", { today: TODAY });
+      await gateway.transferToLevel2(
+        saved.code,
+        { number: "9", date: "2026-12-01" },
+        { today: TODAY }
+      );
       assert.equal(fake.syncCount, 3, "one sync per entry");
       const read = await gateway.readRegister();
       assert.deepEqual(read.issues, []);

@@ -192,6 +192,59 @@ export class SheetModel {
     }
   }
 
+  /**
+   * Moves the cells of rows top…bottom from column `from` rightwards by `n` columns (cells
+   * inserted, shifted right — what Excel does to the rows of a table that gets a column).
+   */
+  shiftRight(from: number, top: number, bottom: number, n: number): void {
+    for (const map of [this.values, this.formulas, this.formats] as Map<number, unknown>[]) {
+      const moved: [number, unknown][] = [];
+      for (const [k, v] of map) {
+        const r = Math.floor(k / MAX_COLUMNS);
+        const c = k % MAX_COLUMNS;
+        if (r >= top && r <= bottom && c >= from) {
+          if (c + n >= MAX_COLUMNS) {
+            throw new FakeExcelError("InvalidOperation", "Сдвиг выводит ячейки за край листа");
+          }
+          moved.push([k, v]);
+        }
+      }
+      for (const [k] of moved) {
+        map.delete(k);
+      }
+      for (const [k, v] of moved) {
+        map.set(k + n, v);
+      }
+    }
+  }
+
+  /** Moves the cells of columns left…right below row `from` up by one (row `from` removed). */
+  shiftUp(from: number, left: number, right: number): void {
+    this.clear({ top: from, bottom: from, left, right });
+    for (const map of [this.values, this.formulas, this.formats] as Map<number, unknown>[]) {
+      const moved: [number, unknown][] = [];
+      for (const [k, v] of map) {
+        const r = Math.floor(k / MAX_COLUMNS);
+        const c = k % MAX_COLUMNS;
+        if (r > from && c >= left && c <= right) {
+          moved.push([k, v]);
+        }
+      }
+      for (const [k] of moved) {
+        map.delete(k);
+      }
+      for (const [k, v] of moved) {
+        map.set(k - MAX_COLUMNS, v);
+      }
+    }
+    for (const t of this.tables) {
+      if (t.top > from && t.left <= right && t.right >= left) {
+        t.top -= 1;
+        t.bottom -= 1;
+      }
+    }
+  }
+
   address(rect: Rect): string {
     return formatAddress(this.name, rect);
   }
@@ -299,6 +352,90 @@ export class WorkbookModel {
       throw new FakeExcelError("ItemAlreadyExists", `Таблица «${name}» уже существует`);
     }
     table.name = name;
+  }
+
+  /**
+   * Adds columns to a table before the table column `index` (null: at its right end), as
+   * Excel's `table.columns.add`: the cells of the table's rows from there rightwards shift
+   * right (another table in those rows makes it fail, as in Excel); the headers are made unique
+   * («Столбец5» when none is given); `values` (header row and body, one column) are written.
+   */
+  addTableColumn(
+    table: TableModel,
+    index: number | null,
+    values: readonly (readonly unknown[])[] | null,
+    name: string | null
+  ): number {
+    const width = table.right - table.left + 1;
+    const at = index === null || index === -1 ? width : index;
+    if (at < 0 || at > width) {
+      throw new FakeExcelError("InvalidArgument", `Индекс столбца таблицы вне диапазона: ${at}`);
+    }
+    const height = table.bottom - table.top + 1;
+    if (values !== null) {
+      const ok =
+        Array.isArray(values) &&
+        values.length === height &&
+        values.every((r) => Array.isArray(r) && r.length === 1);
+      if (!ok) {
+        throw new FakeExcelError(
+          "InvalidArgument",
+          `Массив значений столбца должен иметь ${height}×1 (заголовок и строки таблицы)`
+        );
+      }
+    }
+    const sheet = table.sheet;
+    const col = table.left + at;
+    for (const other of sheet.tables) {
+      if (
+        other !== table &&
+        other.right >= col &&
+        other.top <= table.bottom &&
+        other.bottom >= table.top
+      ) {
+        throw new FakeExcelError(
+          "InvalidOperation",
+          "Операция сдвигает ячейки другой таблицы листа: так нельзя"
+        );
+      }
+    }
+    sheet.shiftRight(col, table.top, table.bottom, 1);
+    table.right += 1;
+    const taken = new Set<string>();
+    for (let c = table.left; c <= table.right; c++) {
+      if (c !== col) {
+        taken.add(String(sheet.value(table.top, c)).toLowerCase());
+      }
+    }
+    const wanted = (name ?? (values?.[0]?.[0] as string | undefined) ?? "").toString().trim();
+    let header = wanted === "" ? `Столбец${at + 1}` : wanted;
+    for (let i = 2; taken.has(header.toLowerCase()); i++) {
+      header = `${wanted === "" ? "Столбец" : wanted}${i}`;
+    }
+    values?.forEach((row, i) => {
+      if (i > 0) {
+        sheet.write(table.top + i, col, row[0]);
+      }
+    });
+    sheet.formulas.delete(SheetModel.key(table.top, col));
+    sheet.values.set(SheetModel.key(table.top, col), header);
+    return col;
+  }
+
+  /** Deletes a table row (body index); the cells below within the table's columns move up. */
+  deleteTableRow(table: TableModel, index: number): void {
+    const bodyRows = table.bottom - table.top;
+    if (index < 0 || index >= bodyRows) {
+      throw new FakeExcelError("InvalidArgument", `Строки таблицы с номером ${index} нет`);
+    }
+    const row = table.top + 1 + index;
+    if (bodyRows === 1) {
+      // A table keeps one (empty) body row.
+      table.sheet.clear({ top: row, bottom: row, left: table.left, right: table.right });
+      return;
+    }
+    table.sheet.shiftUp(row, table.left, table.right);
+    table.bottom -= 1;
   }
 
   /**
