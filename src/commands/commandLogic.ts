@@ -67,7 +67,7 @@ export async function runReportCommand(
     parts.push(
       workbookOpened
         ? "Он же открыт в новой книге: сохраните её и отправьте в министерство."
-        : "Отдельную книгу эта версия Excel открыть не может (нужен ExcelApi 1.8): скопируйте лист."
+        : "Отдельную книгу эта версия Excel открыть не может (нужен Excel 2019 или новее): скопируйте лист."
     );
   } catch (error) {
     // The sheet is written: say so, and why the new workbook is missing.

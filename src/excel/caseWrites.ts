@@ -97,7 +97,9 @@ export async function saveCase(
       appended = queueAppend(context, cases, [record], c);
     }
     const familyTicket =
-      family && familiesLayout ? queueAppend(context, familiesLayout, [familyRecord(family)], c) : null;
+      family && familiesLayout
+        ? queueAppend(context, familiesLayout, [familyRecord(family)], c)
+        : null;
     const stepTicket = actionsLayout ? queueAppend(context, actionsLayout, stepRows, c) : null;
     return {
       update,
@@ -109,9 +111,18 @@ export async function saveCase(
           rows: existing ? [existing.row] : (appended as AppendTicket),
           codes: [code],
         },
-        ...(familyTicket ? [{ action: "новая семья", sheet: "families", rows: familyTicket, codes: [code] }] : []),
+        ...(familyTicket
+          ? [{ action: "новая семья", sheet: "families", rows: familyTicket, codes: [code] }]
+          : []),
         ...(stepTicket
-          ? [{ action: "регламентные шаги (постановка на учёт)", sheet: "actions", rows: stepTicket, codes: [code] }]
+          ? [
+              {
+                action: "регламентные шаги (постановка на учёт)",
+                sheet: "actions",
+                rows: stepTicket,
+                codes: [code],
+              },
+            ]
           : []),
       ],
       after: () => ({
@@ -196,7 +207,9 @@ export async function removeCase(
       header: "Код",
       text: episode.code,
     }),
-    journal: [{ action: "снятие с учёта", sheet: "cases", rows: [episode.row], codes: [episode.code] }],
+    journal: [
+      { action: "снятие с учёта", sheet: "cases", rows: [episode.row], codes: [episode.code] },
+    ],
     after: () => undefined,
   }));
   s.last = patched(
@@ -274,7 +287,12 @@ export async function transferToLevel2(
           rows: [old.row],
           codes: [old.code],
         },
-        { action: "перевод на уровень 2 (СОП): новый случай", sheet: "cases", rows: added, codes: [newCode] },
+        {
+          action: "перевод на уровень 2 (СОП): новый случай",
+          sheet: "cases",
+          rows: added,
+          codes: [newCode],
+        },
         {
           action: "регламентные шаги (постановка на учёт, уровень 2)",
           sheet: "actions",

@@ -35,7 +35,7 @@ function sheetName(sheet: SheetKey | string): string {
 export function rowsText(rows: readonly number[]): string {
   const sorted = [...new Set(rows)].filter((r) => r > 0).sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && (sorted[j + 1] as number) === (sorted[j] as number) + 1) {
       j++;
@@ -58,8 +58,7 @@ export function draftRows(draft: JournalDraft, firstRow: (t: AppendTicket) => nu
 
 /** The Excel serial number (1900 system) of a local date and time. */
 export function localDateTimeSerial(when: Date): number {
-  const iso =
-    makeIsoDate(when.getFullYear(), when.getMonth() + 1, when.getDate()) ?? "1900-01-01";
+  const iso = makeIsoDate(when.getFullYear(), when.getMonth() + 1, when.getDate()) ?? "1900-01-01";
   const day = isoToExcelSerial(iso);
   const seconds = when.getHours() * 3600 + when.getMinutes() * 60 + when.getSeconds();
   return day + seconds / 86_400;

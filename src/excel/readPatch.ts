@@ -32,9 +32,7 @@ export function patched(
   }
   const r = read.register;
   const byRow = new Map((changes.replace ?? []).map((e) => [e.row, e]));
-  const episodes = r.episodes
-    .map((e) => byRow.get(e.row) ?? e)
-    .concat(changes.episodes ?? []);
+  const episodes = r.episodes.map((e) => byRow.get(e.row) ?? e).concat(changes.episodes ?? []);
   const done = changes.doneRow;
   const actions = (
     done ? r.actions.map((a) => (a.row === done.row ? { ...a, done: done.date } : a)) : r.actions

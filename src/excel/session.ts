@@ -179,7 +179,9 @@ export class GatewaySession {
     drafts: readonly JournalDraft[]
   ): Promise<void> {
     const moved = drafts.some(
-      (d) => !Array.isArray(d.rows) && appendedRow(d.rows as AppendTicket) !== (d.rows as AppendTicket).expected
+      (d) =>
+        !Array.isArray(d.rows) &&
+        appendedRow(d.rows as AppendTicket) !== (d.rows as AppendTicket).expected
     );
     const layout = journalTicket.layout;
     const column = layout.headers.findIndex((h) => matchKey(h) === matchKey("Строки"));

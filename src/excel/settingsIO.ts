@@ -15,7 +15,6 @@ import { cellOfKind, dateCell, numberCell, textCell, type OutCell } from "./text
 import { writable } from "./upgrade";
 import { QUARTER_PARAM } from "./upgradePlan";
 
-
 /** The body of «Настройки» (values) as the sheet holds it now (1 sync). */
 async function settingsRows(s: GatewaySession, layout: TableLayout): Promise<unknown[][]> {
   return s.run(async (context) => {
@@ -125,7 +124,12 @@ export async function writeSettings(
       });
     }
     if (appends.length > 0) {
-      journal.push({ action: "настройки: новые параметры", sheet: "settings", rows: ticket, codes: [] });
+      journal.push({
+        action: "настройки: новые параметры",
+        sheet: "settings",
+        rows: ticket,
+        codes: [],
+      });
     }
     return { appends: [ticket], journal, after: () => undefined };
   });

@@ -132,7 +132,10 @@ function queueColumnProbe(
     const table = context.workbook.tables.getItem(layout.table);
     const whole = table.getRange();
     whole.load("address");
-    const strip = whole.getLastColumn().getOffsetRange(0, 1).getResizedRange(0, n - 1);
+    const strip = whole
+      .getLastColumn()
+      .getOffsetRange(0, 1)
+      .getResizedRange(0, n - 1);
     strip.load("address, formulas");
     return { layout, adds, header: table.getHeaderRowRange().load("values"), whole, strip };
   }
@@ -269,7 +272,11 @@ async function runUpgrade(
     for (const key of plan.sheets) {
       const sheet = findName(names.sheets, SHEET[key]);
       if (sheet !== null && findName(names.tables, TABLE_NAME[key]) === null) {
-        toCheck.push({ key, sheet, probe: probeContent(context.workbook.worksheets.getItem(sheet)) });
+        toCheck.push({
+          key,
+          sheet,
+          probe: probeContent(context.workbook.worksheets.getItem(sheet)),
+        });
       }
     }
     if (toCheck.length > 0) {
@@ -298,7 +305,14 @@ async function runUpgrade(
   }
   const fixes = settingsFixes(seen.settings);
   const newParams = V2_SETTINGS_PARAMS.filter((p) => !fixes.present.has(matchKey(p)));
-  const newLayouts = laidOut.map((l) => newSheetLayout(l.key, l.sheet, TABLE_NAME[l.key], l.key === "regulation" ? regulationBody().values.length : 0));
+  const newLayouts = laidOut.map((l) =>
+    newSheetLayout(
+      l.key,
+      l.sheet,
+      TABLE_NAME[l.key],
+      l.key === "regulation" ? regulationBody().values.length : 0
+    )
+  );
   const applied = {
     columns: columns.flatMap((p) => p.adds),
     sheets: newLayouts,
@@ -306,7 +320,13 @@ async function runUpgrade(
     settings: newParams,
   };
   const after = upgradedRead(
-    { ...read, snapshot: { ...read.snapshot, tables: { ...read.snapshot.tables, settings: seen.settings.layout } } },
+    {
+      ...read,
+      snapshot: {
+        ...read.snapshot,
+        tables: { ...read.snapshot.tables, settings: seen.settings.layout },
+      },
+    },
     applied
   );
   const changed = [
@@ -375,11 +395,7 @@ async function runUpgrade(
 }
 
 /** Queues the new columns of one table (or plain sheet), with their formats and lists. */
-function queueColumns(
-  context: Excel.RequestContext,
-  p: ColumnProbe,
-  caps: HostCapabilities
-): void {
+function queueColumns(context: Excel.RequestContext, p: ColumnProbe, caps: HostCapabilities): void {
   const whole = p.whole ? parseRangeAddress(p.whole.address)?.block : null;
   const b = whole ?? blockOf(p.layout);
   const ws = context.workbook.worksheets.getItem(p.layout.sheet);
@@ -388,7 +404,9 @@ function queueColumns(
     if (p.layout.table !== null) {
       context.workbook.tables.getItem(p.layout.table).columns.add(undefined, undefined, a.header);
     } else {
-      const header = ws.getRange(blockAddress({ top: b.top, bottom: b.top, left: column, right: column }));
+      const header = ws.getRange(
+        blockAddress({ top: b.top, bottom: b.top, left: column, right: column })
+      );
       header.numberFormat = [[TEXT_FORMAT]];
       header.values = [[a.header]];
     }

@@ -153,7 +153,12 @@ export function newSettingCell(param: string): OutCell {
 }
 
 /** The layout of a sheet laid out by the upgrade at A1 with `rows` data rows. */
-export function newSheetLayout(key: SheetKey, sheet: string, table: string, rows: number): TableLayout {
+export function newSheetLayout(
+  key: SheetKey,
+  sheet: string,
+  table: string,
+  rows: number
+): TableLayout {
   return {
     key,
     sheet,

@@ -15,12 +15,7 @@ import { nextQuarterEnd } from "../core/deadlines/nextQuarterEnd";
 import { STEP_DEFINITIONS } from "../core/deadlines/steps";
 import type { Level } from "../core/indicators/catalog";
 import { formatIndicatorCodes } from "../core/indicators/parseCodes";
-import type {
-  Episode,
-  Register,
-  RegulationPeriod,
-  RegulationStep,
-} from "../core/register/model";
+import type { Episode, Register, RegulationPeriod, RegulationStep } from "../core/register/model";
 import { STEPS, type StepKey } from "../core/register/schema";
 import { matchKey } from "../core/text";
 import type { CaseDraft, FamilyDraft } from "./gateway";

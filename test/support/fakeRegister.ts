@@ -81,9 +81,7 @@ export function seedRegister(fake: FakeExcel, rows: SeedRows = {}, opts: SeedOpt
     const headers =
       opts.headers?.[key] ?? (v1 && key !== "calendar" ? requiredColumns(key) : columnsOf(key));
     const data =
-      key === "settings"
-        ? (rows.settings ?? settingsRows(2026, v1 ? 1 : 2))
-        : (rows[key] ?? []);
+      key === "settings" ? (rows.settings ?? settingsRows(2026, v1 ? 1 : 2)) : (rows[key] ?? []);
     const formats = headers.map((h) => {
       const kind = columnLayout(h).kind;
       return kind === "date" ? "dd.mm.yyyy" : kind === "text" ? "@" : null;
