@@ -45,6 +45,7 @@ import {
   planUpgrade,
   QUARTER_PARAM,
   statusOf,
+  upgradeBeforeWrite,
   upgradeNeeded,
   upgradedRead,
   type ColumnAdd,
@@ -72,7 +73,7 @@ export async function writable(
   if (plan.newer) {
     throw new Error(newerMessage(plan.version));
   }
-  if (!upgradeNeeded(plan) || plan.blocked !== null) {
+  if (!upgradeBeforeWrite(plan, read) || plan.blocked !== null) {
     return { read, upgraded: null };
   }
   const upgraded = await runUpgrade(s, read, plan);

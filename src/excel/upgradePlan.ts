@@ -90,6 +90,22 @@ export function planUpgrade(read: RegisterRead, caps: HostCapabilities): Upgrade
   };
 }
 
+/**
+ * Whether a write upgrades first: the version, a column or a parameter is missing, or a
+ * version-2 sheet whose name is free. A sheet of that name holding the user's own content is
+ * left to «Обновить книгу до версии 2», which says so (the writes do not retry it each time).
+ */
+export function upgradeBeforeWrite(plan: UpgradePlan, read: RegisterRead): boolean {
+  const taken = new Set((read.snapshot.sheetNames ?? []).map(matchKey));
+  return (
+    !plan.newer &&
+    (plan.version < CONTRACT_VERSION ||
+      plan.columns.length > 0 ||
+      plan.settings.length > 0 ||
+      plan.sheets.some((key) => !taken.has(matchKey(SHEET[key]))))
+  );
+}
+
 /** Whether the register is short of version 2 in anything. */
 export function upgradeNeeded(plan: UpgradePlan): boolean {
   return (
