@@ -220,7 +220,7 @@ describe("«Сроки»", () => {
     // No curator: the person «Регламент» names for the step.
     assert.match(
       await page.locator('li[data-key="В-3:inform"]').innerText(),
-      /5А класс · куратор социальный педагог/
+      /5А класс · отвечает: социальный педагог/
     );
     // Done steps only when asked.
     assert.equal(await page.locator('section[data-section="done"]').count(), 0);

@@ -231,6 +231,8 @@ describe("previews and views", () => {
     // В-3 has no curator: the person «Регламент» names for the step.
     const inform = caseItems(0).find((x) => x.key === "В-3:inform");
     assert.equal(inform?.responsible, "социальный педагог");
+    assert.equal(inform?.isCurator, false);
+    assert.equal(first?.isCurator, true);
     assert.equal(inform?.className, "5А");
   });
   test("done steps are hidden unless asked; then listed latest first with their date", () => {

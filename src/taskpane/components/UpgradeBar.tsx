@@ -51,9 +51,9 @@ export function UpgradeBar({ gateway, status, onUpgraded }: UpgradeBarProps) {
       <MessageBar intent="info" layout="multiline" data-testid="upgrade">
         <MessageBarBody>
           <MessageBarTitle>
-            {status.version < 2 ? "Книга учёта версии 1" : "Книга учёта не полная"}
+            {status.version < 2 ? "Книга учёта версии 1." : "Книга учёта не полная."}
           </MessageBarTitle>
-          {status.message} Первая запись из панели обновит книгу и так.
+          {status.message} Если не нажать кнопку, книгу обновит первая запись из панели.
         </MessageBarBody>
         <MessageBarActions>
           <Button

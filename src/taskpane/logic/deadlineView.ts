@@ -41,6 +41,8 @@ export interface DeadlineItem {
   readonly className: string;
   /** The curator of the case, else the person responsible for the step. */
   readonly responsible: string;
+  /** Whether `responsible` is the case's curator (not the step's responsible person). */
+  readonly isCurator: boolean;
   readonly dueText: string;
   /** «выполнено 20.11.2026» for a done step, else null. */
   readonly doneText: string | null;
@@ -103,8 +105,9 @@ export function deadlineItems(
   return rows.map((row) => {
     const episode = row.case === null ? undefined : byCode.get(matchKey(row.case));
     const caseStep = row.case !== null && isCaseStep(row.step) ? row.step : null;
+    const curator = episode?.curator ?? "";
     const responsible =
-      (episode?.curator ?? "") ||
+      curator ||
       (row.case !== null
         ? (actionResponsible.get(`${matchKey(row.case)}:${row.step}`) ?? "")
         : "") ||
@@ -118,6 +121,7 @@ export function deadlineItems(
       childName: episode ? childName(episode) : extraText(row, "childName", "name"),
       className: episode?.className ?? extraText(row, "className", "class"),
       responsible,
+      isCurator: curator !== "",
       dueText: formatDateRu(row.due),
       doneText: row.done === null ? null : `выполнено ${formatDateRu(row.done)}`,
     };

@@ -37,9 +37,7 @@ function whoText(item: DeadlineItem): string {
     parts.push(`${item.className} класс`);
   }
   if (item.responsible !== "") {
-    parts.push(
-      item.row.case === null ? `отвечает ${item.responsible}` : `куратор ${item.responsible}`
-    );
+    parts.push(item.isCurator ? `куратор ${item.responsible}` : `отвечает: ${item.responsible}`);
   }
   return parts.join(" · ");
 }
