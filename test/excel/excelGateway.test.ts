@@ -1,70 +1,19 @@
 /**
  * The Office.js adapter against the fake Excel: the register laid out and read back, a case
  * saved in one sync into tables whose columns are shuffled, text that must stay text, the
- * regulated steps with their due dates, marking a step done, a transfer to level 2, the
- * report sheet of a 10 000-episode register, an ExcelApi 1.1 host, and the user's own cells.
+ * regulated steps with their due dates, marking a step done, a transfer to level 2, stale
+ * snapshots, and the user's own cells. (The report: gatewayReport.test.ts; hosts of each
+ * ExcelApi level: gatewayHosts.test.ts.)
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { excelSerialToIso } from "../../src/core/dates/isoDate";
-import ExcelJS from "exceljs";
-import { aggregateReport } from "../../src/core/report";
-import { unflattenReport } from "../../src/core/report/flatten";
 import { CASE_COLUMNS, SHEET, SHEET_ORDER } from "../../src/core/register/schema";
 import { columnLayout } from "../../src/core/register/layout";
-import { LIMIT_CREATE_WORKBOOK, LIMIT_PAGE_LAYOUT } from "../../src/excel/capabilities";
 import { columnsOf, LAYOUT_KEYS, tableNameOf } from "../../src/excel/tables";
-import {
-  createExcelGateway,
-  STALE_MESSAGE,
-  TRANSFER_REASON,
-  type ExcelRun,
-} from "../../src/excel/excelGateway";
-import type { CaseDraft, RegisterGateway } from "../../src/excel/gateway";
-import { createFakeExcel, type FakeExcel, type FakeExcelOptions } from "../support/fakeExcel";
-import { largeRegisterRows, seedRegister } from "../support/fakeRegister";
-
-const TODAY = "2026-11-23";
-const MB5 = 5 * 1024 * 1024;
-
-function setup(options: FakeExcelOptions = {}): { fake: FakeExcel; gateway: RegisterGateway } {
-  const fake = createFakeExcel(options);
-  return { fake, gateway: createExcelGateway(fake.run as unknown as ExcelRun, fake.host) };
-}
-
-function draft(overrides: Partial<CaseDraft> = {}): CaseDraft {
-  return {
-    code: "",
-    lastName: "Монгуш",
-    firstName: "Айдыс",
-    patronymic: "Орланович",
-    birthDate: "2014-05-06",
-    className: "6Б",
-    familyCode: "",
-    newFamily: null,
-    identified: "2026-11-02",
-    source: "классный руководитель",
-    indicators: ["Р2", "Р5"],
-    level: 1,
-    registered: "2026-11-14",
-    protocol: "7",
-    curator: "Социальный педагог",
-    note: "",
-    ...overrides,
-  };
-}
-
-/** Row of a table as a record by header. */
-function rowOf(fake: FakeExcel, table: string, index: number): Record<string, unknown> {
-  const t = fake.table(table);
-  const row = t.rows[index] ?? [];
-  return Object.fromEntries(t.headers.map((h, i) => [h, row[i]]));
-}
-
-const SHUFFLED_CASES: readonly string[] = [
-  ...([...CASE_COLUMNS] as string[]).reverse(),
-  "Моя заметка",
-];
+import { STALE_MESSAGE, TRANSFER_REASON } from "../../src/excel/excelGateway";
+import { seedRegister } from "../support/fakeRegister";
+import { draft, MB5, rowOf, setup, SHUFFLED_CASES, TODAY } from "./gatewaySetup";
 
 describe("createRegister + readRegister", () => {
   test("lays out every sheet like `vshu init` and reads back without issues", async () => {
@@ -488,176 +437,6 @@ describe("steps, transfer, entries", () => {
   });
 });
 
-describe("report", () => {
-  test("10 000 episodes: read + report sheet in 2 syncs (bound ≤ 3), every payload under 5 MB", async () => {
-    const { fake, gateway } = setup();
-    seedRegister(fake, largeRegisterRows(10_000));
-    const period = { from: "2026-09-01", to: "2026-11-23" };
-    const data = await gateway.readReportData();
-    assert.equal(fake.syncCount, 1, "the report's columns in one request");
-    assert.equal(data.register.episodes.length, 10_000);
-    assert.deepEqual(data.issues, []);
-    const report = aggregateReport(data.register, period);
-    const { sheet } = await gateway.writeReportSheet(report, { sheetNames: data.sheetNames });
-    assert.equal(fake.syncCount, 2, "read 1 + write 1");
-    assert.equal(sheet, "Отчёт 01.09.2026–23.11.2026");
-    for (const r of fake.requests) {
-      assert.ok(r.bytes < MB5, `request ${r.bytes} bytes`);
-      assert.ok(r.responseBytes < MB5, `response ${r.responseBytes} bytes`);
-    }
-    // The same figures as from the whole register.
-    const whole = await gateway.readRegister();
-    assert.deepEqual(report, aggregateReport(whole.register, period));
-    assert.match(String(fake.cell(sheet, "B1").value), /^Форма отчёта/);
-    assert.equal(fake.model.findSheet(sheet)?.pageLayout["orientation"], "Landscape");
-    const second = await gateway.writeReportSheet(report);
-    assert.equal(second.sheet, "Отчёт 01.09.2026–23.11.2026 (2)");
-  });
-
-  const PERIOD = { from: "2026-09-01", to: "2026-11-23" };
-
-  /** The report of these rows laid out by the contract and read whole. */
-  async function reportOfWholeRead(rows: ReturnType<typeof largeRegisterRows>) {
-    const plain = setup();
-    seedRegister(plain.fake, rows);
-    return aggregateReport((await plain.gateway.readRegister()).register, PERIOD);
-  }
-
-  test("moved and extra columns: one more sync for the moved ones, the same report", async () => {
-    const rows = largeRegisterRows(300);
-    const expected = await reportOfWholeRead(rows);
-    const { fake, gateway } = setup();
-    seedRegister(fake, rows, { headers: { cases: SHUFFLED_CASES } });
-    const data = await gateway.readReportData();
-    assert.equal(fake.syncCount, 2);
-    assert.deepEqual(aggregateReport(data.register, PERIOD), expected);
-  });
-
-  test("tables under other names: the general read, the same report", async () => {
-    const rows = largeRegisterRows(200);
-    const expected = await reportOfWholeRead(rows);
-    const { fake, gateway } = setup();
-    seedRegister(fake, rows);
-    fake.model.findTable("tblCases")!.name = "Таблица1";
-    const data = await gateway.readReportData();
-    assert.ok(fake.syncCount > 2, "the optimistic read failed as a whole, then the general one");
-    assert.equal(data.sheetNames, null);
-    assert.deepEqual(aggregateReport(data.register, PERIOD), expected);
-  });
-
-  test("issues of the columns read are reported; far less is read than the whole register", async () => {
-    const rows = largeRegisterRows(50);
-    const cases = rows.cases ?? [];
-    cases[3] = { ...cases[3], Уровень: 3 };
-    const { fake, gateway } = setup();
-    seedRegister(fake, { ...rows, cases });
-    const data = await gateway.readReportData();
-    assert.deepEqual(
-      data.issues.map((i) => [i.sheet, i.row, i.column]),
-      [["Учёт", 5, "Уровень"]]
-    );
-    const reportBytes = fake.requests.reduce((n, r) => n + r.responseBytes, 0);
-    fake.resetCounters();
-    const whole = await gateway.readRegister();
-    assert.equal(whole.issues.length, 1);
-    const wholeBytes = fake.requests.reduce((n, r) => n + r.responseBytes, 0);
-    assert.ok(reportBytes < 0.6 * wholeBytes, `${reportBytes} of ${wholeBytes} bytes`);
-  });
-
-  test("a report sheet of that name made between read and write: the next free name", async () => {
-    const { fake, gateway } = setup();
-    seedRegister(fake);
-    const data = await gateway.readReportData();
-    const report = aggregateReport(data.register, { from: "2026-09-01", to: "2026-11-23" });
-    fake.seed("Отчёт 01.09.2026–23.11.2026", [["моё"]]);
-    fake.resetCounters();
-    const { sheet } = await gateway.writeReportSheet(report, { sheetNames: data.sheetNames });
-    assert.equal(sheet, "Отчёт 01.09.2026–23.11.2026 (2)");
-    assert.equal(fake.cell("Отчёт 01.09.2026–23.11.2026", "A1").value, "моё");
-    assert.equal(fake.syncCount, 3, "the failed write, the names, the write");
-  });
-
-  test("a read that hits the payload limit is split and still reads everything", async () => {
-    const { fake, gateway } = setup({ payloadLimit: 150_000 });
-    seedRegister(fake, largeRegisterRows(1_000));
-    const read = await gateway.readRegister();
-    assert.equal(read.register.episodes.length, 1_000);
-    assert.equal(read.register.actions.length, 1_000);
-    assert.ok(
-      fake.requests.some((r) => r.responseBytes > 150_000),
-      "a block failed first"
-    );
-    assert.ok(fake.syncCount > 5);
-  });
-
-  test("the report opens as a new workbook from ExcelApi 1.8", async () => {
-    const { fake, gateway } = setup();
-    seedRegister(fake);
-    const read = await gateway.readRegister();
-    const report = aggregateReport(read.register, { from: "2026-09-01", to: "2026-11-23" });
-    assert.equal(await gateway.openReportWorkbook(report), true);
-    const base64 = fake.createdWorkbooks[0] ?? "";
-    assert.match(base64, /^UEsDB/);
-    // The package opens as a workbook: the form on «Отчёт», the counts on the hidden «Данные».
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(base64, "base64") as unknown as ArrayBuffer);
-    assert.match(String(wb.getWorksheet("Отчёт")?.getCell("B1").value), /^Форма отчёта/);
-    const data = wb.getWorksheet("Данные");
-    assert.equal(data?.state, "hidden");
-    const pairs: [string, string | number][] = [];
-    data?.eachRow((row, n) => {
-      if (n > 1) {
-        pairs.push([String(row.getCell(1).value), (row.getCell(2).value ?? "") as string | number]);
-      }
-    });
-    assert.deepEqual(unflattenReport(pairs), report);
-  });
-});
-
-describe("ExcelApi 1.1 host (Office 2016 volume-licensed)", () => {
-  test("capabilities list the Russian limits", async () => {
-    const { gateway } = setup({ apiVersion: 1 });
-    const caps = await gateway.capabilities();
-    assert.equal(caps.excelApi, 1);
-    assert.equal(caps.pageLayout, false);
-    assert.equal(caps.createWorkbook, false);
-    assert.equal(caps.multiRowAdd, false);
-    assert.ok(caps.limits.includes(LIMIT_PAGE_LAYOUT));
-    assert.ok(caps.limits.includes(LIMIT_CREATE_WORKBOOK));
-    const full = await setup().gateway.capabilities();
-    assert.deepEqual(full.limits, []);
-  });
-
-  test("register, case entry with steps and the report still work", async () => {
-    const { fake, gateway } = setup({ apiVersion: 1 });
-    const created = await gateway.createRegister({
-      school: "Ш",
-      district: "Р",
-      schoolYear: "2026/2027",
-      today: TODAY,
-    });
-    assert.ok(created.limits.includes(LIMIT_PAGE_LAYOUT));
-    assert.equal(fake.model.findSheet("Учёт")?.validations.length, 0);
-    await gateway.readRegister();
-    fake.resetCounters();
-    const saved = await gateway.saveCase(draft({ lastName: "=1+1" }), { today: TODAY });
-    assert.equal(fake.syncCount, 1);
-    assert.equal(saved.stepsAdded, 9);
-    assert.equal(saved.row, 2, "the new table's empty row takes the first case");
-    const read = await gateway.readRegister();
-    assert.deepEqual(read.issues, []);
-    assert.equal(read.register.episodes[0]?.lastName, "=1+1");
-    assert.equal(read.register.actions.length, 9);
-    const report = aggregateReport(read.register, { from: "2026-09-01", to: "2026-11-23" });
-    fake.resetCounters();
-    const { sheet } = await gateway.writeReportSheet(report);
-    assert.ok(fake.syncCount <= 3);
-    assert.match(String(fake.cell(sheet, "B1").value), /^Форма отчёта/);
-    assert.equal(await gateway.openReportWorkbook(report), false);
-    assert.equal(await gateway.onCaseSelected(() => undefined).then((u) => typeof u), "function");
-  });
-});
-
 describe("the user's own cells", () => {
   test("nothing outside the tables is overwritten by saving, entries and steps", async () => {
     const { fake, gateway } = setup();
@@ -703,59 +482,4 @@ describe("the user's own cells", () => {
     await gateway.goToCase("В-1");
     assert.equal(fake.model.selection?.rect.top, 1);
   });
-});
-
-describe("support matrix (README): the same scenario on each ExcelApi level", () => {
-  for (const api of [1, 2, 4, 7, 8, 9, 14, 21]) {
-    test(`ExcelApi 1.${api}`, async () => {
-      const { fake, gateway } = setup({ apiVersion: api });
-      await gateway.createRegister({
-        school: "Ш",
-        district: "Р",
-        schoolYear: "2026/2027",
-        today: TODAY,
-      });
-      const sheet = fake.model.findSheet("Учёт");
-      assert.equal((sheet?.validations.length ?? 0) > 0, api >= 8, "list validation");
-      assert.equal(sheet?.pageLayout["orientation"] === "Landscape", api >= 9, "page layout");
-      assert.equal(sheet?.frozenRows === 1, api >= 7, "frozen header");
-      assert.equal((sheet?.columnWidths.size ?? 0) > 0, api >= 2, "column widths");
-      await gateway.readRegister();
-      fake.resetCounters();
-      const saved = await gateway.saveCase(draft({ lastName: "=x" }), { today: TODAY });
-      assert.equal(fake.syncCount, 1, "saveCase syncs");
-      fake.resetCounters();
-      await gateway.markStepDone(saved.code, "visit", "2026-11-20");
-      await gateway.addAssistance({
-        caseCode: saved.code,
-        date: "2026-11-21",
-        kind: "clothing",
-        content: "",
-      });
-      await gateway.transferToLevel2(
-        saved.code,
-        { number: "9", date: "2026-12-01" },
-        { today: TODAY }
-      );
-      assert.equal(fake.syncCount, 3, "one sync per entry");
-      const read = await gateway.readRegister();
-      assert.deepEqual(read.issues, []);
-      fake.resetCounters();
-      const data = await gateway.readReportData();
-      const report = aggregateReport(data.register, { from: "2026-09-01", to: "2026-12-01" });
-      assert.deepEqual(
-        report,
-        aggregateReport(read.register, { from: "2026-09-01", to: "2026-12-01" })
-      );
-      await gateway.writeReportSheet(report, { sheetNames: data.sheetNames });
-      assert.equal(fake.syncCount, 2, "report syncs: read + write");
-      assert.equal(await gateway.openReportWorkbook(report), api >= 8, "report workbook");
-      const seen: string[] = [];
-      const stop = await gateway.onCaseSelected((code) => seen.push(code));
-      fake.select("Учёт", "B2");
-      await stop();
-      assert.deepEqual(seen, api >= 7 ? [saved.code] : []);
-      assert.equal(seen.length, api >= 7 ? 1 : 0, "selection opens the case");
-    });
-  }
 });

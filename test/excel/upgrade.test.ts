@@ -10,13 +10,18 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { excelSerialToIso, parseDateText } from "../../src/core/dates/isoDate";
 import { defaultRegulationRows } from "../../src/core/register/regulation";
-import { CASE_COLUMNS, requiredColumns } from "../../src/core/register/schema";
+import { requiredColumns } from "../../src/core/register/schema";
 import { createExcelGateway, type ExcelRun } from "../../src/excel/excelGateway";
 import type { RegisterGateway } from "../../src/excel/gateway";
 import { UPGRADE_NEEDS_EXCEL } from "../../src/excel/upgradePlan";
 import { createFakeExcel, type FakeExcel } from "../support/fakeExcel";
 import { SheetModel } from "../support/fakeExcel/model";
-import { seedRegister, settingsRows, type SeedRows } from "../support/fakeRegister";
+import {
+  largeRegisterRows,
+  seedRegister,
+  settingsRows,
+  type SeedRows,
+} from "../support/fakeRegister";
 
 const TODAY = "2026-11-23";
 const NOW = new Date(2026, 10, 23, 14, 5, 0);
@@ -181,6 +186,24 @@ describe("«Обновить книгу до версии 2»", () => {
     assert.equal(fake.syncCount, 0, "nothing to do: nothing read or written");
   });
 
+  test("10 000 episodes: still 2 syncs, every request and response far under 5 MB", async () => {
+    const { fake, gateway } = setup();
+    seedRegister(fake, largeRegisterRows(10_000), { version: 1 });
+    await gateway.readRegister();
+    fake.resetCounters();
+    const result = await gateway.upgradeRegister();
+    assert.equal(fake.syncCount, 2);
+    assert.equal(result.columns.length, 4);
+    for (const r of fake.requests) {
+      assert.ok(r.bytes < 1024 * 1024, `request ${r.bytes} bytes`);
+      assert.ok(r.responseBytes < 1024 * 1024, `response ${r.responseBytes} bytes`);
+    }
+    const read = await gateway.readRegister();
+    assert.deepEqual(read.issues, []);
+    assert.equal(read.register.episodes.length, 10_000);
+    assert.equal(fake.cell("Учёт", "R10001").format, "@", "the new column is text down the table");
+  });
+
   test("a newer version is read, never written: the pane says so and every write is refused", async () => {
     const { fake, gateway } = setup();
     seedRegister(fake, {
@@ -319,192 +342,5 @@ describe("«Обновить книгу до версии 2»", () => {
     });
     assert.equal(outcome.upgraded, null);
     assert.equal(fake.syncCount, 1);
-  });
-});
-
-describe("«Журнал»: every write appends what it wrote, in its own batch", () => {
-  const draft = {
-    code: "",
-    lastName: "Ооржак",
-    firstName: "Чечек",
-    patronymic: "Андреевна",
-    birthDate: "2013-04-02",
-    className: "7Б",
-    familyCode: "Ф-7",
-    newFamily: {
-      code: "Ф-7",
-      status: ["полная"],
-      mother: "Ооржак Айлана",
-      father: "",
-      guardian: "",
-      address: "",
-      registrationAddress: "",
-      phone: "",
-    },
-    identified: "2026-11-02",
-    source: "классный руководитель",
-    indicators: ["Р2"],
-    level: 1 as const,
-    registered: "2026-11-14",
-    protocol: "7",
-    curator: "Иванова Н. П.",
-    note: "",
-  };
-
-  test("when, who, what, which sheet and rows, the episode codes — no names", async () => {
-    const { fake, gateway } = setup();
-    seedRegister(fake, {
-      cases: [
-        {
-          Код: "В-1",
-          Фамилия: "Сат",
-          "Дата выявления": { date: "2026-10-01" },
-          Уровень: 1,
-          "Дата постановки": { date: "2026-10-05" },
-          Протокол: "1",
-        },
-      ],
-    });
-    await gateway.readRegister();
-    fake.resetCounters();
-    const saved = await gateway.saveCase(draft, { today: TODAY });
-    assert.equal(fake.syncCount, 1, "the case, its family, its steps and 3 journal rows: one sync");
-    await gateway.markStepDone(saved.code, "meeting", "2026-11-20");
-    await gateway.removeCase("В-1", {
-      ground: "выбыл из школы",
-      decisionNumber: "11",
-      decisionDate: "2026-11-21",
-    });
-    await gateway.transferToLevel2(
-      saved.code,
-      { number: "КДН-40", date: "2026-11-22" },
-      { today: TODAY }
-    );
-    await gateway.writeSettings({ "Совет отцов": "2" });
-    const rows = tableRecords(fake, "tblJournal");
-    assert.deepEqual(
-      rows.map((r) => [r["Действие"], r["Лист"], r["Строки"], r["Код"]]),
-      [
-        ["новый случай", "Учёт", "3", "В-2"],
-        ["новая семья", "Семьи", "2", "В-2"],
-        ["регламентные шаги (постановка на учёт)", "Мероприятия", "2–10", "В-2"],
-        ["выполнено: заседание", "Мероприятия", "4", "В-2"],
-        ["снятие с учёта", "Учёт", "2", "В-1"],
-        ["перевод на уровень 2 (СОП): случай уровня 1 закрыт", "Учёт", "3", "В-2"],
-        ["перевод на уровень 2 (СОП): новый случай", "Учёт", "4", "В-3"],
-        ["регламентные шаги (постановка на учёт, уровень 2)", "Мероприятия", "11–19", "В-3"],
-        [
-          "настройки",
-          "Настройки",
-          String(settingsRows().findIndex((r) => r["Параметр"] === "Совет отцов") + 2),
-          "",
-        ],
-      ]
-    );
-    assert.ok(rows.every((r) => r["Кто"] === "надстройка"));
-    const when = fake.table("tblJournal");
-    const col = String.fromCharCode(65 + when.headers.indexOf("Когда"));
-    const cell = fake.cell("Журнал", `${col}2`);
-    assert.equal(cell.format, "dd.mm.yyyy hh:mm");
-    assert.equal(excelSerialToIso(cell.value as number), "2026-11-23");
-    assert.equal(Math.round(((cell.value as number) % 1) * 24 * 60), 14 * 60 + 5, "14:05");
-    // No name, no address: only codes.
-    const text = JSON.stringify(rows);
-    for (const name of ["Ооржак", "Чечек", "Сат", "Айлана"]) {
-      assert.ok(!text.includes(name), name);
-    }
-  });
-
-  test("a write undone for a stale row takes its added rows and journal rows with it", async () => {
-    const { fake, gateway } = setup();
-    seedRegister(fake, {
-      cases: [
-        { Код: "В-1", Фамилия: "Сат", "Дата выявления": { date: "2026-11-02" } },
-        { Код: "В-2", Фамилия: "Ооржак", "Дата выявления": { date: "2026-11-02" } },
-      ],
-    });
-    await gateway.readRegister();
-    const actions = fake.table("tblActions").rows.length;
-    const journal = fake.table("tblJournal").rows.length;
-    // Someone inserts a row above В-2 by hand: the snapshot now points at the wrong row.
-    fake.model.addTableRows(fake.model.findTable("tblCases")!, 0, [
-      CASE_COLUMNS.map((h) => (h === "Код" ? "В-0" : "")),
-    ]);
-    await assert.rejects(
-      gateway.saveCase(
-        { ...draft, code: "В-2", newFamily: null, familyCode: "" },
-        { today: TODAY }
-      ),
-      /Книга изменилась после загрузки данных/
-    );
-    assert.equal(fake.table("tblActions").rows.length, actions, "the steps are taken back");
-    assert.equal(fake.table("tblJournal").rows.length, journal, "so is the journal row");
-    assert.ok(fake.table("tblActions").rows.every((r) => r.every((v) => v === "")));
-    assert.equal(tableRecords(fake, "tblCases")[2]?.["Фамилия"], "Ооржак");
-  });
-});
-
-describe("removal and transfer need the body's decision", () => {
-  test("no decision number: refused in Russian naming the right body, nothing written", async () => {
-    const { fake, gateway } = setup();
-    seedRegister(fake, {
-      cases: [
-        {
-          Код: "В-1",
-          "Дата выявления": { date: "2026-10-01" },
-          Уровень: 1,
-          "Дата постановки": { date: "2026-10-05" },
-          Протокол: "1",
-        },
-        {
-          Код: "В-2",
-          "Дата выявления": { date: "2026-10-01" },
-          Уровень: 2,
-          "Дата постановки": { date: "2026-10-05" },
-          Протокол: "КДН-3",
-        },
-      ],
-    });
-    await gateway.readRegister();
-    fake.resetCounters();
-    const cases: [string, RegExp][] = [
-      ["В-1", /нужно решение — укажите номер и дату протокола Совета профилактики/],
-      ["В-2", /нужно решение — укажите номер и дату постановления КДН и ЗП/],
-    ];
-    for (const [code, message] of cases) {
-      await assert.rejects(
-        gateway.removeCase(code, {
-          ground: "положительная динамика",
-          decisionNumber: " ",
-          decisionDate: "2026-11-20",
-        }),
-        message
-      );
-    }
-    await assert.rejects(
-      gateway.removeCase("В-2", {
-        ground: "положительная динамика",
-        decisionNumber: "8",
-        decisionDate: "2026-10-01",
-      }),
-      /дата постановления КДН и ЗП 01\.10\.2026 раньше постановки на учёт \(05\.10\.2026\)/
-    );
-    await assert.rejects(
-      gateway.transferToLevel2("В-1", { number: "", date: "2026-11-20" }, { today: TODAY }),
-      /укажите номер и дату постановления КДН и ЗП/
-    );
-    assert.equal(fake.syncCount, 0);
-    fake.resetCounters();
-    await gateway.removeCase("В-2", {
-      ground: "положительная динамика",
-      decisionNumber: "КДН-9",
-      decisionDate: "2026-11-20",
-    });
-    assert.equal(fake.syncCount, 1, "a removal: one sync");
-    const e = (await gateway.readRegister()).register.episodes.find((x) => x.code === "В-2");
-    assert.deepEqual(
-      [e?.removed, e?.removalReason, e?.removalProtocol],
-      ["2026-11-20", "положительная динамика", "КДН-9"]
-    );
   });
 });
