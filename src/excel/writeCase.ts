@@ -68,7 +68,11 @@ export interface PlannedStep {
   readonly responsible: string;
 }
 
-/** The production calendar of a register (the shipped one and the user's «Календарь»). */
+/**
+ * The production calendar of a register (the shipped one and the user's «Календарь»): the one
+ * place the add-in builds it (the pane's «Сроки», the case preview, the steps on registration,
+ * the ribbon's «Обновить сроки»).
+ */
 export function registerCalendar(register: Pick<Register, "calendar">): ProductionCalendar {
   return createProductionCalendar(register.calendar);
 }

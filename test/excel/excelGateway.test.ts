@@ -69,6 +69,16 @@ describe("createRegister + readRegister", () => {
     assert.deepEqual(read.register.settings.quarters.II, { from: "2026-11-05", to: "2026-12-28" });
     assert.equal(read.register.episodes.length, 0);
     assert.deepEqual(await gateway.hasRegister(), { present: true, missing: [] });
+    // Version 2 from the start: its parameters, the seed's «Регламент», the first «Журнал» row.
+    assert.equal(read.register.settings.version, 2);
+    assert.equal(read.register.settings.region, "Республика Тыва");
+    assert.equal(read.register.regulation.fromSheet, true);
+    assert.equal(fake.table("tblRegulation").rows.length, 9);
+    assert.equal((await gateway.upgradeStatus()).state, "current");
+    const journal = fake.table("tblJournal");
+    assert.equal(journal.rows.length, 1);
+    assert.equal(journal.rows[0]?.[journal.headers.indexOf("Действие")], "создание книги учёта");
+    assert.equal(journal.rows[0]?.[journal.headers.indexOf("Кто")], "надстройка");
   });
 
   test("keeps existing tables, skips filled sheets, reuses empty ones, touches nothing else", async () => {
