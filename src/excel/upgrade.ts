@@ -5,13 +5,12 @@
  *
  * Syncs: 1 reads what is there now (names, «Настройки», each table's header row and the
  * column right of it) and writes nothing, so a refusal leaves the book as it was; (1 more only
- * when a sheet named «Регламент» or «Журнал» exists without its table: is it empty?); 1 batch
+ * when a sheet named «Регламент» or «Журнал» exists without its table — is it empty? — or a
+ * sheet getting a column holds another table — where is it?); 1 batch
  * of writes — sheets, columns, quarter dates, parameters, «Версия книги» last, the «Журнал»
  * row. A batch cut short leaves «Версия книги» as it was, and the next upgrade adds only what is
  * still missing.
  */
-import { excelSerialToIso, parseDateText } from "../core/dates/isoDate";
-import { columnLayout } from "../core/register/layout";
 import {
   CONTRACT_VERSION,
   SETTING,
@@ -22,10 +21,9 @@ import {
   type SheetKey,
 } from "../core/register/schema";
 import { matchKey } from "../core/text";
-import { blockAddress, parseRangeAddress, type Block } from "./address";
+import { blockAddress } from "./address";
 import { contentReason, probeContent, regulationBody, type ContentProbe } from "./createRegister";
 import type {
-  HostCapabilities,
   RegisterRead,
   TableLayout,
   UpgradeResult,
@@ -35,15 +33,23 @@ import type {
 import { patched } from "./readPatch";
 import { queueAppend, type RowRecord } from "./rows";
 import { needLayout, type GatewaySession } from "./session";
-import { queueColumn, queueSheet } from "./sheetLayout";
+import { queueSheet } from "./sheetLayout";
 import { findName } from "./tables";
-import { DATE_FORMAT, TEXT_FORMAT, dateCell, numberCell, textCell } from "./textSafe";
+import { textCell } from "./textSafe";
+import {
+  blockOf,
+  checkColumns,
+  queueColumnProbe,
+  queueColumns,
+  queueNeighbours,
+  settingsFixes,
+  settingsNow,
+} from "./upgradeProbe";
 import {
   newSettingCell,
   newSheetLayout,
   newerMessage,
   planUpgrade,
-  QUARTER_PARAM,
   statusOf,
   upgradeBeforeWrite,
   upgradeNeeded,
@@ -102,144 +108,6 @@ export async function upgradeRegister(s: GatewaySession): Promise<UpgradeResult>
   }
   return runUpgrade(s, read, plan);
 }
-
-/** What the first sync found of one table that gets columns. */
-interface ColumnProbe {
-  readonly layout: TableLayout;
-  readonly adds: readonly ColumnAdd[];
-  readonly header: Excel.Range;
-  /** The whole table (null for a sheet without a table: the snapshot's block is used). */
-  readonly whole: Excel.Range | null;
-  /** The cells right of the table where the new columns go. */
-  readonly strip: Excel.Range;
-}
-
-function blockOf(layout: TableLayout): Block {
-  return {
-    top: layout.headerRow,
-    bottom: layout.headerRow + layout.bodyRows,
-    left: layout.left,
-    right: layout.left + layout.headers.length - 1,
-  };
-}
-
-function queueColumnProbe(
-  context: Excel.RequestContext,
-  layout: TableLayout,
-  adds: readonly ColumnAdd[]
-): ColumnProbe {
-  const n = adds.length;
-  if (layout.table !== null) {
-    const table = context.workbook.tables.getItem(layout.table);
-    const whole = table.getRange();
-    whole.load("address");
-    const strip = whole
-      .getLastColumn()
-      .getOffsetRange(0, 1)
-      .getResizedRange(0, n - 1);
-    strip.load("address, formulas");
-    return { layout, adds, header: table.getHeaderRowRange().load("values"), whole, strip };
-  }
-  const b = blockOf(layout);
-  const ws = context.workbook.worksheets.getItem(layout.sheet);
-  const header = ws.getRange(blockAddress({ ...b, bottom: b.top })).load("values");
-  const strip = ws.getRange(blockAddress({ ...b, left: b.right + 1, right: b.right + n }));
-  strip.load("address, formulas");
-  return { layout, adds, header, whole: null, strip };
-}
-
-/** Throws when the cells the new columns take hold something; drops columns already there. */
-function checkColumns(probes: readonly ColumnProbe[]): ColumnProbe[] {
-  const out: ColumnProbe[] = [];
-  for (const p of probes) {
-    const headers = ((p.header.values[0] ?? []) as unknown[]).map((v) => matchKey(String(v ?? "")));
-    const adds = p.adds.filter((a) => !headers.includes(matchKey(a.header)));
-    if (adds.length === 0) {
-      continue;
-    }
-    const used = p.strip.formulas.some((row) => row.some((v) => v !== "" && v !== null));
-    if (used) {
-      const where = p.strip.address.split("!")[1] ?? p.strip.address;
-      const names = adds.map((a) => `«${a.header}»`).join(", ");
-      throw new Error(
-        `Книга не обновлена: справа от таблицы листа «${p.layout.sheet}» есть записи (${where}), а туда встаёт новый столбец ${names}. Перенесите эти записи в другое место и повторите — ничего не изменено.`
-      );
-    }
-    out.push({ ...p, adds });
-  }
-  return out;
-}
-
-/** The settings block as read now: its layout, values and formats. */
-interface SettingsNow {
-  readonly layout: TableLayout;
-  readonly values: unknown[][];
-  readonly formats: unknown[][];
-}
-
-function settingsNow(layout: TableLayout, range: Excel.Range): SettingsNow {
-  const b = parseRangeAddress(range.address)?.block ?? blockOf(layout);
-  const values = range.values as unknown[][];
-  const headers = ((values[0] ?? []) as unknown[]).map((v) => String(v ?? "").trim());
-  const bodyRows = b.bottom - b.top;
-  const body = values.slice(1);
-  return {
-    layout: {
-      ...layout,
-      headers,
-      headerRow: b.top,
-      left: b.left,
-      bodyRows,
-      onlyBlankRow:
-        layout.table !== null &&
-        bodyRows === 1 &&
-        (body[0] ?? []).every((v) => v === "" || v === null),
-    },
-    values: body,
-    formats: (range.numberFormat as unknown[][]).slice(1),
-  };
-}
-
-/** The cells of «Настройки» the upgrade rewrites: quarter dates and «Версия книги». */
-function settingsFixes(now: SettingsNow): {
-  cells: { row: number; value: string | number; format: string }[];
-  dates: string[];
-  versionSet: boolean;
-  present: Set<string>;
-} {
-  const p = now.layout.headers.findIndex((h) => matchKey(h) === matchKey(SETTINGS_COLUMNS[0]));
-  const v = now.layout.headers.findIndex((h) => matchKey(h) === matchKey(SETTINGS_COLUMNS[1]));
-  const cells: { row: number; value: string | number; format: string }[] = [];
-  const dates: string[] = [];
-  const present = new Set<string>();
-  let versionSet = false;
-  now.values.forEach((row, i) => {
-    const name = String(row[p] ?? "").trim();
-    present.add(matchKey(name));
-    const value = row[v];
-    const format = String(now.formats[i]?.[v] ?? "");
-    const sheetRow = now.layout.headerRow + 2 + i;
-    if (QUARTER_PARAM.test(name)) {
-      const iso =
-        typeof value === "number"
-          ? excelSerialToIso(value)
-          : typeof value === "string"
-            ? parseDateText(value.trim())
-            : null;
-      if (iso !== null && (typeof value === "string" || format !== DATE_FORMAT)) {
-        const cell = dateCell(iso);
-        cells.push({ row: sheetRow, value: cell.value as number, format: cell.format });
-        dates.push(name);
-      }
-    } else if (matchKey(name) === matchKey(SETTING.version) && value !== CONTRACT_VERSION) {
-      const cell = numberCell(CONTRACT_VERSION);
-      cells.push({ row: sheetRow, value: cell.value as number, format: cell.format });
-      versionSet = true;
-    }
-  });
-  return { cells, dates, versionSet, present };
-}
-
 async function runUpgrade(
   s: GatewaySession,
   read: RegisterRead,
@@ -280,12 +148,20 @@ async function runUpgrade(
         });
       }
     }
-    if (toCheck.length > 0) {
+    // Other tables on the sheets getting columns: where are they?
+    const neighbours = queueNeighbours(context, probes);
+    if (toCheck.length > 0 || neighbours.length > 0) {
       await context.sync();
     }
-    return { names, settings: settingsNow(settingsLayout, settings), probes, toCheck };
+    return {
+      names,
+      settings: settingsNow(settingsLayout, settings),
+      probes,
+      toCheck,
+      neighbours,
+    };
   });
-  const columns = checkColumns(seen.probes);
+  const columns = checkColumns(seen.probes, seen.neighbours);
   const skipped: { sheet: string; reason: string }[] = [];
   const laidOut: { key: SheetKey; sheet: string; reuse: boolean }[] = [];
   let tableAppeared = false;
@@ -353,7 +229,7 @@ async function runUpgrade(
     const v = seen.settings.layout.headers.findIndex(
       (h) => matchKey(h) === matchKey(SETTINGS_COLUMNS[1])
     );
-    for (const cell of fixes.cells) {
+    const writeCell = (cell: { row: number; value: string | number; format: string }): void => {
       const range = ws.getRange(
         blockAddress({
           top: cell.row - 1,
@@ -364,12 +240,15 @@ async function runUpgrade(
       );
       range.numberFormat = [[cell.format]];
       range.values = [[cell.value]];
-    }
+    };
+    fixes.cells.filter((c) => !c.version).forEach(writeCell);
     const records: RowRecord[] = newParams.map((param) => ({
       Параметр: textCell(param),
       Значение: newSettingCell(param),
     }));
     const ticket = queueAppend(context, seen.settings.layout, records, caps);
+    // «Версия книги» last: a batch cut short before it leaves the book at its version.
+    fixes.cells.filter((c) => c.version).forEach(writeCell);
     return {
       appends: [ticket],
       journal: [
@@ -393,24 +272,4 @@ async function runUpgrade(
     sheets: laidOut.map((l) => l.sheet),
     skipped,
   };
-}
-
-/** Queues the new columns of one table (or plain sheet), with their formats and lists. */
-function queueColumns(context: Excel.RequestContext, p: ColumnProbe, caps: HostCapabilities): void {
-  const whole = p.whole ? parseRangeAddress(p.whole.address)?.block : null;
-  const b = whole ?? blockOf(p.layout);
-  const ws = context.workbook.worksheets.getItem(p.layout.sheet);
-  p.adds.forEach((a, i) => {
-    const column = b.right + 1 + i;
-    if (p.layout.table !== null) {
-      context.workbook.tables.getItem(p.layout.table).columns.add(undefined, undefined, a.header);
-    } else {
-      const header = ws.getRange(
-        blockAddress({ top: b.top, bottom: b.top, left: column, right: column })
-      );
-      header.numberFormat = [[TEXT_FORMAT]];
-      header.values = [[a.header]];
-    }
-    queueColumn(ws, columnLayout(a.header), column, b.top + 1, b.bottom, caps);
-  });
 }

@@ -333,8 +333,9 @@ describe("fake Excel: table columns and rows as Excel changes them", () => {
       }),
       "InvalidArgument"
     );
+    // A table further right reaching below the table's rows cannot be split: Excel refuses.
     const blocked = withTable();
-    blocked.seed("Лист1", [["Другая"], ["x"]], { table: "tblOther", at: "G1" });
+    blocked.seed("Лист1", [["Другая"], ["x"], ["y"], ["z"]], { table: "tblOther", at: "G2" });
     await rejectsWith(
       blocked.run(async (context) => {
         context.workbook.tables.getItem("tblT").columns.add(undefined, undefined, "Класс");
@@ -342,6 +343,14 @@ describe("fake Excel: table columns and rows as Excel changes them", () => {
       }),
       "InvalidOperation"
     );
+    // One within the table's rows moves right whole.
+    const beside = withTable();
+    beside.seed("Лист1", [["Другая"], ["x"]], { table: "tblOther", at: "G1" });
+    await beside.run(async (context) => {
+      context.workbook.tables.getItem("tblT").columns.add(undefined, undefined, "Класс");
+      await context.sync();
+    });
+    assert.equal(beside.table("tblOther").address, "Лист1!H1:H2");
     // ExcelApi 1.1 inserts before an existing column only.
     const old = withTable(1);
     await old.run(async (context) => {

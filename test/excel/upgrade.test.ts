@@ -251,6 +251,23 @@ describe("«Обновить книгу до версии 2»", () => {
     }
   });
 
+  test("a table of the user right of «Учёт» reaching below its rows: refused, nothing written", async () => {
+    const { fake, gateway } = setup();
+    seedV1(fake);
+    fake.seed("Учёт", [["Сводка"], [1], [2], [3], [4]], { table: "tblSummary", at: "W2" });
+    const before = new Map(fake.sheetNames().map((n) => [n, cellsOf(fake, n)]));
+    await gateway.readRegister();
+    fake.resetCounters();
+    await assert.rejects(
+      gateway.upgradeRegister(),
+      /справа от таблицы учёта стоит таблица «tblSummary» \(W2:W6\).*ничего не изменено/
+    );
+    assert.equal(fake.syncCount, 2, "the read and where the other table is; no write");
+    for (const [sheet, cells] of before) {
+      assert.deepEqual(cellsOf(fake, sheet), cells, sheet);
+    }
+  });
+
   test("Excel 2016 (ExcelApi 1.1) cannot append table columns: it says which Excel can, and writes version 1", async () => {
     const { fake, gateway } = setup(1);
     seedV1(fake);

@@ -153,6 +153,8 @@ export class WorkbookModel {
     }
     const sheet = table.sheet;
     const col = table.left + at;
+    // Another table in these rows shifts whole; one reaching above or below them cannot.
+    const moved: TableModel[] = [];
     for (const other of sheet.tables) {
       if (
         other !== table &&
@@ -160,13 +162,20 @@ export class WorkbookModel {
         other.top <= table.bottom &&
         other.bottom >= table.top
       ) {
-        throw new FakeExcelError(
-          "InvalidOperation",
-          "Операция сдвигает ячейки другой таблицы листа: так нельзя"
-        );
+        if (other.top < table.top || other.bottom > table.bottom) {
+          throw new FakeExcelError(
+            "InvalidOperation",
+            "This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet."
+          );
+        }
+        moved.push(other);
       }
     }
     sheet.shiftRight(col, table.top, table.bottom, 1);
+    for (const other of moved) {
+      other.left += 1;
+      other.right += 1;
+    }
     table.right += 1;
     const taken = new Set<string>();
     for (let c = table.left; c <= table.right; c++) {
