@@ -2,7 +2,6 @@
  * What the ribbon buttons do, with the workbook behind the `RegisterGateway` port so that
  * tests run it against an in-memory gateway. commands.ts only wires these to Office.
  */
-import { createProductionCalendar } from "../core/calendar/productionCalendar";
 import { formatDateRu, isIsoDate, type IsoDate } from "../core/dates/isoDate";
 import { computeDeadlines, groupDeadlines } from "../core/deadlines";
 import type { Register, RegisterIssue } from "../core/register/model";
@@ -10,6 +9,7 @@ import { aggregateReport } from "../core/report/aggregate";
 import type { Period } from "../core/report/episodes";
 import type { RegisterGateway } from "../excel/gateway";
 import type { CommandMessage, DeadlinesSummary } from "./runtimeState";
+import { registerCalendar } from "../excel/writeCase";
 
 export interface ReportOutcome {
   readonly message: CommandMessage;
@@ -67,7 +67,7 @@ export async function runReportCommand(
     parts.push(
       workbookOpened
         ? "Он же открыт в новой книге: сохраните её и отправьте в министерство."
-        : "Отдельную книгу эта версия Excel открыть не может (нужен ExcelApi 1.8): скопируйте лист."
+        : "Отдельную книгу эта версия Excel открыть не может (нужен Excel 2019 или новее): скопируйте лист."
     );
   } catch (error) {
     // The sheet is written: say so, and why the new workbook is missing.
@@ -101,7 +101,7 @@ export async function runRefreshDeadlinesCommand(
   if ("error" in read) {
     return { message: { intent: "error", text: read.error }, summary: null };
   }
-  const calendar = createProductionCalendar(read.register.calendar);
+  const calendar = registerCalendar(read.register);
   const groups = groupDeadlines(computeDeadlines(read.register, opts.today, calendar), opts.today);
   const summary: DeadlinesSummary = {
     on: opts.today,

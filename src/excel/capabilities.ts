@@ -2,6 +2,10 @@
  * Feature detection: which ExcelApi requirement sets the host supports
  * (`Office.context.requirements.isSetSupported`), and what the add-in does without them, in
  * Russian for the task pane. Case entry and the report work from ExcelApi 1.1.
+ *
+ * Users are told which Excel they need, never a requirement set: Office 2016 (volume) has
+ * ExcelApi 1.1 only, Office 2019 up to 1.8, Office 2021 up to 1.14; Microsoft 365 and Excel on
+ * the web have them all (shared/guides/office-addin.md §3.1).
  */
 import type { HostCapabilities } from "./gateway";
 
@@ -12,19 +16,19 @@ export type IsSetSupported = (name: string, minVersion?: string) => boolean;
 const HIGHEST_MINOR = 21;
 
 export const LIMIT_PAGE_LAYOUT =
-  "Параметры печати (альбомная ориентация, A4, размещение по ширине страницы) не задаются: нужна версия Excel с ExcelApi 1.9 или новее. Настройте печать вручную: Файл → Печать.";
+  "Параметры печати (альбомная ориентация, A4, размещение по ширине страницы) не задаются: нужен Excel 2021 или новее (или Microsoft 365). Настройте печать вручную: Файл → Печать.";
 export const LIMIT_CREATE_WORKBOOK =
-  "Отчёт нельзя открыть отдельной книгой: нужна версия Excel с ExcelApi 1.8 или новее. Отчёт строится на листе этой книги — скопируйте лист в новую книгу вручную.";
+  "Отчёт нельзя открыть отдельной книгой: нужен Excel 2019 или новее. Отчёт строится на листе этой книги — скопируйте лист в новую книгу вручную.";
 export const LIMIT_DATA_VALIDATION =
-  "Раскрывающиеся списки и проверка дат в новой книге учёта не создаются: нужна ExcelApi 1.8 или новее. Значения можно вводить вручную.";
+  "Раскрывающиеся списки и проверка дат в новой книге учёта не создаются: нужен Excel 2019 или новее. Значения можно вводить вручную.";
 export const LIMIT_MULTI_ROW =
-  "Эта версия Excel добавляет строки в таблицы по одной (ExcelApi 1.1–1.3): сохранение работает, но медленнее.";
+  "Эта версия Excel добавляет строки в таблицы по одной: сохранение работает, но медленнее (быстрее — в Excel 2019 или новее).";
 export const LIMIT_FREEZE =
-  "Строка заголовков новых листов не закрепляется: нужна ExcelApi 1.7 или новее.";
+  "Строка заголовков новых листов не закрепляется: нужен Excel 2019 или новее.";
 export const LIMIT_SELECTION =
-  "Выбор строки на листе «Учёт» не открывает случай в панели: нужна ExcelApi 1.7 или новее. Выберите случай в списке панели.";
+  "Выбор строки на листе «Учёт» не открывает случай в панели: нужен Excel 2019 или новее. Выберите случай в списке панели.";
 export const LIMIT_FORMATTING =
-  "Ширина столбцов, объединение ячеек и высота строк не задаются: нужна ExcelApi 1.2 или новее.";
+  "Ширина столбцов, объединение ячеек и высота строк не задаются: нужен Excel 2019 или новее.";
 
 /** The highest supported minor version of ExcelApi (0 when even 1.1 is missing). */
 export function highestExcelApi(isSetSupported: IsSetSupported): number {

@@ -77,12 +77,76 @@ export interface CaseDraft {
   readonly note: string;
 }
 
-export interface SaveCaseResult {
+export interface SaveCaseResult extends WriteOutcome {
   readonly code: string;
   /** Sheet row of the case in «Учёт» (1-based). */
   readonly row: number;
   /** Regulated steps added to «Мероприятия» with their due dates (on registration). */
   readonly stepsAdded: number;
+}
+
+/**
+ * What a write did besides its own rows: a version-1 register is brought to version 2 before
+ * the first write (shared/spec/workbook.md «Contract version 2»), and the pane says so.
+ */
+export interface WriteOutcome {
+  /** The upgrade done before this write, or null. */
+  readonly upgraded: UpgradeResult | null;
+}
+
+/** What «Обновить книгу до версии 2» (or a first write on a version-1 register) added. */
+export interface UpgradeResult {
+  /** «Версия книги» before the upgrade (1 when the parameter was absent). */
+  readonly fromVersion: number;
+  /** Columns appended at the right end of their tables. */
+  readonly columns: readonly { readonly sheet: string; readonly column: string }[];
+  /** Parameters added to «Настройки» (or «Версия книги» set to 2). */
+  readonly settings: readonly string[];
+  /** Quarter dates of «Настройки» turned into date cells shown ДД.ММ.ГГГГ. */
+  readonly dates: readonly string[];
+  /** Sheets laid out («Регламент», «Журнал»). */
+  readonly sheets: readonly string[];
+  /** Sheets left alone because they hold the user's own content, with the reason (Russian). */
+  readonly skipped: readonly { readonly sheet: string; readonly reason: string }[];
+}
+
+/** Whether the register read is at the contract's version, and what the pane can do about it. */
+export interface UpgradeStatus {
+  /** «Версия книги» as read (1 when absent). */
+  readonly version: number;
+  /**
+   * current: version 2 with everything it has; needed: the pane can upgrade (or complete) it;
+   * unsupported: this Excel cannot append the columns (the pane writes version 1 as before);
+   * newer: made by a newer ВШУ — the pane does not write to it.
+   */
+  readonly state: "current" | "needed" | "unsupported" | "newer";
+  /** What the upgrade adds, in Russian («столбец «Протокол снятия» листа «Учёт»», …). */
+  readonly missing: readonly string[];
+  /** A Russian sentence for the pane; "" when current. */
+  readonly message: string;
+}
+
+/** Removal from the register by the body that decides it (workbook.md «Протокол снятия»). */
+export interface RemovalDraft {
+  /** «Основание снятия»: the ground («положительная динамика», …, with a detail). */
+  readonly ground: string;
+  /**
+   * The decision: the protocol of the Совет профилактики (level 1, or a child not yet
+   * registered) or the постановление of the КДН и ЗП (level 2). Its date is «Дата снятия».
+   */
+  readonly decisionNumber: string;
+  readonly decisionDate: IsoDate;
+}
+
+/** A transfer 1 → 2: the постановление of the КДН и ЗП that registers the child at level 2. */
+export interface TransferDecision {
+  readonly number: string;
+  readonly date: IsoDate;
+}
+
+export interface TransferResult extends WriteOutcome {
+  /** The new level-2 episode's code. */
+  readonly code: string;
 }
 
 export interface AssistanceDraft {
@@ -141,6 +205,8 @@ export interface TableLayout {
  */
 export interface RegisterSnapshot {
   readonly tables: Readonly<Partial<Record<LayoutKey, TableLayout>>>;
+  /** The workbook's sheet names at the read (absent in snapshots not read from Excel). */
+  readonly sheetNames?: readonly string[];
 }
 
 /** What «Создать книгу учёта» did. */
@@ -183,14 +249,15 @@ export interface WriteOptions {
 export interface RegisterGateway {
   /** What this host can do. */
   capabilities(): Promise<HostCapabilities>;
-  /** Whether the active workbook holds the register's sheets (all of them). */
+  /** Whether the active workbook holds the register's sheets (all those of version 1). */
   hasRegister(): Promise<{ present: boolean; missing: readonly string[] }>;
   /**
-   * Lays out every sheet of the contract in this workbook, the same as `vshu init` (tables,
-   * headers, formats, list validation, settings defaults), without touching anything the user
-   * typed outside the register's tables: a sheet that already has its table is kept; an
-   * existing sheet with other content is skipped and reported. 2 syncs (3 when some contract
-   * sheets already exist and must be checked for content).
+   * Lays out every sheet of the contract (version 2) in this workbook, the same as `vshu init`
+   * (tables, headers, formats, list validation, settings defaults, «Регламент» with the seed's
+   * periods, «Журнал» with its first row), without touching anything the user typed outside the
+   * register's tables: a sheet that already has its table is kept; an existing sheet with other
+   * content is skipped and reported. 2 syncs (3 when some contract sheets already exist and must
+   * be checked for content).
    */
   createRegister(opts: {
     school: string;
@@ -205,33 +272,54 @@ export interface RegisterGateway {
    * gateway keeps the snapshot for the writes that follow.
    */
   readRegister(): Promise<RegisterRead>;
+  /** The version of the register last read (or of `read`), and whether the pane can upgrade it. */
+  upgradeStatus(read?: RegisterRead): Promise<UpgradeStatus>;
+  /**
+   * Brings a version-1 register to version 2 (or completes a version-2 one that lacks a sheet
+   * or a column): appends the version-2 columns at the right end of their tables, the
+   * version-2 parameters to «Настройки» («Версия книги» 2, «Регион» «Республика Тыва»),
+   * turns quarter dates stored as numbers or text into date cells, lays out «Регламент» and
+   * «Журнал», and writes a «Журнал» row. The user's columns, their order, data and formulas stay.
+   * 2 syncs (a read of what is there, then one batch of writes). A register of a newer version
+   * is refused with a Russian message and nothing is written.
+   */
+  upgradeRegister(): Promise<UpgradeResult>;
   /**
    * Writes a new (empty or unknown `code`) or edited case in ONE sync; a new family row in the
-   * same batch; on registration adds the regulated steps with their due dates. An edit checks,
-   * in the same sync, that the row still holds this case; when the workbook changed since it
-   * was read, it undoes the write (one more sync) and throws a Russian message.
+   * same batch; on registration adds the regulated steps with their due dates (the periods of
+   * «Регламент» for the decided level). An edit checks, in the same sync, that the row still
+   * holds this case; when the workbook changed since it was read, it undoes the write (one more
+   * sync) and throws a Russian message.
+   *
+   * Every write below appends its «Журнал» rows (what, which sheet and rows, episode codes) in
+   * the same batch, and, on a version-1 register, first upgrades it (`upgradeRegister`: 2 more
+   * syncs, reported in `upgraded`). A register of a newer version is refused.
    */
   saveCase(draft: CaseDraft, opts: WriteOptions): Promise<SaveCaseResult>;
   /** One row of «Помощь» (1 sync). */
-  addAssistance(draft: AssistanceDraft): Promise<void>;
+  addAssistance(draft: AssistanceDraft): Promise<WriteOutcome>;
   /** One row of «Занятость» (1 sync). */
-  addActivity(draft: ActivityDraft): Promise<void>;
+  addActivity(draft: ActivityDraft): Promise<WriteOutcome>;
   /** One row of «Служба» (1 sync). */
-  addService(draft: ServiceDraft): Promise<void>;
-  /** Ends an episode: «Дата снятия» and «Основание снятия» (1 sync). */
-  removeCase(code: string, date: IsoDate, reason: string): Promise<void>;
+  addService(draft: ServiceDraft): Promise<WriteOutcome>;
   /**
-   * Ends a level-1 episode («переведён в СОП») and opens its level-2 episode (registered on
-   * `date` with `protocol`, with its regulated steps) in 1 sync; returns the new code.
+   * Ends an episode by its body's decision (1 sync): «Дата снятия» = the decision's date,
+   * «Основание снятия», «Протокол снятия» = its number. Refused in Russian without the number
+   * or the date, with a date before the registration (identification), or on a removed episode.
+   */
+  removeCase(code: string, removal: RemovalDraft): Promise<WriteOutcome>;
+  /**
+   * Ends a level-1 episode («переведён в СОП», «Протокол снятия» = the постановление) and opens
+   * its level-2 episode (registered on the постановление's date under its number, with its
+   * regulated steps) in 1 sync.
    */
   transferToLevel2(
     code: string,
-    date: IsoDate,
-    protocol: string,
+    decision: TransferDecision,
     opts: WriteOptions
-  ): Promise<string>;
+  ): Promise<TransferResult>;
   /** Writes «Выполнено» for a regulated step (the open row of that step, or a new row); 1 sync. */
-  markStepDone(code: string, step: StepKey, date: IsoDate): Promise<void>;
+  markStepDone(code: string, step: StepKey, date: IsoDate): Promise<WriteOutcome>;
   /** Selects the case's row of «Учёт» (or the step's row of «Мероприятия»). */
   goToCase(code: string, step?: StepKey): Promise<void>;
   /** Calls back with the episode code when the user selects a row of «Учёт»; returns an unsubscribe. */
@@ -245,15 +333,16 @@ export interface RegisterGateway {
   readReportData(): Promise<ReportData>;
   /**
    * Writes the report form into a sheet of this workbook («Отчёт ДД.ММ.ГГГГ–ДД.ММ.ГГГГ»): 1 sync
-   * with the sheet names of a read just before (`sheetNames`), 2 otherwise.
+   * with the sheet names of a read just before (`sheetNames`), 2 otherwise. A new sheet beside
+   * the register, not a change of its tables: no upgrade, no «Журнал» row.
    */
   writeReportSheet(
     report: ReportJson,
     opts?: { readonly sheetNames?: readonly string[] | null }
   ): Promise<{ sheet: string }>;
-  /** Opens the report as a new workbook where the host supports it (ExcelApi 1.8). */
+  /** Opens the report as a new workbook where the host supports it (Excel 2019 or newer). */
   openReportWorkbook(report: ReportJson): Promise<boolean>;
-  /** Settings as parameter → text, and their update. */
+  /** Settings as parameter → text, and their update (2 syncs: the rows, the write). */
   readSettings(): Promise<Record<string, string>>;
-  writeSettings(values: Readonly<Record<string, string>>): Promise<void>;
+  writeSettings(values: Readonly<Record<string, string>>): Promise<WriteOutcome>;
 }

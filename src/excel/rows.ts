@@ -41,6 +41,9 @@ export function rowArrays(
 export interface AppendTicket {
   first: Excel.Range | null;
   readonly expected: number;
+  /** The table (or plain sheet) written to, and how many records. */
+  readonly layout: TableLayout;
+  readonly count: number;
   readonly direct: {
     readonly before: Excel.Range;
     readonly sheet: string;
@@ -113,7 +116,7 @@ export function queueAppend(
   const arrays = records.map((r) => rowArrays(layout.headers, r, ""));
   const expected = layout.headerRow + 2 + (layout.onlyBlankRow ? 0 : layout.bodyRows);
   if (n === 0) {
-    return { first: null, expected, direct: null };
+    return { first: null, expected, layout, count: 0, direct: null };
   }
   const write = (range: Excel.Range, from: number, count: number): void => {
     const part = arrays.slice(from, from + count);
@@ -142,6 +145,8 @@ export function queueAppend(
     return {
       first: null,
       expected: top + 1,
+      layout,
+      count: n,
       direct: {
         before,
         sheet: layout.sheet,
@@ -188,7 +193,34 @@ export function queueAppend(
   }
   const first = ranges[0] as Excel.Range;
   first.load("address");
-  return { first, expected, direct };
+  return { first, expected, layout, count: n, direct };
+}
+
+/**
+ * After the sync, for a write that cannot stand (its guarded row was stale): queues the removal
+ * of what an append added — the cells written directly get their old content back, the table
+ * rows added are deleted (last first, so the indexes stay right).
+ */
+export function queueUnappend(context: Excel.RequestContext, ticket: AppendTicket): void {
+  if (ticket.count === 0) {
+    return;
+  }
+  const direct = ticket.direct;
+  if (direct !== null) {
+    const restore = context.workbook.worksheets.getItem(direct.sheet).getRange(direct.address);
+    restore.numberFormat = direct.before.numberFormat;
+    restore.formulas = direct.before.formulas;
+  }
+  const table = ticket.layout.table;
+  if (table === null) {
+    return;
+  }
+  const filled = direct !== null ? 1 : 0;
+  const firstIndex = appendedRow(ticket) - (ticket.layout.headerRow + 2);
+  const rows = context.workbook.tables.getItem(table).rows;
+  for (let i = ticket.count - 1; i >= filled; i--) {
+    rows.getItemAt(firstIndex + i).delete();
+  }
 }
 
 /** A queued rewrite of one row: the row as it was (formulas and formats loaded) and the guard. */

@@ -17,6 +17,7 @@ import {
   SHEET_COLUMNS,
   SHEET_ORDER,
   TABLE_NAME,
+  V1_SHEETS,
 } from "../core/register/schema";
 import { matchKey } from "../core/text";
 import { blockAddress, parseRangeAddress, type Block } from "./address";
@@ -64,9 +65,12 @@ export function findName(names: readonly string[], wanted: string): string | nul
   return names.find((n) => n === wanted) ?? names.find((n) => matchKey(n) === key) ?? null;
 }
 
-/** Which contract sheets are missing (neither the sheet nor its table exists). */
+/**
+ * Which sheets of a register are missing (neither the sheet nor its table exists): those of
+ * version 1 — a version-1 register lacks «Регламент» and «Журнал» and is still a register.
+ */
 export function missingSheets(names: { sheets: string[]; tables: string[] }): string[] {
-  return SHEET_ORDER.filter(
+  return V1_SHEETS.filter(
     (key) =>
       findName(names.sheets, SHEET[key]) === null &&
       findName(names.tables, TABLE_NAME[key]) === null
@@ -316,5 +320,5 @@ export async function readRegisterTables(
         (body[0]?.cells ?? []).every((c) => c === null),
     };
   }
-  return { sheets, snapshot: { tables } };
+  return { sheets, snapshot: { tables, sheetNames: names.sheets } };
 }

@@ -1,16 +1,22 @@
 /**
  * What the add-in writes for a case, as rows by contract header: the «Учёт» row of a draft,
  * the «Семьи» row of a new family, the regulated steps added on registration (with due dates
- * by ГК РФ ст. 191–193 and the production calendar), and the next free episode code.
+ * by the register's «Регламент», ГК РФ ст. 191–193 and the production calendar), and the next
+ * free episode code.
  * Pure: no Office.js here.
  */
-import { createProductionCalendar } from "../core/calendar/productionCalendar";
+import {
+  createRegisterCalendar,
+  type ProductionCalendar,
+} from "../core/calendar/productionCalendar";
 import type { IsoDate } from "../core/dates/isoDate";
 import { computeDueDate, settleDueDate } from "../core/deadlines/computeDueDate";
 import { nextQuarterEnd } from "../core/deadlines/nextQuarterEnd";
 import { STEP_DEFINITIONS } from "../core/deadlines/steps";
+import type { Level } from "../core/indicators/catalog";
 import { formatIndicatorCodes } from "../core/indicators/parseCodes";
-import type { Episode, Register } from "../core/register/model";
+import type { Episode, Register, RegulationPeriod, RegulationStep } from "../core/register/model";
+import { STEPS, type StepKey } from "../core/register/schema";
 import { matchKey } from "../core/text";
 import type { CaseDraft, FamilyDraft } from "./gateway";
 import type { RowRecord } from "./rows";
@@ -53,46 +59,80 @@ export function familyRecord(f: FamilyDraft): RowRecord {
 
 /** A regulated step to add to «Мероприятия». */
 export interface PlannedStep {
+  readonly step: StepKey;
   readonly title: string;
   readonly name: string;
   readonly due: IsoDate;
   readonly reason: string | null;
+  /** «Ответственный» of «Регламент» (used when the episode has no curator). */
+  readonly responsible: string;
 }
 
 /**
- * The regulated steps of an episode registered on `registered` (identified on `identified`),
- * with their first due dates: the order 14 days after identification; the meeting, visit,
- * inspection and characteristic 7 days after registration; the first observation (14 days)
- * and success review (1 month) after registration; the plan review at the next quarter's end
- * (not listed when no quarter end follows). Steps in `existing` (titles already planned for
- * this episode) are left out.
+ * The production calendar of a register (the shipped one and the user's «Календарь»): the one
+ * place the add-in builds it (the pane's «Сроки», the case preview, the steps on registration,
+ * the ribbon's «Обновить сроки»).
+ */
+export function registerCalendar(
+  register: Pick<Register, "calendar" | "settings">
+): ProductionCalendar {
+  return createRegisterCalendar(register);
+}
+
+/** A step's period for a level in the profile; null when that level does not track it. */
+export function periodFor(step: RegulationStep, level: Level | null): RegulationPeriod | null {
+  return level === 2 ? step.level2 : step.level1;
+}
+
+/** The Russian name of a step («приказ о постановке на учёт»), or its «Шаг» value. */
+export function stepName(step: StepKey): string {
+  return STEP_DEFINITIONS.find((s) => s.key === step)?.name ?? stepTitle(step);
+}
+
+/** The «Шаг» value of a step («приказ»). */
+export function stepTitle(step: StepKey): string {
+  return STEPS.find((s) => s.key === step)?.title ?? step;
+}
+
+/**
+ * The regulated steps of an episode registered at `level` on `registered` (identified on
+ * `identified`), with their first due dates by the register's profile («Регламент», or the
+ * seed's defaults): each step the level tracks, counted from identification or registration
+ * (a recurring step: its first due date after registration); «четверть» = the next quarter's
+ * end, and the step is not listed when no quarter end follows. Steps in `existing` (keys
+ * already planned or done for this episode) are left out.
  */
 export function plannedSteps(
-  register: Pick<Register, "settings" | "calendar">,
+  register: Pick<Register, "settings" | "calendar" | "regulation">,
   identified: IsoDate | null,
   registered: IsoDate,
+  level: Level | null,
   existing: ReadonlySet<string> = new Set()
 ): PlannedStep[] {
-  const calendar = createProductionCalendar(register.calendar);
+  const calendar = registerCalendar(register);
   const out: PlannedStep[] = [];
-  for (const step of STEP_DEFINITIONS) {
-    if (existing.has(step.key)) {
+  for (const rule of register.regulation.steps) {
+    const period = periodFor(rule, level);
+    if (existing.has(rule.step) || period === null) {
       continue;
     }
-    const rule = step.rule;
+    const base = rule.from === "identification" ? (identified ?? registered) : registered;
     let due;
-    if (rule.kind === "quarterEnd") {
-      const end = nextQuarterEnd(register.settings.quarters, registered);
+    if ("quarterEnd" in period) {
+      const end = nextQuarterEnd(register.settings.quarters, base);
       due = end === null ? null : settleDueDate(end, calendar);
     } else {
-      const base =
-        rule.kind === "once" && rule.from === "identification"
-          ? (identified ?? registered)
-          : registered;
-      due = computeDueDate(base, rule.period, calendar);
+      due = computeDueDate(base, period, calendar);
     }
     if (due !== null) {
-      out.push({ title: step.title, name: step.name, due: due.due, reason: due.reason });
+      out.push({
+        step: rule.step,
+        title: stepTitle(rule.step),
+        name: stepName(rule.step),
+        due: due.due,
+        reason: due.reason,
+        responsible: rule.responsible,
+      });
     }
   }
   return out;
@@ -102,7 +142,7 @@ export function plannedSteps(
 export function stepRecords(
   code: string,
   steps: readonly PlannedStep[],
-  responsible: string
+  curator: string
 ): RowRecord[] {
   return steps.map((s) => ({
     Код: textCell(code),
@@ -110,7 +150,7 @@ export function stepRecords(
     Раздел: textCell("ребёнок"),
     Мероприятие: textCell(s.name),
     Срок: dateCell(s.due),
-    Ответственный: textCell(responsible),
+    Ответственный: textCell(curator.trim() !== "" ? curator : s.responsible),
     Примечание: textCell(s.reason ?? ""),
   }));
 }

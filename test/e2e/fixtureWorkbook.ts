@@ -1,26 +1,58 @@
 /**
  * A small register of a fictional school for the task pane's tests and screenshots, on the
- * test date 23.11.2026 (a Monday): overdue steps (В-1), steps due today (В-2), steps of the next
- * 7 days (В-3, В-4), a removed case (В-5). Every name is invented.
+ * test date 23.11.2026 (a Monday): overdue steps (В-1, В-3), steps due today (В-2), steps of the
+ * next 7 days (В-3, В-4), a removed case (В-5). Version 2 by default (`fixtureWorkbook(1)`: the
+ * same register as version 1). Every name is invented.
  */
 import type { IsoDate } from "../../src/core/dates/isoDate";
 import { defaultSettings } from "../../src/core/register/defaults";
 import type { Cell } from "../../src/core/register/model";
-import { SHEET, SHEET_COLUMNS, SHEET_ORDER } from "../../src/core/register/schema";
+import { defaultRegulationRows } from "../../src/core/register/regulation";
+import {
+  DEFAULT_REGION,
+  SETTING,
+  SHEET,
+  SHEET_COLUMNS,
+  SHEET_ORDER,
+  V2_SETTINGS_PARAMS,
+  V2_SHEETS,
+  requiredColumns,
+} from "../../src/core/register/schema";
 import { MemoryWorkbook } from "./memoryWorkbook";
 
 export const FIXTURE_TODAY: IsoDate = "2026-11-23";
 
 const d = (iso: IsoDate): Cell => ({ date: iso });
 
-/** The workbook with every sheet and no rows except the settings (what «Создать книгу» gives). */
-export function emptyRegisterWorkbook(school = "МБОУ «СОШ № 1» (учебная)"): MemoryWorkbook {
+/**
+ * The workbook with every sheet and no rows except the settings and «Регламент» (what «Создать
+ * книгу» gives): version 2, or version 1 — without «Регламент», «Журнал», the version-2
+ * columns and parameters — as a register made before version 2.
+ */
+export function emptyRegisterWorkbook(
+  school = "МБОУ «СОШ № 1» (учебная)",
+  version: 1 | 2 = 2
+): MemoryWorkbook {
   const book = new MemoryWorkbook();
   for (const key of SHEET_ORDER) {
-    book.addSheet(SHEET[key], SHEET_COLUMNS[key]);
+    if (version === 1 && V2_SHEETS.includes(key)) {
+      continue;
+    }
+    book.addSheet(SHEET[key], version === 1 ? requiredColumns(key) : SHEET_COLUMNS[key]);
   }
-  for (const [p, v] of defaultSettings({ school, district: "Учебный район", startYear: 2026 })) {
+  const settings = defaultSettings({ school, district: "Учебный район", startYear: 2026 });
+  for (const [p, v] of settings) {
     book.append(SHEET.settings, { Параметр: p, Значение: v });
+  }
+  if (version === 2) {
+    const listed = new Set(settings.map(([p]) => p));
+    for (const p of V2_SETTINGS_PARAMS.filter((x) => !listed.has(x))) {
+      const value = p === SETTING.version ? 2 : p === SETTING.region ? DEFAULT_REGION : null;
+      book.append(SHEET.settings, { Параметр: p, Значение: value });
+    }
+    for (const row of defaultRegulationRows()) {
+      book.append(SHEET.regulation, row);
+    }
   }
   return book;
 }
@@ -32,8 +64,8 @@ export function blankWorkbook(): MemoryWorkbook {
   return book;
 }
 
-export function fixtureWorkbook(): MemoryWorkbook {
-  const book = emptyRegisterWorkbook("МБОУ «СОШ № 3 с. Учебное»");
+export function fixtureWorkbook(version: 1 | 2 = 2): MemoryWorkbook {
+  const book = emptyRegisterWorkbook("МБОУ «СОШ № 3 с. Учебное»", version);
   const fam = (
     code: string,
     status: string,
@@ -154,6 +186,10 @@ export function fixtureWorkbook(): MemoryWorkbook {
       Выполнено: done === null ? null : d(done),
     });
   };
+  // В-3 (identified 12.11, not registered) was not reported yet: «информирование» is overdue.
+  step("В-1", "информирование", "2026-10-01", "2026-10-01");
+  step("В-2", "информирование", "2026-11-02", "2026-11-02");
+  step("В-4", "информирование", "2026-11-10", "2026-11-10");
   step("В-1", "приказ", "2026-10-15", "2026-10-08");
   step("В-1", "заседание", "2026-10-15", "2026-10-14");
   step("В-1", "выход в семью", "2026-10-15", "2026-10-15");

@@ -119,7 +119,8 @@ export async function openPane(
   height = 900
 ): Promise<Pane> {
   const page = await browser.newPage({ viewport: { width: 350, height }, locale: "ru-RU" });
-  page.setDefaultTimeout(10_000);
+  // Generous: the machine running the tests may be busy (no timing is asserted here).
+  page.setDefaultTimeout(30_000);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.route("**/*", (route) => {
@@ -129,7 +130,7 @@ export async function openPane(
     }
     return url.startsWith(base) ? route.continue() : route.abort();
   });
-  await page.goto(`${base}/taskpane.html${query}`);
+  await page.goto(`${base}/taskpane.html${query}`, { timeout: 90_000 });
   // Ready: the register is read (the «Случай» form is there) or its creation is offered.
   await page
     .locator('input[name="lastName"]')

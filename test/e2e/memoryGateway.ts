@@ -3,10 +3,7 @@
  * task pane runs in a plain browser page. It records every call (tests assert that saving a case
  * is one call) and lets a test simulate the user selecting a row of «Учёт».
  */
-import { createProductionCalendar } from "../../src/core/calendar/productionCalendar";
 import { formatDateRu, type IsoDate } from "../../src/core/dates/isoDate";
-import { computeDueDate } from "../../src/core/deadlines/computeDueDate";
-import { STEP_DEFINITIONS } from "../../src/core/deadlines/steps";
 import { formatIndicatorCodes } from "../../src/core/indicators/parseCodes";
 import { defaultSettings, parseSchoolYear } from "../../src/core/register/defaults";
 import type { Cell } from "../../src/core/register/model";
@@ -31,10 +28,17 @@ import type {
   RegisterRead,
   ReportData,
   RegisterGateway,
+  RemovalDraft,
   SaveCaseResult,
   ServiceDraft,
+  TransferDecision,
+  TransferResult,
+  UpgradeResult,
+  UpgradeStatus,
   WriteOptions,
+  WriteOutcome,
 } from "../../src/excel/gateway";
+import { plannedSteps, stepName, stepTitle } from "../../src/excel/writeCase";
 import { MemoryWorkbook } from "./memoryWorkbook";
 
 const date = (d: IsoDate | null): Cell => (d === null ? null : { date: d });
@@ -123,6 +127,17 @@ export class MemoryGateway implements RegisterGateway {
     return { ...parseRegister(this.book.raw()), snapshot: { tables: {} } };
   }
 
+  /** The memory book is always laid out at version 2 (the pane's upgrade runs on Excel). */
+  async upgradeStatus(read?: RegisterRead): Promise<UpgradeStatus> {
+    const version = (read ?? (await this.readRegister())).register.settings.version;
+    return { version, state: "current", missing: [], message: "" };
+  }
+
+  async upgradeRegister(): Promise<UpgradeResult> {
+    this.log("upgradeRegister");
+    return { fromVersion: 2, columns: [], settings: [], dates: [], sheets: [], skipped: [] };
+  }
+
   async saveCase(draft: CaseDraft, opts: WriteOptions): Promise<SaveCaseResult> {
     this.log("saveCase", draft, opts);
     const cases = SHEET.cases;
@@ -175,12 +190,12 @@ export class MemoryGateway implements RegisterGateway {
     }
     const stepsAdded =
       draft.level !== null && draft.registered !== null && !wasRegistered
-        ? this.addSteps(code, draft.identified, draft.registered)
+        ? this.addSteps(code, draft.identified, draft.registered, draft.level)
         : 0;
-    return { code, row, stepsAdded };
+    return { code, row, stepsAdded, upgraded: null };
   }
 
-  async addAssistance(d: AssistanceDraft): Promise<void> {
+  async addAssistance(d: AssistanceDraft): Promise<WriteOutcome> {
     this.log("addAssistance", d);
     const kind = ASSISTANCE_KINDS.find((k) => k.key === d.kind)?.title ?? d.kind;
     this.book.append(SHEET.assistance, {
@@ -189,9 +204,10 @@ export class MemoryGateway implements RegisterGateway {
       "Вид помощи": kind,
       Содержание: d.content,
     });
+    return { upgraded: null };
   }
 
-  async addActivity(d: ActivityDraft): Promise<void> {
+  async addActivity(d: ActivityDraft): Promise<WriteOutcome> {
     this.log("addActivity", d);
     const kind = ACTIVITY_KINDS.find((k) => k.key === d.kind)?.title ?? d.kind;
     this.book.append(SHEET.activities, {
@@ -201,9 +217,10 @@ export class MemoryGateway implements RegisterGateway {
       "Дата начала": date(d.start),
       "Дата окончания": date(d.end),
     });
+    return { upgraded: null };
   }
 
-  async addService(d: ServiceDraft): Promise<void> {
+  async addService(d: ServiceDraft): Promise<WriteOutcome> {
     this.log("addService", d);
     const kind = SERVICE_KINDS.find((k) => k.key === d.kind)?.title ?? d.kind;
     this.book.append(SHEET.service, {
@@ -213,26 +230,34 @@ export class MemoryGateway implements RegisterGateway {
       Охвачено: d.covered,
       Примечание: d.note,
     });
+    return { upgraded: null };
   }
 
-  async removeCase(code: string, on: IsoDate, reason: string): Promise<void> {
-    this.log("removeCase", code, on, reason);
+  async removeCase(code: string, removal: RemovalDraft): Promise<WriteOutcome> {
+    this.log("removeCase", code, removal);
+    if (removal.decisionNumber.trim() === "") {
+      throw new Error("Снятие с учёта не записано: нужно решение — укажите его номер и дату.");
+    }
     const i = this.caseIndex(code);
-    this.book.set(SHEET.cases, i, "Дата снятия", date(on));
-    this.book.set(SHEET.cases, i, "Основание снятия", reason);
+    this.book.set(SHEET.cases, i, "Дата снятия", date(removal.decisionDate));
+    this.book.set(SHEET.cases, i, "Основание снятия", removal.ground);
+    this.book.set(SHEET.cases, i, "Протокол снятия", removal.decisionNumber);
+    return { upgraded: null };
   }
 
   async transferToLevel2(
     code: string,
-    on: IsoDate,
-    protocol: string,
+    decision: TransferDecision,
     _opts: WriteOptions
-  ): Promise<string> {
-    this.log("transferToLevel2", code, on, protocol);
+  ): Promise<TransferResult> {
+    this.log("transferToLevel2", code, decision);
+    const on = decision.date;
+    const protocol = decision.number;
     const i = this.caseIndex(code);
     const copy = (h: string): Cell => this.book.get(SHEET.cases, i, h);
     this.book.set(SHEET.cases, i, "Дата снятия", date(on));
     this.book.set(SHEET.cases, i, "Основание снятия", "переведён в СОП");
+    this.book.set(SHEET.cases, i, "Протокол снятия", protocol);
     const newCode = this.nextCode();
     this.book.append(SHEET.cases, {
       Код: newCode,
@@ -251,16 +276,13 @@ export class MemoryGateway implements RegisterGateway {
       Куратор: copy("Куратор"),
       Примечание: `переведён с уровня 1 (случай ${code})`,
     });
-    this.addSteps(newCode, on, on);
-    return newCode;
+    this.addSteps(newCode, on, on, 2);
+    return { code: newCode, upgraded: null };
   }
 
-  async markStepDone(code: string, step: StepKey, on: IsoDate): Promise<void> {
+  async markStepDone(code: string, step: StepKey, on: IsoDate): Promise<WriteOutcome> {
     this.log("markStepDone", code, step, on);
-    const def = STEP_DEFINITIONS.find((s) => s.key === step);
-    if (!def) {
-      throw new Error(`неизвестный шаг «${step}»`);
-    }
+    const def = { title: stepTitle(step), name: stepName(step) };
     const sheet = this.book.sheet(SHEET.actions);
     const codeCol = sheet.headers.indexOf("Код");
     const stepCol = sheet.headers.indexOf("Шаг");
@@ -281,6 +303,7 @@ export class MemoryGateway implements RegisterGateway {
         Выполнено: date(on),
       });
     }
+    return { upgraded: null };
   }
 
   async goToCase(code: string, step?: StepKey): Promise<void> {
@@ -326,7 +349,7 @@ export class MemoryGateway implements RegisterGateway {
     );
   }
 
-  async writeSettings(values: Readonly<Record<string, string>>): Promise<void> {
+  async writeSettings(values: Readonly<Record<string, string>>): Promise<WriteOutcome> {
     this.log("writeSettings", values);
     for (const [p, v] of Object.entries(values)) {
       const i = this.book.find(SHEET.settings, "Параметр", p);
@@ -336,6 +359,7 @@ export class MemoryGateway implements RegisterGateway {
         this.book.append(SHEET.settings, { Параметр: p, Значение: v });
       }
     }
+    return { upgraded: null };
   }
 
   private caseIndex(code: string): number {
@@ -360,27 +384,24 @@ export class MemoryGateway implements RegisterGateway {
     return `${prefix}${max + 1}`;
   }
 
-  /** The one-time regulated steps with their due dates, as rows of «Мероприятия». */
-  private addSteps(code: string, identified: IsoDate | null, registered: IsoDate): number {
-    const calendar = createProductionCalendar();
-    let added = 0;
-    for (const step of STEP_DEFINITIONS) {
-      if (step.rule.kind !== "once") {
-        continue;
-      }
-      const base = step.rule.from === "identification" ? identified : registered;
-      if (base === null) {
-        continue;
-      }
-      const due = computeDueDate(base, step.rule.period, calendar).due;
+  /** The regulated steps of the register's «Регламент» with their due dates, as rows of «Мероприятия». */
+  private addSteps(
+    code: string,
+    identified: IsoDate | null,
+    registered: IsoDate,
+    level: 1 | 2 = 1
+  ): number {
+    const { register } = parseRegister(this.book.raw());
+    const steps = plannedSteps(register, identified, registered, level);
+    for (const step of steps) {
       this.book.append(SHEET.actions, {
         Код: code,
         Шаг: step.title,
         Мероприятие: step.name,
-        Срок: date(due),
+        Срок: date(step.due),
+        Ответственный: step.responsible,
       });
-      added += 1;
     }
-    return added;
+    return steps.length;
   }
 }

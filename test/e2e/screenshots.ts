@@ -1,5 +1,5 @@
 /**
- * Screenshots of the task pane 350 px wide, one per tab, for docs/ (README, docs/user-guide.md):
+ * Screenshots of the task pane 350 px wide, one per tab (and the removal, the upgrade offer), for docs/ (README, docs/user-guide.md):
  * `node --import tsx test/e2e/screenshots.ts`. The pane runs on the Office.js adapter over the
  * fake Excel with the e2e fixture register, on the fixture date 23.11.2026.
  */
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     await page.getByRole("checkbox", { name: /^С8\./ }).check();
     await page.getByLabel("Уровень учёта").selectOption("1");
     await page.getByLabel("Дата постановки (решения)").fill("17.11.2026");
-    await page.getByLabel("Протокол №").fill("7");
+    await page.getByLabel("Протокол Совета профилактики №").fill("7");
     await page.getByTestId("level-mismatch").waitFor();
     await page.evaluate(() =>
       document.querySelector('[data-testid="suggestion"]')?.scrollIntoView({ block: "start" })
@@ -57,6 +57,16 @@ async function main(): Promise<void> {
     await page.getByLabel("Вид помощи").selectOption({ label: "вещевая" });
     await page.getByLabel("Содержание").fill("зимняя одежда");
     await shot(page, "04-entries");
+    // Removal of a level-2 child: the commission's постановление, which the school records.
+    await page.getByRole("radio", { name: "Снятие с учёта" }).click();
+    await page.getByLabel("Случай").selectOption("В-4");
+    await page.getByTestId("removal-body").waitFor();
+    await page.getByLabel("Уточнение (например, куда выбыл)").fill("ИПС выполнен");
+    await page.getByLabel("Постановление КДН и ЗП №").fill("КДН-51");
+    await page.evaluate(() =>
+      document.querySelector('[data-testid="removal-body"]')?.scrollIntoView({ block: "center" })
+    );
+    await shot(page, "09-removal");
     await page.getByRole("tab", { name: "Отчёт" }).click();
     await page.getByRole("button", { name: "Сформировать на листе" }).click();
     await page.getByTestId("report-summary").waitFor();
@@ -72,6 +82,10 @@ async function main(): Promise<void> {
     const old = await openPane(browser, base, "?api=7", 700);
     await shot(old.page, "08-limits");
     await old.page.close();
+    const v1 = await openPane(browser, base, "?book=v1", 700);
+    await v1.page.getByTestId("upgrade").waitFor();
+    await shot(v1.page, "10-upgrade");
+    await v1.page.close();
   } finally {
     await browser.close();
     server.close();

@@ -112,7 +112,7 @@ describe("«Случай»", () => {
     await page.getByLabel("Уровень учёта").selectOption("1");
     await page.getByTestId("level-mismatch").waitFor();
     await page.getByLabel("Дата постановки (решения)").fill("17.11.2026");
-    await page.getByLabel("Протокол №").fill("7");
+    await page.getByLabel("Протокол Совета профилактики №").fill("7");
     await page.getByRole("button", { name: "Сохранить случай" }).click();
     await page.getByText("напишите причину решения").waitFor();
     assert.equal(await calls(page, "saveCase"), 0);
@@ -124,7 +124,7 @@ describe("«Случай»", () => {
       .getByText("до 24.11.2026")
       .waitFor();
     // Save with Enter in a field (the form's submit).
-    await page.getByLabel("Протокол №").press("Enter");
+    await page.getByLabel("Протокол Совета профилактики №").press("Enter");
     await page.getByText("Случай В-6 сохранён").waitFor();
 
     assert.equal(await calls(page, "saveCase"), 1);
@@ -199,7 +199,7 @@ describe("«Случай»", () => {
 });
 
 describe("«Сроки»", () => {
-  test("overdue, today and next 7 days; a click goes to the row; «Выполнено» writes today's date", async () => {
+  test("overdue, today and next 7 days with the child, class and curator; a click goes to the row; «Выполнено» writes today's date", async () => {
     const p = await pane();
     const { page } = p;
     // Keyboard: the tab list is reached and switched with the arrow keys.
@@ -207,13 +207,31 @@ describe("«Сроки»", () => {
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
     await page.getByRole("tab", { name: "Сроки", selected: true }).waitFor();
-    const section = (id: string) => page.locator(`section[data-section="${id}"] li`);
-    assert.equal(await section("overdue").count(), 2);
+    // The cases' rows (the school's own rows have keys «школа:…»).
+    const section = (id: string) =>
+      page.locator(`section[data-section="${id}"] li:not([data-key^="школа"])`);
+    assert.equal(await section("overdue").count(), 3);
     assert.equal(await section("today").count(), 4);
     assert.equal(await section("nextWeek").count(), 6);
     const item = page.locator('li[data-key="В-2:inspection"]');
     assert.match(await item.innerText(), /В-2 · Петрова Анна Сергеевна/);
+    assert.match(await item.innerText(), /8Б класс · куратор Сидорова Е\. А\./);
     assert.match(await item.innerText(), /до 23\.11\.2026/);
+    // No curator: the person «Регламент» names for the step.
+    assert.match(
+      await page.locator('li[data-key="В-3:inform"]').innerText(),
+      /5А класс · отвечает: социальный педагог/
+    );
+    // Done steps only when asked.
+    assert.equal(await page.locator('section[data-section="done"]').count(), 0);
+    await page.getByRole("switch", { name: /Показать выполненные \(9\)/ }).check();
+    await page.locator('section[data-section="done"] li').first().waitFor();
+    assert.equal(await page.locator('section[data-section="done"] li').count(), 9);
+    assert.match(
+      await page.locator('section[data-section="done"] li').first().innerText(),
+      /В-4 · Кузнецова Мария Ивановна[\s\S]*выполнено 18\.11\.2026/
+    );
+    await page.getByRole("switch", { name: /Показать выполненные/ }).uncheck();
 
     await page
       .locator('li[data-key="В-1:inspection"]')
@@ -243,7 +261,7 @@ describe("«Сроки»", () => {
 });
 
 describe("«Записи», «Отчёт», «Настройки»", () => {
-  test("quick entries: assistance, service log, transfer to level 2, removal", async () => {
+  test("quick entries: assistance, service log, transfer by the постановление, removal by the decision", async () => {
     const p = await pane();
     const page = await openTab(p.page, "Записи");
     await page.getByLabel("Случай").selectOption("В-2");
@@ -274,27 +292,66 @@ describe("«Записи», «Отчёт», «Настройки»", () => {
 
     await page.getByRole("radio", { name: "Перевод с уровня 1 на уровень 2 (СОП)" }).click();
     await page.getByLabel("Случай").selectOption("В-1");
-    await page.getByLabel("Протокол №").fill("КДН-15");
+    assert.equal(await page.getByLabel(/Протокол/).count(), 0, "a transfer asks for no protocol");
+    await page.getByRole("button", { name: "Перевести на уровень 2" }).click();
+    await page.getByText("Укажите номер постановления КДН и ЗП").waitFor();
+    assert.equal(await calls(p.page, "transferToLevel2"), 0);
+    await page.getByLabel("Постановление КДН и ЗП №").fill("КДН-15");
     await page.getByRole("button", { name: "Перевести на уровень 2" }).click();
     await page.getByText("открыт случай В-6 уровня 2").waitFor();
     const cases = await rows(p.page, "Учёт");
-    assert.equal(cases.find((r) => r["Код"] === "В-1")?.["Основание снятия"], "переведён в СОП");
+    const ended = cases.find((r) => r["Код"] === "В-1");
+    assert.equal(ended?.["Основание снятия"], "переведён в СОП");
+    assert.equal(ended?.["Протокол снятия"], "КДН-15");
     assert.equal(String(cases.find((r) => r["Код"] === "В-6")?.["Уровень"]), "2");
+    assert.equal(cases.find((r) => r["Код"] === "В-6")?.["Протокол"], "КДН-15");
 
+    // Level 2: the school records the commission's постановление; without it, nothing is written.
     await page.getByRole("radio", { name: "Снятие с учёта" }).click();
+    await page.getByLabel("Случай").selectOption("В-4");
+    await page
+      .getByTestId("removal-body")
+      .getByText(/школа сама снять ребёнка не может/)
+      .waitFor();
+    await page.getByRole("button", { name: "Записать снятие по постановлению" }).click();
+    await page.getByText("Укажите номер постановления КДН и ЗП").waitFor();
+    assert.equal(await calls(p.page, "removeCase"), 0);
+
+    // Not registered (В-3): closed by the council's protocol.
     await page.getByLabel("Случай").selectOption("В-3");
-    await page.getByLabel("Дата снятия").fill("30.02.2026");
+    await page
+      .getByTestId("removal-body")
+      .getByText(/не поставлен на учёт/)
+      .waitFor();
+    await page.getByLabel("Дата протокола Совета профилактики").fill("30.02.2026");
+    await page.getByLabel("Протокол Совета профилактики №").fill("9");
     await page.getByRole("button", { name: "Снять с учёта" }).click();
     await page.getByText("Такой даты нет в календаре: 30.02.2026").waitFor();
     assert.equal(await calls(p.page, "removeCase"), 0);
-    await page.getByLabel("Дата снятия").fill("23.11.2026");
+    await page.getByLabel("Дата протокола Совета профилактики").fill("23.11.2026");
     await page.getByLabel("Основание снятия").selectOption("выбыл из школы");
-    await page.getByLabel("Уточнение (протокол, куда выбыл)").fill("переезд в г. Кызыл");
+    await page.getByLabel("Уточнение (например, куда выбыл)").fill("переезд в г. Кызыл");
     await page.getByRole("button", { name: "Снять с учёта" }).click();
     await page.getByText("Случай В-3 снят с учёта 23.11.2026").waitFor();
     const removed = (await rows(p.page, "Учёт")).find((r) => r["Код"] === "В-3");
     assert.equal(removed?.["Дата снятия"], "2026-11-23");
     assert.equal(removed?.["Основание снятия"], "выбыл из школы: переезд в г. Кызыл");
+    assert.equal(removed?.["Протокол снятия"], "9");
+    if (await page.evaluate(() => window.__vshu?.kind === "excel")) {
+      assert.equal(await lastSyncs(p.page, "removeCase"), 1, "a removal takes one context.sync");
+      const journal = await rows(p.page, "Журнал");
+      assert.deepEqual(
+        journal.map((r) => r["Действие"]),
+        [
+          "помощь семье",
+          "журнал службы",
+          "перевод на уровень 2 (СОП): случай уровня 1 закрыт",
+          "перевод на уровень 2 (СОП): новый случай",
+          "регламентные шаги (постановка на учёт, уровень 2)",
+          "снятие с учёта",
+        ]
+      );
+    }
     await closePane(p);
   });
 
@@ -376,6 +433,8 @@ describe("the workbook and the host", () => {
       "Служба",
       "Соцпаспорт",
       "Сигналы",
+      "Регламент",
+      "Журнал",
     ]) {
       assert.ok(sheets.includes(name), `no sheet «${name}» in ${sheets.join(", ")}`);
     }
@@ -383,10 +442,54 @@ describe("the workbook and the host", () => {
     await closePane(p);
   });
 
+  test("a version-1 register: the pane offers the upgrade, does it in 2 syncs, and the offer goes", async () => {
+    const p = await pane("?book=v1");
+    const { page } = p;
+    const bar = page.getByTestId("upgrade");
+    await bar.getByText("Книга учёта версии 1").waitFor();
+    assert.match(await bar.innerText(), /«Регламент».*«Журнал».*останутся на месте/s);
+    await page.getByRole("button", { name: "Обновить книгу до версии 2" }).click();
+    await page.getByText(/^Книга обновлена до версии 2: листы «Регламент», «Журнал»/).waitFor();
+    await bar.waitFor({ state: "detached" });
+    assert.equal(await lastSyncs(page, "upgradeRegister"), 2);
+    const sheets = await page.evaluate(() => window.__vshu?.sheetNames() ?? []);
+    assert.ok(sheets.includes("Регламент") && sheets.includes("Журнал"), sheets.join(", "));
+    const settings = Object.fromEntries(
+      (await rows(page, "Настройки")).map((r) => [r["Параметр"], r["Значение"]])
+    );
+    assert.equal(settings["Версия книги"], 2);
+    assert.equal(settings["Регион"], "Республика Тыва");
+    assert.equal((await rows(page, "Регламент")).length, 9);
+    await closePane(p);
+  });
+
+  test("a version-1 register: the first write upgrades it first and says so", async () => {
+    const p = await pane("?book=v1");
+    const page = await openTab(p.page, "Записи");
+    await page.getByLabel("Случай").selectOption("В-2");
+    await page.getByRole("button", { name: "Записать помощь" }).click();
+    await page
+      .getByText(/^Книга обновлена до версии 2: .* Помощь записана: случай В-2, 23\.11\.2026\.$/)
+      .waitFor();
+    assert.equal(await lastSyncs(p.page, "addAssistance"), 3, "the upgrade (2) and the entry (1)");
+    assert.equal(await p.page.getByTestId("upgrade").count(), 0);
+    assert.deepEqual(
+      (await rows(p.page, "Журнал")).map((r) => r["Действие"]),
+      ["обновление книги до версии 2", "помощь семье"]
+    );
+    await closePane(p);
+  });
+
   test("the host's limits show in a message bar; no «new workbook» button without ExcelApi 1.8", async () => {
     const p = await pane("?api=7");
     const { page } = p;
-    await page.getByTestId("limits").getByText("нужна версия Excel с ExcelApi 1.8").waitFor();
+    await page
+      .getByTestId("limits")
+      .getByText(/нужен Excel 2019 или новее/)
+      .first()
+      .waitFor();
+    const limits = await page.getByTestId("limits").innerText();
+    assert.doesNotMatch(limits, /ExcelApi|SharedRuntime|requirement/i);
     await openTab(page, "Отчёт");
     assert.equal(await page.getByRole("button", { name: "Открыть как новую книгу" }).count(), 0);
     await closePane(p);

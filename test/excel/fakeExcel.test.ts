@@ -288,3 +288,99 @@ describe("fake Excel: addresses, syncs, payloads, requirement sets", () => {
     );
   });
 });
+
+describe("fake Excel: table columns and rows as Excel changes them", () => {
+  function withTable(api = 21) {
+    const fake = createFakeExcel({ apiVersion: api });
+    fake.seed(
+      "Лист1",
+      [
+        ["Код", "Имя"],
+        ["В-1", "Аяна"],
+        ["В-2", "Саян"],
+      ],
+      { table: "tblT" }
+    );
+    fake.type("Лист1", "E2", [["справа"]]);
+    fake.type("Лист1", "C5", [["ниже"]]);
+    return fake;
+  }
+
+  test("columns.add at the end (ExcelApi 1.4): the header is named, the table's rows shift right", async () => {
+    const fake = withTable();
+    await fake.run(async (context) => {
+      context.workbook.tables.getItem("tblT").columns.add(undefined, undefined, "Класс");
+      await context.sync();
+    });
+    assert.equal(fake.table("tblT").address, "Лист1!A1:C3");
+    assert.deepEqual(fake.table("tblT").headers, ["Код", "Имя", "Класс"]);
+    assert.deepEqual(fake.values("Лист1", "E2:F2"), [["", "справа"]], "a cell in the table's rows");
+    assert.deepEqual(fake.values("Лист1", "C5"), [["ниже"]], "a cell below the table stays");
+  });
+
+  test("columns.add: appending needs ExcelApi 1.4; values must be header + rows; no table in the way", async () => {
+    await rejectsWith(
+      withTable(1).run(async (context) => {
+        context.workbook.tables.getItem("tblT").columns.add(undefined, undefined, "Класс");
+        await context.sync();
+      }),
+      "ApiNotFound"
+    );
+    await rejectsWith(
+      withTable().run(async (context) => {
+        context.workbook.tables.getItem("tblT").columns.add(undefined, [["Класс"], ["6А"]]);
+        await context.sync();
+      }),
+      "InvalidArgument"
+    );
+    // A table further right reaching below the table's rows cannot be split: Excel refuses.
+    const blocked = withTable();
+    blocked.seed("Лист1", [["Другая"], ["x"], ["y"], ["z"]], { table: "tblOther", at: "G2" });
+    await rejectsWith(
+      blocked.run(async (context) => {
+        context.workbook.tables.getItem("tblT").columns.add(undefined, undefined, "Класс");
+        await context.sync();
+      }),
+      "InvalidOperation"
+    );
+    // One within the table's rows moves right whole.
+    const beside = withTable();
+    beside.seed("Лист1", [["Другая"], ["x"]], { table: "tblOther", at: "G1" });
+    await beside.run(async (context) => {
+      context.workbook.tables.getItem("tblT").columns.add(undefined, undefined, "Класс");
+      await context.sync();
+    });
+    assert.equal(beside.table("tblOther").address, "Лист1!H1:H2");
+    // ExcelApi 1.1 inserts before an existing column only.
+    const old = withTable(1);
+    await old.run(async (context) => {
+      context.workbook.tables.getItem("tblT").columns.add(1, [["Класс"], ["6А"], ["7Б"]]);
+      await context.sync();
+    });
+    assert.deepEqual(old.table("tblT").headers, ["Код", "Класс", "Имя"]);
+    assert.deepEqual(old.table("tblT").rows, [
+      ["В-1", "6А", "Аяна"],
+      ["В-2", "7Б", "Саян"],
+    ]);
+  });
+
+  test("rows.getItemAt(i).delete removes the row; the cells below in the table's columns move up", async () => {
+    const fake = withTable();
+    fake.type("Лист1", "A5", [["под таблицей"]]);
+    await fake.run(async (context) => {
+      context.workbook.tables.getItem("tblT").rows.getItemAt(0).delete();
+      await context.sync();
+    });
+    assert.equal(fake.table("tblT").address, "Лист1!A1:B2");
+    assert.deepEqual(fake.table("tblT").rows, [["В-2", "Саян"]]);
+    assert.deepEqual(fake.values("Лист1", "A4"), [["под таблицей"]]);
+    assert.deepEqual(fake.values("Лист1", "C5"), [["ниже"]], "outside the table's columns: stays");
+    // The last row: the table keeps one empty body row.
+    await fake.run(async (context) => {
+      context.workbook.tables.getItem("tblT").rows.getItemAt(0).delete();
+      await context.sync();
+    });
+    assert.equal(fake.table("tblT").address, "Лист1!A1:B2");
+    assert.deepEqual(fake.table("tblT").rows, [["", ""]]);
+  });
+});

@@ -7,7 +7,14 @@
 import { isoToExcelSerial } from "../../src/core/dates/isoDate";
 import { defaultSettings } from "../../src/core/register/defaults";
 import { columnLayout } from "../../src/core/register/layout";
-import type { SheetKey } from "../../src/core/register/schema";
+import {
+  DEFAULT_REGION,
+  SETTING,
+  V2_SETTINGS_PARAMS,
+  V2_SHEETS,
+  requiredColumns,
+  type SheetKey,
+} from "../../src/core/register/schema";
 import type { LayoutKey } from "../../src/excel/gateway";
 import { columnsOf, LAYOUT_KEYS, sheetNameOf, tableNameOf } from "../../src/excel/tables";
 import type { FakeExcel } from "./fakeExcel";
@@ -23,6 +30,11 @@ export interface SeedOptions {
   readonly headers?: Partial<Record<LayoutKey, readonly string[]>>;
   /** Cell (A1 style) where each table starts; default A1. */
   readonly at?: Partial<Record<LayoutKey, string>>;
+  /**
+   * The contract version laid out: 2 (default) or 1 — no «Регламент», «Журнал», version-2
+   * columns or parameters, as a register made before version 2.
+   */
+  readonly version?: 1 | 2;
 }
 
 function toCell(v: SeedValue | undefined): string | number | null {
@@ -35,19 +47,41 @@ function toCell(v: SeedValue | undefined): string | number | null {
   return v;
 }
 
-/** Settings rows of a new register for the school year starting in `startYear`. */
-export function settingsRows(startYear = 2026): Record<string, SeedValue>[] {
-  return defaultSettings({ school: "Школа № 1", district: "Кызыл", startYear }).map(([p, v]) => ({
-    Параметр: p,
-    Значение: v,
-  }));
+/**
+ * Settings rows of a new register for the school year starting in `startYear`: version 2 by
+ * default («Версия книги» 2, «Регион»), or version 1 (no version-2 parameters) when asked.
+ */
+export function settingsRows(startYear = 2026, version: 1 | 2 = 2): Record<string, SeedValue>[] {
+  const rows: Record<string, SeedValue>[] = defaultSettings({
+    school: "Школа № 1",
+    district: "Кызыл",
+    startYear,
+  }).map(([p, v]) => ({ Параметр: p, Значение: v }));
+  const listed = new Set(rows.map((r) => String(r["Параметр"])));
+  if (version === 2) {
+    for (const p of V2_SETTINGS_PARAMS.filter((x) => !listed.has(x))) {
+      rows.push({
+        Параметр: p,
+        Значение: p === SETTING.version ? 2 : p === SETTING.region ? DEFAULT_REGION : null,
+      });
+    }
+  }
+  return version === 2
+    ? rows
+    : rows.filter((r) => !V2_SETTINGS_PARAMS.includes(String(r["Параметр"])));
 }
 
 /** Lays every table of the register into the fake workbook. */
 export function seedRegister(fake: FakeExcel, rows: SeedRows = {}, opts: SeedOptions = {}): void {
+  const v1 = opts.version === 1;
   for (const key of LAYOUT_KEYS) {
-    const headers = opts.headers?.[key] ?? columnsOf(key);
-    const data = key === "settings" ? (rows.settings ?? settingsRows()) : (rows[key] ?? []);
+    if (v1 && key !== "calendar" && V2_SHEETS.includes(key)) {
+      continue;
+    }
+    const headers =
+      opts.headers?.[key] ?? (v1 && key !== "calendar" ? requiredColumns(key) : columnsOf(key));
+    const data =
+      key === "settings" ? (rows.settings ?? settingsRows(2026, v1 ? 1 : 2)) : (rows[key] ?? []);
     const formats = headers.map((h) => {
       const kind = columnLayout(h).kind;
       return kind === "date" ? "dd.mm.yyyy" : kind === "text" ? "@" : null;

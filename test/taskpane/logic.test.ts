@@ -17,7 +17,15 @@ import {
 } from "../../src/taskpane/logic/caseForm";
 import { previewDeadlines } from "../../src/taskpane/logic/casePreview";
 import { readCountInput, readDateInput } from "../../src/taskpane/logic/dateInput";
-import { buildDeadlineView } from "../../src/taskpane/logic/deadlineView";
+import {
+  buildDeadlineView,
+  deadlineItems,
+  deadlineSections,
+  type PaneDeadlineRow,
+} from "../../src/taskpane/logic/deadlineView";
+import type { Level } from "../../src/core/indicators/catalog";
+import type { Regulation } from "../../src/core/register/model";
+import { DEFAULT_REGULATION } from "../../src/core/register/regulation";
 import { periodOf, schoolYearMonths } from "../../src/taskpane/logic/reportPeriod";
 import { checkSettings } from "../../src/taskpane/logic/settingsForm";
 import { todayFromClock } from "../../src/taskpane/today";
@@ -163,23 +171,103 @@ describe("checkCaseForm", () => {
 });
 
 describe("previews and views", () => {
-  test("the order is due 14 days after identification, moved off a weekend with the reason", () => {
-    const calendar = createProductionCalendar();
-    // 07.11.2026 + 14 = 21.11.2026, a Saturday → Monday 23.11.2026.
-    const [order] = previewDeadlines("2026-11-07", null, calendar);
+  const calendar = createProductionCalendar();
+  test("informing is due the day of identification, the order 14 days after, moved off a weekend", () => {
+    // 07.11.2026 is a Saturday: informing moves to Monday 09.11; 07.11 + 14 = 21.11, a
+    // Saturday → Monday 23.11.2026.
+    const [inform, order] = previewDeadlines("2026-11-07", null, calendar);
+    assert.equal(inform?.step, "inform");
+    assert.equal(inform?.due, "2026-11-09");
     assert.equal(order?.step, "order");
     assert.equal(order?.due, "2026-11-23");
     assert.equal(order?.reason, "срок перенесён с 21.11.2026 (сб) на 23.11.2026 (пн)");
-    assert.equal(previewDeadlines("2026-11-07", "2026-11-16", calendar).length, 5);
-  });
-  test("«Сроки» groups the fixture: 2 overdue, 4 today, 6 in the next 7 days, with names", () => {
-    const sections = buildDeadlineView(register, TODAY);
     assert.deepEqual(
-      sections.map((s) => s.items.length),
-      [2, 4, 6]
+      previewDeadlines("2026-11-07", "2026-11-16", calendar).map((r) => r.step),
+      ["inform", "order", "meeting", "visit", "inspection", "characteristic"]
     );
-    assert.equal(sections[1]?.items[0]?.childName, "Петрова Анна Сергеевна");
-    assert.equal(sections[1]?.items[0]?.dueText, "23.11.2026");
+  });
+  test("the preview follows «Регламент» for the decided level; an empty period is not tracked", () => {
+    const profile: Regulation = {
+      fromSheet: true,
+      steps: DEFAULT_REGULATION.steps.map((st) =>
+        st.step === "order"
+          ? { ...st, level2: null }
+          : st.step === "visit"
+            ? { ...st, level1: { days: 3 }, level2: { days: 10 } }
+            : st
+      ),
+    };
+    const cases: [Level | null, string | null, string | null][] = [
+      // level, due of the order, due of the visit (registered 16.11.2026, a Monday)
+      [null, "2026-11-23", "2026-11-19"],
+      [1, "2026-11-23", "2026-11-19"],
+      [2, null, "2026-11-26"],
+    ];
+    for (const [level, order, visit] of cases) {
+      const rows = previewDeadlines("2026-11-07", "2026-11-16", calendar, profile, level);
+      assert.equal(rows.find((r) => r.step === "order")?.due ?? null, order, `order, ${level}`);
+      assert.equal(rows.find((r) => r.step === "visit")?.due ?? null, visit, `visit, ${level}`);
+    }
+  });
+  test("«Сроки» groups the fixture: 3 overdue, 4 today, 6 in the next 7 days, with the people", () => {
+    const sections = buildDeadlineView(register, TODAY);
+    // The cases' rows (the school's own rows, «case» null, come from the core later).
+    const caseItems = (i: number) => sections[i]?.items.filter((x) => x.row.case !== null) ?? [];
+    assert.deepEqual(
+      sections.map((x) => x.id),
+      ["overdue", "today", "nextWeek"]
+    );
+    assert.deepEqual(
+      [0, 1, 2].map((i) => caseItems(i).length),
+      [3, 4, 6]
+    );
+    const first = caseItems(1)[0];
+    assert.equal(first?.childName, "Петрова Анна Сергеевна");
+    assert.equal(first?.className, "8Б");
+    assert.equal(first?.responsible, "Сидорова Е. А.");
+    assert.equal(first?.dueText, "23.11.2026");
+    // В-3 has no curator: the person «Регламент» names for the step.
+    const inform = caseItems(0).find((x) => x.key === "В-3:inform");
+    assert.equal(inform?.responsible, "социальный педагог");
+    assert.equal(inform?.isCurator, false);
+    assert.equal(first?.isCurator, true);
+    assert.equal(inform?.className, "5А");
+  });
+  test("done steps are hidden unless asked; then listed latest first with their date", () => {
+    const hidden = buildDeadlineView(register, TODAY);
+    assert.ok(hidden.every((x) => x.items.every((i) => i.doneText === null)));
+    const shown = buildDeadlineView(register, TODAY, true);
+    const done = shown.find((x) => x.id === "done")?.items ?? [];
+    assert.equal(done.length, 9);
+    assert.equal(done[0]?.key, "В-4:order");
+    assert.equal(done[0]?.doneText, "выполнено 18.11.2026");
+    assert.equal(done.at(-1)?.key, "В-1:inform");
+  });
+  test("a row of the school itself (no case) names who answers for it and cannot be marked here", () => {
+    const school: PaneDeadlineRow = {
+      case: null,
+      step: "monthlyReport",
+      due: "2026-12-07",
+      done: null,
+      status: "предстоит",
+      reason: "срок перенесён с 05.12.2026 (сб) на 07.12.2026 (пн)",
+      stepName: "отчёт в министерство за ноябрь",
+    };
+    const withExecutor = {
+      ...register,
+      settings: { ...register.settings, executor: { name: "Сат А. А.", phone: "" } },
+    };
+    const [item] = deadlineItems(withExecutor, [school]);
+    assert.equal(item?.caseStep, null);
+    assert.equal(item?.childName, "");
+    assert.equal(item?.responsible, "Сат А. А.");
+    assert.equal(item?.key, "школа:monthlyReport:2026-12-07");
+    const [named] = deadlineItems(register, [
+      { ...school, responsible: "Ооржак Б. Б." } as PaneDeadlineRow,
+    ]);
+    assert.equal(named?.responsible, "Ооржак Б. Б.");
+    const sections = deadlineSections(register, [school], "2026-12-01");
+    assert.equal(sections.find((x) => x.id === "nextWeek")?.items.length, 1);
   });
   test("today is the local calendar day of the clock", () => {
     assert.equal(todayFromClock(new Date(2026, 10, 23, 23, 59)), "2026-11-23");

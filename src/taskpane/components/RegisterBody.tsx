@@ -1,4 +1,7 @@
-/** Below the header: loading, an error, the offer to create the register, or the tabs. */
+/**
+ * Below the header: loading, an error, the offer to create the register, or the register's
+ * version (the offer to upgrade it), its issues and the tabs.
+ */
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import type { IsoDate } from "../../core/dates/isoDate";
 import type { HostCapabilities, RegisterGateway } from "../../excel/gateway";
@@ -7,6 +10,7 @@ import type { RibbonBridge } from "../ribbonBridge";
 import { IssuesBar } from "./IssuesBar";
 import { PaneTabs, type CaseView, type TabId } from "./PaneTabs";
 import { CreateRegisterPanel } from "./settings/CreateRegisterPanel";
+import { UpgradeBar } from "./UpgradeBar";
 
 export interface RegisterBodyProps {
   readonly gateway: RegisterGateway;
@@ -49,6 +53,7 @@ export function RegisterBody(props: RegisterBodyProps) {
   }
   return (
     <>
+      <UpgradeBar gateway={props.gateway} status={state.upgrade} onUpgraded={props.refresh} />
       <IssuesBar issues={state.issues} />
       <PaneTabs {...props} register={state.register} />
     </>

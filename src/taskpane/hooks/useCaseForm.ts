@@ -3,9 +3,9 @@
  * (then rechecked as the user corrects them), and the live deadline preview.
  */
 import { useCallback, useMemo, useState } from "react";
-import { createProductionCalendar } from "../../core/calendar/productionCalendar";
 import type { IsoDate } from "../../core/dates/isoDate";
 import type { Register } from "../../core/register/model";
+import { registerCalendar } from "../../excel/writeCase";
 import {
   caseFormFromEpisode,
   checkCaseForm,
@@ -33,7 +33,7 @@ export function useCaseForm(
     return episode ? caseFormFromEpisode(episode) : emptyCaseForm(today);
   });
   const [attempted, setAttempted] = useState(false);
-  const calendar = useMemo(() => createProductionCalendar(register.calendar), [register.calendar]);
+  const calendar = useMemo(() => registerCalendar(register), [register]);
   const result = useMemo(() => checkCaseForm(form, register, today), [form, register, today]);
   const preview = useMemo(() => {
     const identified = readDateInput(form.identified);
@@ -41,9 +41,11 @@ export function useCaseForm(
     return previewDeadlines(
       identified.ok ? identified.value : null,
       form.level !== "" && registered.ok ? registered.value : null,
-      calendar
+      calendar,
+      register.regulation,
+      form.level === "" ? null : form.level === "2" ? 2 : 1
     );
-  }, [form.identified, form.registered, form.level, calendar]);
+  }, [form.identified, form.registered, form.level, calendar, register.regulation]);
   // Stable, so the memoized parts of the form (the indicator list) skip re-rendering.
   const update = useCallback(
     (patch: Partial<CaseFormState>) => setForm((f) => ({ ...f, ...patch })),

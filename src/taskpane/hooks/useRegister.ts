@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Register, RegisterIssue } from "../../core/register/model";
-import type { RegisterGateway } from "../../excel/gateway";
+import type { RegisterGateway, UpgradeStatus } from "../../excel/gateway";
 import { errorText } from "./errorText";
 
 export type RegisterState =
@@ -19,6 +19,8 @@ export type RegisterState =
       readonly status: "ready";
       readonly register: Register;
       readonly issues: readonly RegisterIssue[];
+      /** The register's version and whether the pane offers to bring it to version 2. */
+      readonly upgrade: UpgradeStatus;
     };
 
 /** Reads the register once; never rejects (a failure is the "error" state). */
@@ -28,9 +30,10 @@ export async function readRegisterState(gateway: RegisterGateway): Promise<Regis
     if (!has.present) {
       return { status: "missing", missing: has.missing };
     }
-    const { register, issues } = await gateway.readRegister();
+    const read = await gateway.readRegister();
+    const upgrade = await gateway.upgradeStatus(read);
     performance.mark("vshu:register-read");
-    return { status: "ready", register, issues };
+    return { status: "ready", register: read.register, issues: read.issues, upgrade };
   } catch (e) {
     return { status: "error", message: errorText(e) };
   }

@@ -187,7 +187,13 @@ export function checkCaseForm(state: CaseFormState, register: Register, today: I
     if (state.registered.trim() === "") {
       errors.registered = "При уровне учёта укажите дату постановки (дату решения)";
     }
-    need("protocol", state.protocol, "Укажите номер протокола решения");
+    need(
+      "protocol",
+      state.protocol,
+      level === 2
+        ? "Укажите номер постановления КДН и ЗП"
+        : "Укажите номер протокола Совета профилактики"
+    );
     if (levelMismatch(state) !== null && state.levelReason.trim() === "") {
       errors.levelReason = "Уровень не совпадает с рекомендацией: напишите причину решения";
     }

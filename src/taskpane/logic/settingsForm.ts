@@ -5,6 +5,7 @@
 import { formatDateRu } from "../../core/dates/isoDate";
 import { parseSchoolYear } from "../../core/register/defaults";
 import {
+  DEFAULT_REGION,
   PARENT_COMMUNITY_PARAMS,
   QUARTERS,
   SETTING,
@@ -25,6 +26,7 @@ export const SETTING_GROUPS: readonly SettingGroup[] = [
     params: [
       { name: SETTING.school, kind: "text" },
       { name: SETTING.district, kind: "text" },
+      { name: SETTING.region, kind: "text" },
       { name: SETTING.schoolYear, kind: "year" },
     ],
   },
@@ -46,6 +48,15 @@ export const SETTING_GROUPS: readonly SettingGroup[] = [
     ],
   },
   {
+    title: "Подписи отчёта",
+    params: [
+      { name: SETTING.director, kind: "text" },
+      { name: SETTING.deputy, kind: "text" },
+      { name: SETTING.executorName, kind: "text" },
+      { name: SETTING.executorPhone, kind: "text" },
+    ],
+  },
+  {
     title: "Родительская общественность (раздел VI отчёта)",
     params: PARENT_COMMUNITY_PARAMS.map((name) => ({ name, kind: "count" as const })),
   },
@@ -56,7 +67,9 @@ export function settingsToForm(values: Readonly<Record<string, string>>): Record
   const out: Record<string, string> = {};
   for (const group of SETTING_GROUPS) {
     for (const p of group.params) {
-      const v = (values[p.name] ?? "").trim();
+      const read = (values[p.name] ?? "").trim();
+      // «Регион» picks the regional non-working days; empty means the default.
+      const v = p.name === SETTING.region && read === "" ? DEFAULT_REGION : read;
       const date = p.kind === "date" ? readDateInput(v) : null;
       out[p.name] = date !== null && date.ok && date.value !== null ? formatDateRu(date.value) : v;
     }

@@ -1,7 +1,8 @@
 /**
  * The e2e host page: the real task pane (mountTaskpane) with the Office.js adapter
  * (createExcelGateway) over the fake Excel, or over an in-memory gateway. The URL chooses:
- * `?book=fixture|empty|blank&today=YYYY-MM-DD&api=21&gateway=excel|memory`.
+ * `?book=fixture|v1|empty|blank&today=YYYY-MM-DD&api=21&gateway=excel|memory` (v1: the fixture
+ * register as version 1).
  * `window.__vshu` is the probe the tests read the workbook through.
  */
 import { createExcelGateway, type ExcelRun } from "../../../src/excel/excelGateway";
@@ -38,7 +39,7 @@ const book =
     ? emptyRegisterWorkbook()
     : bookName === "blank"
       ? blankWorkbook()
-      : fixtureWorkbook();
+      : fixtureWorkbook(bookName === "v1" ? 1 : 2);
 const log = { counts: new Map<string, number>(), syncs: new Map<string, number>() };
 let gateway: RegisterGateway;
 

@@ -18,6 +18,7 @@ import { FamilyFields } from "./FamilyFields";
 import { IdentificationFields } from "./IdentificationFields";
 import { IndicatorChecklist } from "./IndicatorChecklist";
 import { SuggestionBox } from "./SuggestionBox";
+import { upgradeNote } from "../../logic/upgradeText";
 
 export interface CaseTabProps {
   readonly gateway: RegisterGateway;
@@ -58,7 +59,7 @@ export function CaseTab(props: CaseTabProps) {
       const saved = await props.gateway.saveCase(result.draft, { today: props.today });
       const steps =
         saved.stepsAdded > 0 ? `; в «Мероприятия» добавлено шагов: ${saved.stepsAdded}` : "";
-      const text = `Случай ${saved.code} сохранён (строка ${saved.row} листа «Учёт»)${steps}.`;
+      const text = `${upgradeNote(saved)}Случай ${saved.code} сохранён (строка ${saved.row} листа «Учёт»)${steps}.`;
       await props.onSaved(saved.code, text);
       return text;
     });

@@ -1,7 +1,7 @@
 /**
- * The decided level (Совет профилактики for level 1, КДН и ЗП for level 2) with the protocol
- * number and the date of the decision (= «Дата постановки»). A level that differs from the
- * suggestion needs a written reason.
+ * The decided level (the protocol of the Совет профилактики for level 1, the постановление of
+ * the КДН и ЗП for level 2) with the decision's number and date (= «Дата постановки»). A level
+ * that differs from the suggestion needs a written reason.
  */
 import { Field, MessageBar, MessageBarBody, Textarea } from "@fluentui/react-components";
 import { levelMismatch, type CaseErrors, type CaseFormState } from "../../logic/caseForm";
@@ -12,8 +12,8 @@ import { useFormStyles } from "../styles";
 
 const LEVEL_OPTIONS = [
   { value: "", label: "Не поставлен на учёт (только выявлен)" },
-  { value: "1", label: "1 — ранняя стадия (решение Совета профилактики)" },
-  { value: "2", label: "2 — СОП (решение КДН и ЗП)" },
+  { value: "1", label: "1 — ранняя стадия (протокол Совета профилактики)" },
+  { value: "2", label: "2 — СОП (постановление КДН и ЗП)" },
 ];
 
 export interface DecisionFieldsProps {
@@ -47,7 +47,9 @@ export function DecisionFields({ form, errors, update }: DecisionFieldsProps) {
             onChange={(registered) => update({ registered })}
           />
           <TextField
-            label="Протокол №"
+            label={
+              form.level === "2" ? "Постановление КДН и ЗП №" : "Протокол Совета профилактики №"
+            }
             name="protocol"
             required
             value={form.protocol}

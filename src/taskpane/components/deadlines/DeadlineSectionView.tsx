@@ -1,10 +1,15 @@
-/** One group of «Сроки» (overdue, today, next 7 days) with its count. */
+/** One group of «Сроки» (overdue, today, next 7 days, done) with its count. */
 import { CounterBadge } from "@fluentui/react-components";
 import type { DeadlineItem, DeadlineSection } from "../../logic/deadlineView";
 import { useFormStyles } from "../styles";
 import { DeadlineItemRow } from "./DeadlineItemRow";
 
-const BADGE_COLOR = { overdue: "danger", today: "important", nextWeek: "informative" } as const;
+const BADGE_COLOR = {
+  overdue: "danger",
+  today: "important",
+  nextWeek: "informative",
+  done: "brand",
+} as const;
 
 export interface DeadlineSectionViewProps {
   readonly section: DeadlineSection;

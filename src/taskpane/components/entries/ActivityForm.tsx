@@ -12,6 +12,7 @@ import { TextField } from "../common/TextField";
 import { useFormStyles } from "../styles";
 import { CaseSelect } from "./CaseSelect";
 import type { EntryFormProps } from "./EntriesTab";
+import { upgradeNote } from "../../logic/upgradeText";
 
 export function ActivityForm({ gateway, register, today, onChanged }: EntryFormProps) {
   const s = useFormStyles();
@@ -40,7 +41,7 @@ export function ActivityForm({ gateway, register, today, onChanged }: EntryFormP
       return;
     }
     void action.run("Занятость не записана", async () => {
-      await gateway.addActivity({
+      const outcome = await gateway.addActivity({
         caseCode: code,
         kind,
         name: name.trim(),
@@ -48,7 +49,7 @@ export function ActivityForm({ gateway, register, today, onChanged }: EntryFormP
         end: to.value,
       });
       await onChanged();
-      return `Занятость записана: случай ${code}, «${name.trim()}».`;
+      return `${upgradeNote(outcome)}Занятость записана: случай ${code}, «${name.trim()}».`;
     });
   };
 

@@ -12,6 +12,7 @@ import { SelectField } from "../common/SelectField";
 import { useFormStyles } from "../styles";
 import { CaseSelect } from "./CaseSelect";
 import type { EntryFormProps } from "./EntriesTab";
+import { upgradeNote } from "../../logic/upgradeText";
 
 export function AssistanceForm({ gateway, register, today, onChanged }: EntryFormProps) {
   const s = useFormStyles();
@@ -35,10 +36,15 @@ export function AssistanceForm({ gateway, register, today, onChanged }: EntryFor
     }
     const on = d.value;
     void action.run("Помощь не записана", async () => {
-      await gateway.addAssistance({ caseCode: code, date: on, kind, content: content.trim() });
+      const outcome = await gateway.addAssistance({
+        caseCode: code,
+        date: on,
+        kind,
+        content: content.trim(),
+      });
       await onChanged();
       setContent("");
-      return `Помощь записана: случай ${code}, ${formatDateRu(on)}.`;
+      return `${upgradeNote(outcome)}Помощь записана: случай ${code}, ${formatDateRu(on)}.`;
     });
   };
 

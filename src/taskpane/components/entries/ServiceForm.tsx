@@ -11,6 +11,7 @@ import { SelectField } from "../common/SelectField";
 import { TextField } from "../common/TextField";
 import { useFormStyles } from "../styles";
 import type { EntryFormProps } from "./EntriesTab";
+import { upgradeNote } from "../../logic/upgradeText";
 
 export function ServiceForm({ gateway, today, onChanged }: EntryFormProps) {
   const s = useFormStyles();
@@ -36,7 +37,7 @@ export function ServiceForm({ gateway, today, onChanged }: EntryFormProps) {
     }
     const on = d.value;
     void action.run("Запись журнала не сохранена", async () => {
-      await gateway.addService({
+      const outcome = await gateway.addService({
         date: on,
         kind,
         count: n.value,
@@ -44,7 +45,7 @@ export function ServiceForm({ gateway, today, onChanged }: EntryFormProps) {
         note: note.trim(),
       });
       await onChanged();
-      return `Запись журнала службы сохранена: ${formatDateRu(on)}.`;
+      return `${upgradeNote(outcome)}Запись журнала службы сохранена: ${formatDateRu(on)}.`;
     });
   };
 

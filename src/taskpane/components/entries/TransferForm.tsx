@@ -1,13 +1,15 @@
 /**
- * Transfer from level 1 to level 2: ends the level-1 episode («переведён в СОП») and opens the
- * level-2 episode registered by the commission's decision.
+ * Transfer from level 1 to level 2: the КДН и ЗП registers the child at level 2 by its
+ * постановление. The level-1 episode ends («переведён в СОП», «Протокол снятия» = the
+ * постановление) and the level-2 episode opens on the постановление's date under its number.
  */
 import { Button, Caption1 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { formatDateRu } from "../../../core/dates/isoDate";
 import { useAction } from "../../hooks/useAction";
 import { caseOptions } from "../../logic/caseOptions";
-import { readDateInput } from "../../logic/dateInput";
+import { checkTransfer } from "../../logic/removalForm";
+import { upgradeNote } from "../../logic/upgradeText";
 import { ActionMessageBar } from "../common/ActionMessageBar";
 import { DateField } from "../common/DateField";
 import { TextField } from "../common/TextField";
@@ -23,54 +25,49 @@ export function TransferForm({ gateway, register, today, onChanged }: EntryFormP
   );
   const [code, setCode] = useState("");
   const [date, setDate] = useState(formatDateRu(today));
-  const [protocol, setProtocol] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [number, setNumber] = useState("");
+  const [errors, setErrors] = useState<Partial<Record<"code" | "number" | "date", string>>>({});
   const action = useAction();
 
   const save = (): void => {
-    const d = readDateInput(date, true);
     const episode = register.episodes.find((e) => e.code === code);
-    const next: Record<string, string> = {};
-    if (code === "") next.code = "Выберите случай уровня 1";
-    if (!d.ok) next.date = d.message;
-    else if (d.value !== null && episode?.registered && d.value < episode.registered) {
-      next.date = "Дата перевода раньше постановки на уровень 1";
-    }
-    if (protocol.trim() === "") next.protocol = "Укажите номер протокола КДН и ЗП";
-    setErrors(next);
-    if (Object.keys(next).length > 0 || !d.ok || d.value === null) {
+    const checked = checkTransfer({ code, number, date }, episode, today);
+    setErrors(checked.ok ? {} : checked.errors);
+    if (!checked.ok) {
       return;
     }
-    const on = d.value;
+    const { decision } = checked;
     void action.run("Перевод не записан", async () => {
-      const newCode = await gateway.transferToLevel2(code, on, protocol.trim(), { today });
+      const result = await gateway.transferToLevel2(code, decision, { today });
       await onChanged();
       setCode("");
-      return `Случай ${code} закрыт (переведён в СОП), открыт случай ${newCode} уровня 2 с ${formatDateRu(on)}.`;
+      setNumber("");
+      return `${upgradeNote(result)}Случай ${code} закрыт (переведён в СОП), открыт случай ${result.code} уровня 2 с ${formatDateRu(decision.date)} по постановлению КДН и ЗП № ${decision.number}.`;
     });
   };
 
   return (
     <div className={s.form}>
       <Caption1 className={s.muted}>
-        Случай уровня 1 закрывается с основанием «переведён в СОП», открывается случай уровня 2 с
-        теми же показателями.
+        На уровень 2 (СОП) ставит КДН и ЗП своим постановлением. Случай уровня 1 закроется с
+        основанием «переведён в СОП», откроется случай уровня 2 с теми же показателями и своими
+        сроками.
       </Caption1>
       <CaseSelect value={code} options={options} onChange={setCode} error={errors.code} />
       <div className={s.row}>
+        <TextField
+          label="Постановление КДН и ЗП №"
+          required
+          value={number}
+          onChange={setNumber}
+          error={errors.number}
+        />
         <DateField
-          label="Дата решения КДН и ЗП"
+          label="Дата постановления КДН и ЗП"
           required
           value={date}
           onChange={setDate}
           error={errors.date}
-        />
-        <TextField
-          label="Протокол №"
-          required
-          value={protocol}
-          onChange={setProtocol}
-          error={errors.protocol}
         />
       </div>
       <ActionMessageBar message={action.message} />

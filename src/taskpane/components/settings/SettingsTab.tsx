@@ -11,6 +11,7 @@ import { ActionMessageBar } from "../common/ActionMessageBar";
 import { useFormStyles } from "../styles";
 import { CreateRegisterPanel } from "./CreateRegisterPanel";
 import { SettingsGroup } from "./SettingsGroup";
+import { upgradeNote } from "../../logic/upgradeText";
 
 export interface SettingsTabProps {
   readonly gateway: RegisterGateway;
@@ -55,9 +56,9 @@ export function SettingsTab({ gateway, today, onChanged }: SettingsTabProps) {
       return;
     }
     void action.run("Настройки не сохранены", async () => {
-      await gateway.writeSettings(values);
+      const outcome = await gateway.writeSettings(values);
       await onChanged();
-      return "Настройки сохранены на листе «Настройки».";
+      return `${upgradeNote(outcome)}Настройки сохранены на листе «Настройки».`;
     });
   };
 

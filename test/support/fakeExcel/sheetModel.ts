@@ -1,0 +1,251 @@
+/**
+ * One sheet of the fake workbook: cells (value, formula, number format) with the rules Excel
+ * applies when a script writes them, shifting cells as rows and columns are inserted or
+ * deleted, and what the adapter records (styles, validation, widths, page layout).
+ */
+import { FakeExcelError } from "./errors";
+import { formatAddress, MAX_COLUMNS, type Rect } from "./address";
+
+export type CellValue = string | number | boolean;
+
+export const GENERAL = "General";
+
+/** Excel's message-less value of a formula the fake does not compute. */
+export const FORMULA_RESULT = "#NAME?";
+
+export interface TableModel {
+  name: string;
+  sheet: SheetModel;
+  /** Header row at `top`; body rows `top + 1 … bottom`. */
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  style: string;
+}
+
+export interface StyleRecord {
+  readonly address: string;
+  readonly property: string;
+  readonly value: unknown;
+}
+
+export interface ValidationRecord {
+  readonly address: string;
+  rule: unknown;
+  errorAlert: unknown;
+  prompt: unknown;
+}
+
+export class SheetModel {
+  readonly values = new Map<number, CellValue>();
+  readonly formulas = new Map<number, string>();
+  readonly formats = new Map<number, string>();
+  readonly tables: TableModel[] = [];
+  readonly styles: StyleRecord[] = [];
+  readonly validations: ValidationRecord[] = [];
+  readonly merges: string[] = [];
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  readonly pageLayout: Record<string, unknown> = {};
+  frozenRows = 0;
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+
+  constructor(public name: string) {}
+
+  static key(row: number, col: number): number {
+    return row * MAX_COLUMNS + col;
+  }
+
+  value(row: number, col: number): CellValue | "" {
+    const k = SheetModel.key(row, col);
+    return this.formulas.has(k) ? FORMULA_RESULT : (this.values.get(k) ?? "");
+  }
+
+  formula(row: number, col: number): CellValue | "" {
+    const k = SheetModel.key(row, col);
+    return this.formulas.get(k) ?? this.values.get(k) ?? "";
+  }
+
+  format(row: number, col: number): string {
+    return this.formats.get(SheetModel.key(row, col)) ?? GENERAL;
+  }
+
+  /**
+   * Writes what a script puts into `range.values` (or `formulas`): null leaves the cell as it
+   * is, "" clears it. Under the text format "@" a string is kept as typed. Otherwise a string
+   * that begins with "=" (or "+", "-", "@" and is not a number) becomes a formula, and a string
+   * that reads as a number becomes that number — Excel's behaviour for the "General" format.
+   */
+  write(row: number, col: number, input: unknown): void {
+    if (input === null || input === undefined) {
+      return;
+    }
+    const k = SheetModel.key(row, col);
+    this.formulas.delete(k);
+    if (input === "") {
+      this.values.delete(k);
+      return;
+    }
+    if (typeof input === "number" || typeof input === "boolean") {
+      if (typeof input === "number" && !Number.isFinite(input)) {
+        throw new FakeExcelError("InvalidArgument", `Недопустимое число: ${input}`);
+      }
+      this.values.set(k, input);
+      return;
+    }
+    if (typeof input !== "string") {
+      throw new FakeExcelError("InvalidArgument", `Недопустимое значение ячейки: ${String(input)}`);
+    }
+    if (this.format(row, col) === "@") {
+      this.values.set(k, input);
+      return;
+    }
+    if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(input.trim())) {
+      this.values.set(k, Number(input.trim()));
+      return;
+    }
+    if (input.length > 1 && /^[=+\-@]/.test(input)) {
+      this.values.delete(k);
+      this.formulas.set(k, input.startsWith("=") ? input : `=${input}`);
+      return;
+    }
+    this.values.set(k, input);
+  }
+
+  setFormat(row: number, col: number, format: unknown): void {
+    if (format === null || format === undefined) {
+      return;
+    }
+    if (typeof format !== "string") {
+      throw new FakeExcelError(
+        "InvalidArgument",
+        `Недопустимый числовой формат: ${String(format)}`
+      );
+    }
+    const k = SheetModel.key(row, col);
+    // "" resets the number format to General, as in Excel.
+    if (format === GENERAL || format === "") {
+      this.formats.delete(k);
+    } else {
+      this.formats.set(k, format);
+    }
+  }
+
+  clear(rect: Rect): void {
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      for (let c = rect.left; c <= rect.right; c++) {
+        const k = SheetModel.key(r, c);
+        this.values.delete(k);
+        this.formulas.delete(k);
+        this.formats.delete(k);
+      }
+    }
+  }
+
+  /** Every cell holding a value or a formula (formats alone do not count, like `valuesOnly`). */
+  usedRect(): Rect | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    const see = (k: number): void => {
+      const r = Math.floor(k / MAX_COLUMNS);
+      const c = k % MAX_COLUMNS;
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+    };
+    this.values.forEach((_v, k) => see(k));
+    this.formulas.forEach((_v, k) => see(k));
+    for (const t of this.tables) {
+      see(SheetModel.key(t.top, t.left));
+      see(SheetModel.key(t.bottom, t.right));
+    }
+    return bottom < 0 ? null : { top, left, bottom, right };
+  }
+
+  /** Moves the cells of columns left…right from row `from` down by `n` rows (rows inserted). */
+  shiftDown(from: number, left: number, right: number, n: number): void {
+    for (const map of [this.values, this.formulas, this.formats] as Map<number, unknown>[]) {
+      const moved: [number, unknown][] = [];
+      for (const [k, v] of map) {
+        const r = Math.floor(k / MAX_COLUMNS);
+        const c = k % MAX_COLUMNS;
+        if (r >= from && c >= left && c <= right) {
+          moved.push([k, v]);
+        }
+      }
+      for (const [k] of moved) {
+        map.delete(k);
+      }
+      for (const [k, v] of moved) {
+        map.set(k + n * MAX_COLUMNS, v);
+      }
+    }
+    for (const t of this.tables) {
+      if (t.top >= from && t.left <= right && t.right >= left) {
+        t.top += n;
+        t.bottom += n;
+      }
+    }
+  }
+
+  /**
+   * Moves the cells of rows top…bottom from column `from` rightwards by `n` columns (cells
+   * inserted, shifted right — what Excel does to the rows of a table that gets a column).
+   */
+  shiftRight(from: number, top: number, bottom: number, n: number): void {
+    for (const map of [this.values, this.formulas, this.formats] as Map<number, unknown>[]) {
+      const moved: [number, unknown][] = [];
+      for (const [k, v] of map) {
+        const r = Math.floor(k / MAX_COLUMNS);
+        const c = k % MAX_COLUMNS;
+        if (r >= top && r <= bottom && c >= from) {
+          if (c + n >= MAX_COLUMNS) {
+            throw new FakeExcelError("InvalidOperation", "Сдвиг выводит ячейки за край листа");
+          }
+          moved.push([k, v]);
+        }
+      }
+      for (const [k] of moved) {
+        map.delete(k);
+      }
+      for (const [k, v] of moved) {
+        map.set(k + n, v);
+      }
+    }
+  }
+
+  /** Moves the cells of columns left…right below row `from` up by one (row `from` removed). */
+  shiftUp(from: number, left: number, right: number): void {
+    this.clear({ top: from, bottom: from, left, right });
+    for (const map of [this.values, this.formulas, this.formats] as Map<number, unknown>[]) {
+      const moved: [number, unknown][] = [];
+      for (const [k, v] of map) {
+        const r = Math.floor(k / MAX_COLUMNS);
+        const c = k % MAX_COLUMNS;
+        if (r > from && c >= left && c <= right) {
+          moved.push([k, v]);
+        }
+      }
+      for (const [k] of moved) {
+        map.delete(k);
+      }
+      for (const [k, v] of moved) {
+        map.set(k - MAX_COLUMNS, v);
+      }
+    }
+    for (const t of this.tables) {
+      if (t.top > from && t.left <= right && t.right >= left) {
+        t.top -= 1;
+        t.bottom -= 1;
+      }
+    }
+  }
+
+  address(rect: Rect): string {
+    return formatAddress(this.name, rect);
+  }
+}
