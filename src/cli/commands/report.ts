@@ -1,12 +1,14 @@
 /**
- * `vshu report BOOK.xlsx --from --to [--out REPORT.xlsx] [--json]`: read → aggregate → write.
+ * `vshu report BOOK.xlsx --from --to [--out REPORT.xlsx] [--json] [--force]`: read → aggregate
+ * → write. The output is checked before the register is read (see outputs.ts): never the
+ * register itself nor another register, an existing file only with --force.
  */
 import type { IsoDate } from "../../core/dates/isoDate";
 import { formatDateRu } from "../../core/dates/isoDate";
 import { aggregateReport } from "../../core/report";
 import type { ReportJson } from "../../core/report/types";
 import { UserError } from "../errors";
-import { writeAtomically } from "../files";
+import { prepareOutput, writeOutput, type OutputRules } from "../outputs";
 import { readRegister } from "../xlsx/readRegister";
 import { buildReportWorkbook } from "../xlsx/writeReport";
 
@@ -15,6 +17,10 @@ export interface ReportOptions {
   readonly from: IsoDate;
   readonly to: IsoDate;
   readonly out?: string | undefined;
+  /** Replace an existing --out file (never a register, never the book). */
+  readonly force?: boolean | undefined;
+  /** Decides whether a register at --out is the caller's own earlier output (the demo's). */
+  readonly replaceableRegister?: OutputRules["replaceableRegister"];
 }
 
 export async function runReport(
@@ -28,14 +34,22 @@ export async function runReport(
   if (opts.out !== undefined && !/\.xlsx$/i.test(opts.out)) {
     throw new UserError(`--out ${opts.out}: файл отчёта должен иметь расширение .xlsx`);
   }
+  const out =
+    opts.out === undefined
+      ? null
+      : await prepareOutput(opts.out, {
+          option: "--out",
+          inputs: [opts.book],
+          force: opts.force === true,
+          ...(opts.replaceableRegister ? { replaceableRegister: opts.replaceableRegister } : {}),
+        });
   const register = await readRegister(opts.book);
   const report = aggregateReport(register, { from: opts.from, to: opts.to });
-  if (opts.out !== undefined) {
-    const out = opts.out;
+  if (out !== null) {
     const wb = buildReportWorkbook(report);
     // Stored, not deflated: ~90 KB instead of ~18 KB, and JSZip's JavaScript deflate would cost
     // ~50 ms of a run that must stay close to the time of merely reading the register.
-    await writeAtomically(out, (tmp) => wb.xlsx.writeFile(tmp, { zip: { compression: "STORE" } }));
+    await writeOutput(out, (tmp) => wb.xlsx.writeFile(tmp, { zip: { compression: "STORE" } }));
   }
   const period = `${formatDateRu(opts.from)}–${formatDateRu(opts.to)}`;
   const message =
