@@ -65,27 +65,30 @@ export function toCell(v: unknown): Cell {
   return String(v);
 }
 
-/** A formula cell's value without a usable result: never calculated, or an error. */
-function formulaProblem(v: unknown): CellProblem["kind"] | null {
-  if (typeof v !== "object" || v === null || v instanceof Date) {
-    return null;
-  }
-  const o = v as Record<string, unknown>;
-  if (!("formula" in o || "sharedFormula" in o)) {
-    return null;
-  }
-  const result = o["result"];
+/** exceljs's cell as the reader sees it: its value, and for a formula its raw model. */
+interface ReaderCell {
+  readonly value: unknown;
+  readonly type: number;
+  readonly model: { readonly result?: unknown };
+}
+
+/**
+ * A formula cell: its calculated result as a register cell, or the problem. exceljs's `value`
+ * drops a falsy result (0, "", false) and reads an error result (t="e", «#N/A») as NaN, so the
+ * result is taken from the cell's model: undefined there means no value was saved.
+ */
+function formulaCell(cell: ReaderCell): { cell: Cell; problem: CellProblem["kind"] | null } {
+  const result = cell.model.result;
   if (result === undefined || result === null) {
-    return "formulaWithoutValue";
+    return { cell: null, problem: "formulaWithoutValue" };
   }
   if (typeof result === "number" && Number.isNaN(result)) {
-    // exceljs's streaming reader reads an error result (t="e", «#N/A») as a number.
-    return "formulaError";
+    return { cell: null, problem: "formulaError" };
   }
-  if (typeof result === "object" && "error" in (result as object)) {
-    return "formulaError";
+  if (typeof result === "object" && "error" in result) {
+    return { cell: null, problem: "formulaError" };
   }
-  return null;
+  return { cell: toCell(result), problem: null };
 }
 
 /**
@@ -101,7 +104,7 @@ function rowCells(row: ExcelJS.Row, limit: TableRange | null, problems?: CellPro
     const to = limit ? limit.right : values.length - 1;
     return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => toCell(values[from + i]));
   }
-  const cellsOfRow = list as ({ value: unknown } | undefined)[];
+  const cellsOfRow = list as (ReaderCell | undefined)[];
   const from = limit ? limit.left : 1;
   const to = limit ? limit.right : cellsOfRow.length;
   const cells: Cell[] = new Array<Cell>(Math.max(0, to - from + 1));
@@ -112,11 +115,13 @@ function rowCells(row: ExcelJS.Row, limit: TableRange | null, problems?: CellPro
       continue;
     }
     const value = cell.value;
-    if (problems && typeof value === "object" && value !== null) {
-      const kind = formulaProblem(value);
-      if (kind) {
-        problems.push({ row: row.number, column: c - from, kind });
+    if (typeof value === "object" && value !== null && cell.type === ExcelJS.ValueType.Formula) {
+      const read = formulaCell(cell);
+      if (read.problem && problems) {
+        problems.push({ row: row.number, column: c - from, kind: read.problem });
       }
+      cells[c - from] = read.cell;
+      continue;
     }
     cells[c - from] = toCell(value);
   }
