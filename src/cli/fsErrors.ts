@@ -11,12 +11,13 @@
 import { UserError } from "./errors";
 
 /** What the program was doing with the path, for the message. */
-export type FsAction = "read" | "write" | "mkdir" | "other";
+export type FsAction = "read" | "write" | "mkdir" | "open" | "other";
 
 const DOING: Readonly<Record<FsAction, string>> = {
   read: "не удалось прочитать",
   write: "не удалось записать",
   mkdir: "не удалось создать папку",
+  open: "не удалось открыть",
   other: "не удалось обработать",
 };
 
@@ -86,6 +87,8 @@ function actionOf(syscall: unknown): FsAction {
   switch (syscall) {
     case "mkdir":
       return "mkdir";
+    case "open":
+      return "open";
     case "read":
     case "stat":
     case "lstat":

@@ -344,6 +344,12 @@ export async function writeOutput(
       try {
         await rename(tmp, out.target);
       } catch (error) {
+        // Windows refuses to replace a file another program holds open (EPERM, EBUSY, EACCES).
+        if (["EPERM", "EBUSY", "EACCES"].includes(code(error) ?? "")) {
+          throw new UserError(
+            `${label(out.path, out.rules)}: файл не заменён: он открыт в другой программе (например, в Excel) или защищён от записи; закройте его и повторите`
+          );
+        }
         throw fsUserError(error, out.path, "write") ?? error;
       }
     } else {
