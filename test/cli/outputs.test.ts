@@ -213,6 +213,19 @@ describe("vshu demo --out DIR", () => {
     refusedUntouched(out, ["demo", "--out", out, "--force"], "книга учёта ВШУ");
   });
 
+  test("a demo register without the marker (an earlier version's) is still the demo's own", async () => {
+    const out = join(dir, "demo-unmarked");
+    assert.equal(vshu(["demo", "--out", out]).status, 0);
+    const register = join(out, DEMO_FILES.register);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(register);
+    wb.keywords = "";
+    wb.subject = "";
+    await wb.xlsx.writeFile(register);
+    const r = vshu(["demo", "--out", out, "--force"]);
+    assert.equal(r.status, 0, r.stderr);
+  });
+
   test("the demo's register resaved by LibreOffice is still the demo's own", () => {
     const out = join(dir, "demo-lo");
     assert.equal(vshu(["demo", "--out", out]).status, 0);

@@ -3,10 +3,11 @@
  * sample data, then read back like any user's register: its report and its deadlines list.
  *
  * Every output is checked before anything is written (outputs.ts): an existing file is replaced
- * only with --force, and a register only when it is the demo's own earlier output — marked with
- * the keyword DEMO_MARKER and the school's name as the subject in its document properties, and
- * still carrying that school's name in «Настройки» (a user who renamed the school has made the
- * book their own).
+ * only with --force, and a register only when it is the demo's own earlier output: it still
+ * names the demo's school in «Настройки» (a user who renamed the school has made the book their
+ * own). The demo marks its register with the keyword DEMO_MARKER and the school's name as the
+ * subject in its document properties, so a later version whose demo school has another name
+ * still knows it.
  */
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -56,25 +57,40 @@ async function settingsSchool(path: string): Promise<string | null> {
   return row ? cellText(row.cells[value] ?? null) : null;
 }
 
-/** Whether a register is the demo's own earlier output (see the header). */
-export async function isDemoRegister(path: string): Promise<boolean> {
+/**
+ * Whether a register is the demo's own earlier output (see the header): «Настройки» still names
+ * the school the demo wrote — the one in its document properties, or `currentSchool` (the demo
+ * of this version; a demo register written before the marker existed carries that name too).
+ */
+export async function isDemoRegister(path: string, currentSchool: string): Promise<boolean> {
   const props = await coreProperties(path);
-  if (!props || !props.keywords.split(/[\s,;]+/).includes(DEMO_MARKER) || props.subject === "") {
-    return false;
-  }
+  const marked = props !== null && props.keywords.split(/[\s,;]+/).includes(DEMO_MARKER);
+  const names = new Set([
+    currentSchool,
+    ...(marked && props.subject !== "" ? [props.subject] : []),
+  ]);
   try {
-    return (await settingsSchool(path)) === props.subject;
+    const school = await settingsSchool(path);
+    return school !== null && school !== "" && names.has(school);
   } catch {
     return false;
   }
 }
 
+/** The school a demo register names in «Настройки». */
+function demoSchool(demo: ReturnType<typeof buildDemoRegister>): string {
+  const value = demo.sheets.settings?.find((r) => r["Параметр"] === SETTING.school)?.["Значение"];
+  return typeof value === "string" ? value : "";
+}
+
 export async function runDemo(opts: DemoOptions): Promise<string> {
   await prepareOutputDir(opts.out, "--out");
+  const demo = buildDemoRegister(opts.on);
+  const school = demoSchool(demo);
   const rules = {
     option: "--out",
     force: opts.force === true,
-    replaceableRegister: isDemoRegister,
+    replaceableRegister: (path: string) => isDemoRegister(path, school),
   };
   // Every output is checked before the first is written: a refused run writes nothing.
   const prepared = new Map<string, PreparedOutput>();
@@ -100,12 +116,10 @@ export async function runDemo(opts: DemoOptions): Promise<string> {
     return out;
   };
 
-  const demo = buildDemoRegister(opts.on);
   const book = join(opts.out, DEMO_FILES.register);
   const wb = buildRegisterWorkbook({ sheets: demo.sheets });
-  const school = demo.sheets.settings?.find((r) => r["Параметр"] === SETTING.school)?.["Значение"];
   wb.keywords = DEMO_MARKER;
-  wb.subject = typeof school === "string" ? school : "";
+  wb.subject = school;
   await writeOutput(output(DEMO_FILES.register), (tmp) => wb.xlsx.writeFile(tmp));
 
   const { report } = await runReport({
