@@ -108,7 +108,8 @@ async function nearestExisting(path: string): Promise<{ dir: string; isDir: bool
       const info = await stat(current);
       return { dir: current, isDir: info.isDirectory() };
     } catch (error) {
-      if (code(error) !== "ENOENT") {
+      // ENOTDIR: a file further up the path; walking up finds it.
+      if (code(error) !== "ENOENT" && code(error) !== "ENOTDIR") {
         throw fsUserError(error, current, "read") ?? error;
       }
     }

@@ -311,6 +311,11 @@ describe("an output path that cannot be made: exit 1 at once, in Russian", () =>
       ["report", book, ...PERIOD, "--out", join(book, "r.xlsx")],
       "это файл, а не папка"
     );
+    refusedUntouched(
+      folder,
+      ["report", book, ...PERIOD, "--out", join(book, "глубже", "r.xlsx")],
+      `${book} — это файл, а не папка`
+    );
     const folderNamedLikeReport = join(folder, "отчёты.xlsx");
     mkdirSync(folderNamedLikeReport);
     refusedUntouched(
