@@ -86,6 +86,8 @@ async function main(): Promise<void> {
         "2026-11-30",
         "--out",
         join(OUT, "report.xlsx"),
+        // Each run replaces the previous run's report.
+        "--force",
       ],
     ],
     [

@@ -1,29 +1,30 @@
 /**
  * File output that never leaves a half-written file: everything is written to a temporary
  * file beside the target and renamed over it only when complete.
+ *
+ * A command's outputs go through `prepareOutput` / `writeOutput` (outputs.ts), which also refuse
+ * to overwrite registers, inputs and — without --force — any existing file. `writeAtomically`
+ * is the bare mechanism for a path the caller has already cleared.
  */
-import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { rename, rm, stat } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { UserError } from "./errors";
+import { fsUserError } from "./fsErrors";
+import { makeDirs, temporaryBeside } from "./outputs";
 
 /** Writes a file through a temporary sibling; the target appears only when complete. */
 export async function writeAtomically(
   target: string,
   write: (tmpPath: string) => Promise<void>
 ): Promise<void> {
-  const dir = dirname(resolve(target));
-  await mkdir(dir, { recursive: true });
-  const tmp = join(
-    dir,
-    `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`
-  );
+  await makeDirs(dirname(resolve(target)));
+  const tmp = temporaryBeside(resolve(target));
   try {
     await write(tmp);
     await rename(tmp, target);
   } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw fsUserError(error, target, "write") ?? error;
   }
 }
 
@@ -37,9 +38,18 @@ export async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Fails with a Russian message when the register file is missing. */
+/** Fails with a Russian message when the file is missing or is a folder. */
 export async function requireFile(path: string): Promise<void> {
-  if (!(await exists(path))) {
-    throw new UserError(`${path}: файл не найден`);
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      throw new UserError(`${path}: файл не найден`);
+    }
+    throw fsUserError(error, path, "read") ?? error;
+  }
+  if (info.isDirectory()) {
+    throw new UserError(`${path}: это папка, а не файл; укажите путь к файлу`);
   }
 }

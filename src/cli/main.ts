@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { today } from "./clock";
 import { UserError } from "./errors";
+import { describeFsError } from "./fsErrors";
 import { isoOption } from "./options";
 import { russify } from "./russify";
 
@@ -46,6 +47,14 @@ async function printJsonList(items: readonly object[]): Promise<void> {
   }
 }
 
+interface ReportCliOptions {
+  from: string;
+  to: string;
+  out?: string;
+  json?: boolean;
+  force?: boolean;
+}
+
 function program(): Command {
   const cli = russify(new Command("vshu"))
     .description("ВШУ — книга учёта внутришкольной профилактической работы: создание, сроки, отчёт")
@@ -81,11 +90,15 @@ function program(): Command {
     .description("книга учёта вымышленной школы с примерами, её отчёт и список сроков")
     .option("--out <папка>", "куда записать файлы", "demo-out")
     .option("--on <ГГГГ-ММ-ДД>", "дата, на которую считать сроки и отчёт (по умолчанию сегодня)")
+    .option(
+      "--force",
+      "заменить прежние файлы в папке (книгу учёта — только записанную демонстрацией)"
+    )
     .helpOption("-h, --help", "показать справку")
-    .action(async (o: { out: string; on?: string }) => {
+    .action(async (o: { out: string; on?: string; force?: boolean }) => {
       const on = o.on !== undefined ? isoOption("--on", o.on) : today();
       const { runDemo } = await import("./commands/demo");
-      console.log(await runDemo({ out: o.out, on }));
+      console.log(await runDemo({ out: o.out, on, force: o.force }));
     });
 
   cli
@@ -126,14 +139,21 @@ function program(): Command {
     .requiredOption("--to <ГГГГ-ММ-ДД>", "конец периода (включительно)")
     .option("--out <REPORT.xlsx>", "файл книги отчёта")
     .option("--json", "вывести отчёт в JSON")
+    .option("--force", "заменить существующий файл --out (книгу учёта — никогда)")
     .helpOption("-h, --help", "показать справку")
-    .action(async (book: string, o: { from: string; to: string; out?: string; json?: boolean }) => {
+    .action(async (book: string, o: ReportCliOptions) => {
+      if (o.out === undefined && !o.json) {
+        throw new UserError(
+          "vshu report: укажите, куда вывести отчёт: --out ОТЧЁТ.xlsx (книга отчёта) и/или --json (JSON на экран)"
+        );
+      }
       const { runReport } = await import("./commands/report");
       const { report, message } = await runReport({
         book,
         from: isoOption("--from", o.from),
         to: isoOption("--to", o.to),
         out: o.out,
+        force: o.force,
       });
       if (o.json) {
         console.log(JSON.stringify(report, null, 2));
@@ -224,6 +244,10 @@ function program(): Command {
     .option("--coordinator-name <ФИО>", "раздел VII: ФИО координатора")
     .option("--coordinator-position <должность>", "раздел VII: должность")
     .option("--coordinator-phone <телефон>", "раздел VII: контактный телефон")
+    .option(
+      "--force",
+      "заменить существующий файл --out (но никогда не книгу учёта и не отчёт школы)"
+    )
     .helpOption("-h, --help", "показать справку")
     .action(
       async (
@@ -236,6 +260,7 @@ function program(): Command {
           coordinatorName?: string;
           coordinatorPosition?: string;
           coordinatorPhone?: string;
+          force?: boolean;
         }
       ) => {
         if (o.out === undefined && !o.json) {
@@ -251,6 +276,7 @@ function program(): Command {
           coordinatorName: o.coordinatorName,
           coordinatorPosition: o.coordinatorPosition,
           coordinatorPhone: o.coordinatorPhone,
+          force: o.force,
           note,
           progress: tty
             ? (done, total) => {
@@ -283,6 +309,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof UserError) {
       process.stderr.write(`${error.message}\n`);
       return error.exitCode;
+    }
+    // A file-system failure no command caught itself (a full disk, a folder without rights):
+    // bad input for the user, said in Russian with the path.
+    const fsMessage = describeFsError(error);
+    if (fsMessage !== null) {
+      process.stderr.write(`${fsMessage}\n`);
+      return 1;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stderr.write(

@@ -238,7 +238,7 @@ describe("bad input", () => {
     await import("node:fs/promises").then((fs) => fs.writeFile(file, "это не книга"));
     const r = vshu("report", file, "--from", "2026-09-01", "--to", "2026-11-30", "--json");
     assert.equal(r.status, 1);
-    assert.match(r.stderr, /не удалось прочитать книгу Excel/);
+    assert.match(r.stderr, /это текстовый файл .*а не книга Excel/);
   });
 
   test("a missing file, a bad period and bad options are refused in Russian", () => {
@@ -248,7 +248,8 @@ describe("bad input", () => {
       "--from",
       "2026-09-01",
       "--to",
-      "2026-11-30"
+      "2026-11-30",
+      "--json"
     );
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /файл не найден/);

@@ -153,7 +153,12 @@ describe("vshu consolidate: the district report", () => {
     });
     assert.equal(first.report.assistance.length, 2);
     assert.equal(first.report.district, "Тес-Хемский кожуун");
-    const again = await runConsolidate({ inputs: [join(folder, "*.xlsx")], out, ...quiet });
+    const again = await runConsolidate({
+      inputs: [join(folder, "*.xlsx")],
+      out,
+      force: true,
+      ...quiet,
+    });
     assert.equal(again.report.assistance.length, 2, "район.xlsx itself is skipped");
   });
 
@@ -305,7 +310,7 @@ describe("vshu consolidate refuses, naming the file", () => {
     copyFileSync(files[0] ?? "", keep);
     assert.match(
       await refusal(runConsolidate({ inputs: [files[1] ?? ""], out: keep, ...quiet })),
-      /--out .*чужой\.xlsx: файл уже есть, и это не сводный отчёт района — не перезаписываю/
+      /--out .*чужой\.xlsx: файл уже существует; укажите другое имя или добавьте --force/
     );
   });
 

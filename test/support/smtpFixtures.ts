@@ -7,6 +7,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeReportWorkbook } from "../../src/cli/mail/reportWorkbook";
+import { prepareOutput } from "../../src/cli/outputs";
 import { buildRegisterWorkbook, type SheetRows } from "../../src/cli/xlsx/writeRegister";
 import { defaultSettings } from "../../src/core/register/defaults";
 import { SETTING } from "../../src/core/register/schema";
@@ -92,7 +93,8 @@ export async function writeReport(
   report: ReportJson,
   ministryAddress = "yospitanie17@yandex.ru"
 ): Promise<string> {
-  await writeReportWorkbook(path, report, { made: report.to, meta: { ministryAddress } });
+  const out = await prepareOutput(path, { force: true });
+  await writeReportWorkbook(out, report, { made: report.to, meta: { ministryAddress } });
   return path;
 }
 

@@ -20,12 +20,15 @@ import type { ReportJson } from "../../core/report/types";
 import { SETTING, SETTINGS_COLUMNS, SHEET } from "../../core/register/schema";
 import { matchKey } from "../../core/text";
 import { UserError } from "../errors";
+import { prepareOutput } from "../outputs";
 import { exists } from "../files";
 import { readReportFile, ReportFileError, tryReadReport } from "../xlsx/readReport";
 
 export interface ConsolidateOptions {
   readonly inputs: readonly string[];
   readonly out?: string | undefined;
+  /** Replace an existing --out file (never a register, never one of the schools' reports). */
+  readonly force?: boolean | undefined;
   readonly district?: string | undefined;
   readonly settings?: string | undefined;
   readonly coordinatorName?: string | undefined;
@@ -194,14 +197,16 @@ export async function runConsolidate(
       "Не указано ни одного отчёта школы: перечислите файлы .xlsx или папку с ними"
     );
   }
-  if (opts.out !== undefined && (await exists(opts.out))) {
-    const existing = await tryReadReport(opts.out);
-    if (existing === null || !isDistrictReport(existing.report)) {
-      throw new UserError(
-        `--out ${opts.out}: файл уже есть, и это не сводный отчёт района — не перезаписываю; укажите другое имя файла`
-      );
-    }
-  }
+  // Checked before the slow work: never a register or one of the schools' reports; an
+  // existing file (an earlier district report too) only with --force.
+  const out =
+    opts.out === undefined
+      ? null
+      : await prepareOutput(opts.out, {
+          option: "--out",
+          inputs: files,
+          force: opts.force === true,
+        });
   const settings = opts.settings !== undefined ? await readDistrictSettings(opts.settings) : {};
 
   const named: NamedReport[] = [];
@@ -263,14 +268,14 @@ export async function runConsolidate(
   const lines = [
     `Сводный отчёт: ${district}, ${periodName(set.from, set.to)}, школ: ${reports.length}`,
   ];
-  if (opts.out !== undefined) {
+  if (out !== null) {
     const { writeReportWorkbook } = await import("../mail/reportWorkbook");
     const { today } = await import("../clock");
-    await writeReportWorkbook(opts.out, report, {
+    await writeReportWorkbook(out, report, {
       made: today(),
       meta: settings.ministryAddress ? { ministryAddress: settings.ministryAddress } : {},
     });
-    lines.push(`Записан: ${opts.out}`);
+    lines.push(`Записан: ${out.path}`);
   }
   return { report, message: lines.join("\n") };
 }

@@ -5,7 +5,7 @@
 import type { IsoDate } from "../../core/dates/isoDate";
 import { defaultSettings, parseSchoolYear, schoolYearOf } from "../../core/register/defaults";
 import { UserError } from "../errors";
-import { exists, writeAtomically } from "../files";
+import { prepareOutput, writeOutput } from "../outputs";
 import { buildRegisterWorkbook, type RegisterContent } from "../xlsx/writeRegister";
 
 export interface InitOptions {
@@ -35,13 +35,10 @@ export async function runInit(opts: InitOptions): Promise<string> {
   if (!/\.xlsx$/i.test(opts.book)) {
     throw new UserError(`${opts.book}: книга учёта должна иметь расширение .xlsx`);
   }
-  if (await exists(opts.book)) {
-    throw new UserError(
-      `${opts.book}: файл уже существует; новая книга учёта не записана, чтобы не потерять данные`
-    );
-  }
+  // No --force: a register is never replaced by an empty one, whatever is at the path.
+  const out = await prepareOutput(opts.book, { forceOption: false });
   const content = emptyRegisterContent(opts);
   const wb = buildRegisterWorkbook(content);
-  await writeAtomically(opts.book, (tmp) => wb.xlsx.writeFile(tmp));
+  await writeOutput(out, (tmp) => wb.xlsx.writeFile(tmp));
   return `Создана книга учёта: ${opts.book}`;
 }

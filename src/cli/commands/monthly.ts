@@ -20,6 +20,7 @@ import type { ReportJson } from "../../core/report/types";
 import { UserError } from "../errors";
 import { exists } from "../files";
 import { deliverReport, describePrevious } from "../mail/deliver";
+import { prepareOutput } from "../outputs";
 import { writeReportWorkbook } from "../mail/reportWorkbook";
 import { findSent, readSendLog } from "../mail/sendLog";
 import { isEmailAddress } from "../mail/smtpConfig";
@@ -105,7 +106,9 @@ export async function runMonthly(opts: MonthlyOptions): Promise<string> {
     }
   }
   if (write) {
-    await writeReportWorkbook(target, report, {
+    // Only this month's own report may be replaced here (checked above); never a register.
+    const out = await prepareOutput(target, { inputs: [opts.book], force: true });
+    await writeReportWorkbook(out, report, {
       made: opts.on,
       meta: { ministryAddress: settings.ministryAddress },
     });

@@ -1,5 +1,7 @@
 /**
- * `vshu report BOOK.xlsx --from --to [--out REPORT.xlsx] [--json]`: read → aggregate → write.
+ * `vshu report BOOK.xlsx --from --to [--out REPORT.xlsx] [--json] [--force]`: read → aggregate
+ * → write. The output is checked before the register is read (see outputs.ts): never the
+ * register itself nor another register, an existing file only with --force.
  */
 import type { IsoDate } from "../../core/dates/isoDate";
 import { formatDateRu } from "../../core/dates/isoDate";
@@ -9,6 +11,7 @@ import type { ReportJson } from "../../core/report/types";
 import { today } from "../clock";
 import { UserError } from "../errors";
 import { writeReportWorkbook } from "../mail/reportWorkbook";
+import { prepareOutput, type OutputRules } from "../outputs";
 import { formatIssue, readRegister } from "../xlsx/readRegister";
 
 export interface ReportOptions {
@@ -18,6 +21,10 @@ export interface ReportOptions {
   readonly out?: string | undefined;
   /** The day the report is made (signature block, package dates); today by default. */
   readonly made?: IsoDate | undefined;
+  /** Replace an existing --out file (never a register, never the book). */
+  readonly force?: boolean | undefined;
+  /** Decides whether a register at --out is the caller's own earlier output (the demo's). */
+  readonly replaceableRegister?: OutputRules["replaceableRegister"];
 }
 
 export async function runReport(
@@ -31,6 +38,15 @@ export async function runReport(
   if (opts.out !== undefined && !/\.xlsx$/i.test(opts.out)) {
     throw new UserError(`--out ${opts.out}: файл отчёта должен иметь расширение .xlsx`);
   }
+  const out =
+    opts.out === undefined
+      ? null
+      : await prepareOutput(opts.out, {
+          option: "--out",
+          inputs: [opts.book],
+          force: opts.force === true,
+          ...(opts.replaceableRegister ? { replaceableRegister: opts.replaceableRegister } : {}),
+        });
   const register = await readRegister(opts.book);
   // Figures the form would carry as they are, with where to look; the report is still built.
   const warnings = passportWarnings(register.passport);
@@ -43,9 +59,9 @@ export async function runReport(
     );
   }
   const report = aggregateReport(register, { from: opts.from, to: opts.to });
-  if (opts.out !== undefined) {
+  if (out !== null) {
     // The ministry's address goes with it, so `vshu send` knows the recipient.
-    await writeReportWorkbook(opts.out, report, {
+    await writeReportWorkbook(out, report, {
       made: opts.made ?? today(),
       meta: { ministryAddress: register.settings.ministryAddress },
     });

@@ -9,7 +9,7 @@ import { dirname, resolve } from "node:path";
 import { periodName } from "../../core/report/duePeriod";
 import { reportMail } from "../../core/report/mailText";
 import { UserError } from "../errors";
-import { writeAtomically } from "../files";
+import { prepareOutput, writeOutput } from "../outputs";
 import { deliverReport, describePrevious } from "../mail/deliver";
 import { composeEml } from "../mail/sendMail";
 import { isEmailAddress, loadSmtpSettings } from "../mail/smtpConfig";
@@ -55,9 +55,12 @@ export async function runSend(opts: SendOptions): Promise<string> {
     if (!/\.eml$/i.test(target)) {
       throw new UserError(`--dry-run ${target}: файл письма должен иметь расширение .eml`);
     }
-    if (resolve(target) === resolve(opts.report)) {
-      throw new UserError(`--dry-run ${target}: это сам отчёт — укажите другой файл .eml`);
-    }
+    // Never the report itself, a register or (without --force) any existing file.
+    const out = await prepareOutput(target, {
+      option: "--dry-run",
+      inputs: [opts.report],
+      force: opts.force === true,
+    });
     const settings = await loadSmtpSettings({ env: opts.env, noTls: opts.noTls ?? false }).catch(
       () => null
     );
@@ -69,7 +72,7 @@ export async function runSend(opts: SendOptions): Promise<string> {
       content: file.bytes,
       senderName: file.report.school,
     });
-    await writeAtomically(target, (tmp) => writeFile(tmp, eml));
+    await writeOutput(out, (tmp) => writeFile(tmp, eml));
     return [
       `Письмо записано в ${target}; ничего не отправлено и в журнал не записано.`,
       `  Кому: ${to}`,

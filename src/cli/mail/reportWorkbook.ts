@@ -7,15 +7,18 @@ import { writeFile } from "node:fs/promises";
 import type { IsoDate } from "../../core/dates/isoDate";
 import type { ReportMeta } from "../../core/report/flatten";
 import type { ReportJson } from "../../core/report/types";
-import { writeAtomically } from "../files";
+import { writeOutput, type PreparedOutput } from "../outputs";
 import { reportWorkbookBytes } from "../xlsx/writeReport";
 
-/** Writes the report workbook through a temporary file. */
+/**
+ * Writes the report workbook to an output checked by `prepareOutput` (never a register, never
+ * an input, an existing file only with --force), through a temporary file.
+ */
 export async function writeReportWorkbook(
-  path: string,
+  out: PreparedOutput,
   report: ReportJson,
   opts: { readonly made: IsoDate; readonly meta: ReportMeta }
 ): Promise<void> {
   const bytes = await reportWorkbookBytes(report, opts);
-  await writeAtomically(path, (tmp) => writeFile(tmp, bytes));
+  await writeOutput(out, (tmp) => writeFile(tmp, bytes));
 }

@@ -12,7 +12,6 @@ import {
 } from "../../core/register/schema";
 import { matchKey } from "../../core/text";
 import { UserError } from "../errors";
-import { requireFile } from "../files";
 import { readWorkbookTables } from "./readWorkbook";
 
 /** How many issues are printed at most; the rest are counted. */
@@ -48,19 +47,32 @@ export function formatIssues(file: string, issues: readonly RegisterIssue[]): st
   return lines.join("\n");
 }
 
-/** Reads and checks a register workbook; throws UserError listing every issue. */
-export async function readRegister(file: string): Promise<Register> {
-  await requireFile(file);
-  let tables;
-  try {
-    tables = await readWorkbookTables(file, expectedHeaders);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new UserError(`${file}: не удалось прочитать книгу Excel (.xlsx): ${reason}`);
-  }
-  const { register, issues } = parseRegister(tables);
+/** Warnings as lines for standard error: file, sheet, row, column, then «предупреждение». */
+export function formatWarnings(file: string, warnings: readonly RegisterIssue[]): string {
+  return warnings.map((w) => `Предупреждение: ${formatIssue(file, w)}`).join("\n");
+}
+
+export interface ReadRegisterOptions {
+  /** Where warnings go (default: standard error); the register is read either way. */
+  readonly warn?: (text: string) => void;
+}
+
+/**
+ * Reads and checks a register workbook; throws UserError listing every issue (a file that is
+ * not a readable workbook says what it is instead). Warnings are told through `warn`.
+ */
+export async function readRegister(
+  file: string,
+  opts: ReadRegisterOptions = {}
+): Promise<Register> {
+  const tables = await readWorkbookTables(file, expectedHeaders);
+  const { register, issues, warnings } = parseRegister(tables);
   if (issues.length > 0) {
     throw new UserError(formatIssues(file, issues));
+  }
+  if (warnings.length > 0) {
+    const warn = opts.warn ?? ((text: string) => process.stderr.write(`${text}\n`));
+    warn(formatWarnings(file, warnings));
   }
   return register;
 }

@@ -3,13 +3,21 @@
  * register of tens of thousands of rows is read in one pass with little memory. The table
  * ranges come from the package's table parts; a sheet without a table falls back to the
  * first row that carries the contract's headers.
+ *
+ * What the reader notices for the parser (RawTable): formulas saved without a value, and rows
+ * typed directly under a table that did not grow over them (read as part of it). A file that
+ * is not a workbook, or a part that does not parse or ends early, is a UserError in Russian
+ * (workbookFile.ts), never the parser's message.
  */
-import { readFile } from "node:fs/promises";
+import { Transform } from "node:stream";
 import ExcelJS from "exceljs";
-import type { Cell, RawRow, RawTable } from "../../core/register/model";
+import { isEmptyCell } from "../../core/register/cells";
+import type { Cell, CellProblem, RawRow, RawTable } from "../../core/register/model";
 import { matchKey } from "../../core/text";
-import { readTableMap, type TableRange } from "./tableMap";
-import { openPackage } from "./xlsxPackage";
+import { UserError } from "../errors";
+import { readTableMap, type PackageMap, type TableRange } from "./tableMap";
+import { openWorkbookFile, workbookDamaged } from "./workbookFile";
+import type { XlsxPackage } from "./xlsxPackage";
 
 /** Options shared by the reader and the benchmark's baseline, so both do the same work. */
 export const STREAM_OPTIONS = {
@@ -25,7 +33,10 @@ export function toCell(v: unknown): Cell {
   if (v === null || v === undefined) {
     return null;
   }
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") {
+  if (typeof v === "number") {
+    return Number.isNaN(v) ? null : v;
+  }
+  if (typeof v === "string" || typeof v === "boolean") {
     return v;
   }
   if (v instanceof Date) {
@@ -54,11 +65,38 @@ export function toCell(v: unknown): Cell {
   return String(v);
 }
 
+/** exceljs's cell as the reader sees it: its value, and for a formula its raw model. */
+interface ReaderCell {
+  readonly value: unknown;
+  readonly type: number;
+  readonly model: { readonly result?: unknown };
+}
+
+/**
+ * A formula cell: its calculated result as a register cell, or the problem. exceljs's `value`
+ * drops a falsy result (0, "", false) and reads an error result (t="e", «#N/A») as NaN, so the
+ * result is taken from the cell's model: undefined there means no value was saved.
+ */
+function formulaCell(cell: ReaderCell): { cell: Cell; problem: CellProblem["kind"] | null } {
+  const result = cell.model.result;
+  if (result === undefined || result === null) {
+    return { cell: null, problem: "formulaWithoutValue" };
+  }
+  if (typeof result === "number" && Number.isNaN(result)) {
+    return { cell: null, problem: "formulaError" };
+  }
+  if (typeof result === "object" && "error" in result) {
+    return { cell: null, problem: "formulaError" };
+  }
+  return { cell: toCell(result), problem: null };
+}
+
 /**
  * The cells of a row within the table's columns. Reads exceljs's cell list directly instead of
  * `row.values`, which would build one more sparse array per row (this runs for every row).
+ * Formula cells without a usable value go to `problems`.
  */
-function rowCells(row: ExcelJS.Row, limit: TableRange | null): Cell[] {
+function rowCells(row: ExcelJS.Row, limit: TableRange | null, problems?: CellProblem[]): Cell[] {
   const list = (row as unknown as { _cells?: unknown })._cells;
   if (!Array.isArray(list)) {
     const values = row.values as unknown[];
@@ -66,13 +104,26 @@ function rowCells(row: ExcelJS.Row, limit: TableRange | null): Cell[] {
     const to = limit ? limit.right : values.length - 1;
     return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => toCell(values[from + i]));
   }
-  const cellsOfRow = list as ({ value: unknown } | undefined)[];
+  const cellsOfRow = list as (ReaderCell | undefined)[];
   const from = limit ? limit.left : 1;
   const to = limit ? limit.right : cellsOfRow.length;
   const cells: Cell[] = new Array<Cell>(Math.max(0, to - from + 1));
   for (let c = from; c <= to; c++) {
     const cell = cellsOfRow[c - 1];
-    cells[c - from] = cell === undefined ? null : toCell(cell.value);
+    if (cell === undefined) {
+      cells[c - from] = null;
+      continue;
+    }
+    const value = cell.value;
+    if (typeof value === "object" && value !== null && cell.type === ExcelJS.ValueType.Formula) {
+      const read = formulaCell(cell);
+      if (read.problem && problems) {
+        problems.push({ row: row.number, column: c - from, kind: read.problem });
+      }
+      cells[c - from] = read.cell;
+      continue;
+    }
+    cells[c - from] = toCell(value);
   }
   return cells;
 }
@@ -88,6 +139,35 @@ interface ReaderParts {
 }
 
 /**
+ * The part's text as exceljs's parsers take it (a text stream), remembering how it ends: a part
+ * cut short — well-formed up to where it stops — parses without an error, so the caller checks
+ * the end. Strings pass through whole (`decodeStrings: false`), so a Cyrillic letter is never
+ * split between chunks.
+ */
+function tracked(stream: NodeJS.ReadableStream): {
+  stream: NodeJS.ReadableStream;
+  ending: () => string;
+} {
+  let tail = "";
+  const pass = new Transform({
+    decodeStrings: false,
+    encoding: "utf8",
+    transform(chunk: string | Buffer, _encoding, done) {
+      const text = typeof chunk === "string" ? chunk : chunk.toString("utf8");
+      tail = (tail + text.slice(-256)).slice(-256);
+      done(null, text);
+    },
+  });
+  stream.on("error", (error: Error) => pass.destroy(error));
+  return { stream: stream.pipe(pass), ending: () => tail };
+}
+
+/** Whether a part's text ends with its root element's closing tag. */
+function endsWith(tail: string, root: string): boolean {
+  return new RegExp(`</(?:\\w+:)?${root}>\\s*$`).test(tail);
+}
+
+/**
  * Reads every sheet's table. `expectedHeaders(sheetName)` names the headers to look for when a
  * sheet has no Excel table.
  *
@@ -98,46 +178,121 @@ export async function readWorkbookTables(
   path: string,
   expectedHeaders: (sheetName: string) => readonly string[]
 ): Promise<Map<string, RawTable>> {
-  const pkg = await openPackage(await readFile(path));
-  const map = await readTableMap(pkg);
+  const pkg = await openWorkbookFile(path);
+  let map: PackageMap;
+  try {
+    map = await readTableMap(pkg);
+  } catch (error) {
+    throw workbookDamaged(path, "не читается описание книги", String(error));
+  }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(
     path,
     STREAM_OPTIONS
   ) as unknown as ReaderParts;
   // The sheet parser reads the workbook's properties (date system) whenever it meets a date
   // format, so the workbook part is parsed first, as exceljs's own pass would.
-  const workbook = pkg.stream("xl/workbook.xml");
-  if (workbook) {
-    await reader._parseWorkbook(workbook);
-  }
-  const strings = map.sharedStrings ? pkg.stream(map.sharedStrings) : null;
-  if (strings) {
-    for await (const _ of reader._parseSharedStrings(strings)) {
-      // 'cache' mode keeps the strings on the reader and yields nothing
+  await readPart(path, "не читается описание книги (xl/workbook.xml)", async () => {
+    const workbook = pkg.stream("xl/workbook.xml");
+    if (workbook) {
+      await reader._parseWorkbook(workbook);
     }
-  }
-  const out = new Map<string, RawTable>();
-  for (const [i, info] of map.sheets.entries()) {
-    const part = pkg.stream(info.part);
-    if (!part) {
-      throw new Error(`в книге нет данных листа «${info.name}» (${info.part})`);
-    }
-    const limit = info.table;
-    const rows: RawRow[] = [];
-    for (const { value: sheet } of reader._parseWorksheet(
-      part as AsyncIterable<unknown> & NodeJS.ReadableStream,
-      i + 1
-    )) {
-      for await (const row of sheet) {
-        if (limit && (row.number < limit.top || row.number > limit.bottom)) {
-          continue;
-        }
-        rows.push({ row: row.number, cells: rowCells(row, limit) });
+  });
+  await readPart(path, "не читается таблица общих строк (xl/sharedStrings.xml)", async () => {
+    const strings = map.sharedStrings ? pkg.stream(map.sharedStrings) : null;
+    if (strings) {
+      const part = tracked(strings);
+      for await (const _ of reader._parseSharedStrings(part.stream)) {
+        // 'cache' mode keeps the strings on the reader and yields nothing
+      }
+      if (!endsWith(part.ending(), "sst")) {
+        throw new Error("shared strings end early");
       }
     }
-    out.set(info.name, toTable(rows, limit, expectedHeaders(info.name)));
+  });
+  const out = new Map<string, RawTable>();
+  for (const [i, info] of map.sheets.entries()) {
+    const table = await readPart(path, `не читается лист «${info.name}»`, () =>
+      readSheet(pkg, reader, info.part, i + 1, info.table, expectedHeaders(info.name))
+    );
+    if (!table) {
+      throw workbookDamaged(path, `нет данных листа «${info.name}»`);
+    }
+    out.set(info.name, table);
   }
   return out;
+}
+
+/** Runs one part's parse; any failure of it is a damaged file, named by the part. */
+async function readPart<T>(path: string, where: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof UserError) {
+      throw error;
+    }
+    throw workbookDamaged(path, where, String(error));
+  }
+}
+
+/** One sheet's rows within its table, the rows typed just under it, and its cell problems. */
+async function readSheet(
+  pkg: XlsxPackage,
+  reader: ReaderParts,
+  partName: string,
+  sheetNo: number,
+  limit: TableRange | null,
+  expected: readonly string[]
+): Promise<RawTable | null> {
+  const stream = pkg.stream(partName);
+  if (!stream) {
+    return null;
+  }
+  const part = tracked(stream);
+  const rows: RawRow[] = [];
+  const problems: CellProblem[] = [];
+  const below: number[] = [];
+  // Rows typed directly under the table are read while they follow one another without a gap
+  // and hold something within the table's columns; a table with a totals row does not grow.
+  let nextBelow = limit && !limit.totalsRows ? limit.bottom + 1 : -1;
+  for (const { value: sheet } of reader._parseWorksheet(
+    part.stream as AsyncIterable<unknown> & NodeJS.ReadableStream,
+    sheetNo
+  )) {
+    for await (const row of sheet) {
+      if (limit && row.number < limit.top) {
+        continue;
+      }
+      if (limit && row.number > limit.bottom) {
+        if (row.number !== nextBelow) {
+          nextBelow = -1;
+          continue;
+        }
+        const rowProblems: CellProblem[] = [];
+        const cells = rowCells(row, limit, rowProblems);
+        if (!cells.some((c) => !isEmptyCell(c)) && rowProblems.length === 0) {
+          nextBelow = -1;
+          continue;
+        }
+        rows.push({ row: row.number, cells });
+        problems.push(...rowProblems);
+        below.push(row.number);
+        nextBelow++;
+        continue;
+      }
+      rows.push({ row: row.number, cells: rowCells(row, limit, problems) });
+    }
+  }
+  if (!endsWith(part.ending(), "worksheet")) {
+    throw new Error(`${partName} ends early`);
+  }
+  const table = toTable(rows, limit, expected);
+  const dataRows = problems.length > 0 ? new Set(table.rows.map((r) => r.row)) : null;
+  const located = dataRows ? problems.filter((p) => dataRows.has(p.row)) : [];
+  return {
+    ...table,
+    ...(located.length > 0 ? { problems: located } : {}),
+    ...(below.length > 0 && table.headers.length > 0 ? { rowsBelow: below } : {}),
+  };
 }
 
 function toTable(rows: RawRow[], table: TableRange | null, expected: readonly string[]): RawTable {

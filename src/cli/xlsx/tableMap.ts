@@ -9,8 +9,11 @@ import type { XlsxPackage } from "./xlsxPackage";
 export interface TableRange {
   readonly top: number;
   readonly left: number;
+  /** The last data row: a totals row («Итоги»), when the table shows one, is left out. */
   readonly bottom: number;
   readonly right: number;
+  /** How many totals rows the table shows below `bottom` (0 or absent: none). */
+  readonly totalsRows?: number;
 }
 
 export interface SheetInfo {
@@ -140,7 +143,8 @@ export async function readTableMap(pkg: XlsxPackage): Promise<PackageMap> {
       const ref = tag ? attr(tag, "ref") : undefined;
       const range = ref ? parseRef(ref) : null;
       if (range) {
-        return range;
+        const totals = Number(attr(tag ?? "", "totalsRowCount") ?? 0);
+        return totals > 0 ? { ...range, bottom: range.bottom - totals, totalsRows: totals } : range;
       }
     }
     return null;

@@ -10,7 +10,7 @@ declare module "unzipper" {
     readonly files: File[];
   }
   const unzipper: {
-    Open: { buffer(data: Buffer): Promise<Directory> };
+    Open: { buffer(data: Buffer): Promise<Directory>; file(path: string): Promise<Directory> };
   };
   export default unzipper;
 }

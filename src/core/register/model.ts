@@ -21,6 +21,26 @@ export type Cell = string | number | boolean | null | { readonly date: IsoDate }
 export interface RawTable {
   readonly headers: readonly string[];
   readonly rows: readonly RawRow[];
+  /** Cells whose value the reader could not take, located (e.g. a formula never calculated). */
+  readonly problems?: readonly CellProblem[];
+  /**
+   * Sheet rows typed directly under the table that the table did not grow over (LibreOffice
+   * and Р7 do not extend a table): the reader includes them in `rows` and lists them here.
+   */
+  readonly rowsBelow?: readonly number[];
+}
+
+/** A cell whose value the reader could not take. */
+export interface CellProblem {
+  /** 1-based sheet row. */
+  readonly row: number;
+  /** Position in `headers`. */
+  readonly column: number;
+  /**
+   * `formulaWithoutValue`: a formula saved without its calculated value (a program that does
+   * not calculate wrote the file); `formulaError`: the formula calculated to an error.
+   */
+  readonly kind: "formulaWithoutValue" | "formulaError";
 }
 
 export interface RawRow {

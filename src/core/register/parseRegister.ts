@@ -5,6 +5,7 @@
 import { matchKey } from "../text";
 import { cellCount, cellDate, cellText } from "./cells";
 import type { Cell, RawTable, Register, RegisterIssue, Settings } from "./model";
+import { tableNotes } from "./tableNotes";
 import { parseEpisodes, parseFamilies } from "./parseCases";
 import {
   parseActions,
@@ -16,6 +17,7 @@ import {
   parseSignals,
 } from "./parseRecords";
 import {
+  CALENDAR_COLUMNS,
   CALENDAR_SHEET,
   DEFAULT_MINISTRY_ADDRESS,
   DEFAULT_REPORT_DAY,
@@ -26,9 +28,11 @@ import {
   SETTING,
   SETTINGS_COLUMNS,
   SHEET,
+  SHEET_COLUMNS,
   SHEET_ORDER,
   V2_SHEETS,
   quarterParam,
+  requiredColumns,
   type Quarter,
   type SheetKey,
 } from "./schema";
@@ -79,6 +83,9 @@ const EMPTY: RawTable = { headers: [], rows: [] };
 /** Parses every sheet of the register (or the sheets and columns `opts.columns` names). */
 export function parseRegister(sheets: RawSheets, opts: ParseOptions = {}): ParsedRegister {
   const issues: RegisterIssue[] = [];
+  const warnings: RegisterIssue[] = [];
+  /** Formula cells without a value: their own error replaces whatever else the cell would get. */
+  const cellNotes: RegisterIssue[] = [];
   const bound = {} as Record<SheetKey, BoundTable>;
   const selection = opts.columns;
   for (const key of SHEET_ORDER) {
@@ -98,16 +105,31 @@ export function parseRegister(sheets: RawSheets, opts: ParseOptions = {}): Parse
       });
     }
     bound[key] = new BoundTable(SHEET[key], raw ?? EMPTY, raw ? issues : [], only);
+    if (raw && !selection) {
+      tableNotes(SHEET[key], raw, SHEET_COLUMNS[key], cellNotes, warnings);
+    }
   }
   const settings = parseSettings(bound.settings, issues);
   const episodes = parseEpisodes(bound.cases);
   const codes = new Map(episodes.map((e) => [matchKey(e.code), e.code]));
   // Most references are spelled exactly as in «Учёт»: those need no key.
   const exact = new Set(episodes.map((e) => e.code));
+  // Without a readable «Учёт» (no sheet, or no column it needs) its one error says so; checking
+  // every reference against it would add an error for each row of the other sheets.
+  const casesReadable =
+    findSheet(sheets, SHEET.cases) !== undefined &&
+    bound.cases.hasColumns(
+      selection?.cases
+        ? requiredColumns("cases").filter((c) => selection.cases?.includes(c))
+        : requiredColumns("cases")
+    );
   const lookup = (code: string): string | undefined =>
-    exact.has(code) ? code : codes.get(matchKey(code));
+    !casesReadable ? code : exact.has(code) ? code : codes.get(matchKey(code));
   // «Календарь» only moves deadlines: a limited read leaves it out.
   const calendarRaw = selection ? undefined : findSheet(sheets, CALENDAR_SHEET);
+  if (calendarRaw) {
+    tableNotes(CALENDAR_SHEET, calendarRaw, CALENDAR_COLUMNS, cellNotes, warnings);
+  }
   const register: Register = {
     settings,
     episodes,
@@ -124,7 +146,17 @@ export function parseRegister(sheets: RawSheets, opts: ParseOptions = {}): Parse
         ? DEFAULT_REGULATION
         : parseRegulation(bound.regulation),
   };
-  return { register, issues, warnings: [] };
+  return { register, issues: withCellNotes(issues, cellNotes), warnings };
+}
+
+/** The cell notes first; other issues of the same cells are dropped (they follow from them). */
+function withCellNotes(issues: RegisterIssue[], notes: readonly RegisterIssue[]): RegisterIssue[] {
+  if (notes.length === 0) {
+    return issues;
+  }
+  const at = (i: RegisterIssue): string => `${i.sheet}\u0000${i.row}\u0000${matchKey(i.column)}`;
+  const noted = new Set(notes.map(at));
+  return [...notes, ...issues.filter((i) => !noted.has(at(i)))];
 }
 
 function parseSettings(t: BoundTable, issues: RegisterIssue[]): Settings {

@@ -51,6 +51,11 @@ export class BoundTable {
     return all;
   }
 
+  /** Whether every column is present (nothing reported). */
+  hasColumns(columns: readonly string[]): boolean {
+    return columns.every((c) => this.index.has(matchKey(c)));
+  }
+
   /** The non-empty data rows. */
   rows(): RawRow[] {
     return this.table.rows.filter((r) => r.cells.some((c) => !isEmptyCell(c)));
