@@ -14,7 +14,6 @@ import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { consolidateReports } from "../../core/report/consolidate";
 import { periodName } from "../../core/report/duePeriod";
-import { isDistrictReport } from "../../core/report/mailText";
 import { checkReportSet, type NamedReport } from "../../core/report/reportSet";
 import type { ReportJson } from "../../core/report/types";
 import { SETTING, SETTINGS_COLUMNS, SHEET } from "../../core/register/schema";
@@ -22,7 +21,7 @@ import { matchKey } from "../../core/text";
 import { UserError } from "../errors";
 import { prepareOutput } from "../outputs";
 import { exists } from "../files";
-import { readReportFile, ReportFileError, tryReadReport } from "../xlsx/readReport";
+import { readReportFile, ReportFileError } from "../xlsx/readReport";
 
 export interface ConsolidateOptions {
   readonly inputs: readonly string[];
