@@ -125,6 +125,15 @@ function program(): Command {
         console.log(message);
       }
     });
+  cli
+    .command("upgrade")
+    .description("обновить книгу учёта версии 1 до версии 2 (копия прежней книги остаётся рядом)")
+    .argument("<BOOK.xlsx>", "книга учёта")
+    .helpOption("-h, --help", "показать справку")
+    .action(async (book: string) => {
+      const { runUpgrade } = await import("./commands/upgrade");
+      console.log(await runUpgrade({ book }));
+    });
   return cli;
 }
 

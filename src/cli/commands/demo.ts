@@ -8,7 +8,7 @@ import { formatDateRu, type IsoDate } from "../../core/dates/isoDate";
 import { buildDemoRegister } from "../../core/demo/demoRegister";
 import { pluralRu } from "../../core/text";
 import { writeAtomically } from "../files";
-import { buildRegisterWorkbook } from "../xlsx/writeRegister";
+import { registerBytes } from "../xlsx/writeRegister";
 import { formatDeadlinesText, runDeadlines } from "./deadlines";
 import { runReport } from "./report";
 
@@ -28,8 +28,8 @@ export const DEMO_FILES = {
 export async function runDemo(opts: DemoOptions): Promise<string> {
   const demo = buildDemoRegister(opts.on);
   const book = join(opts.out, DEMO_FILES.register);
-  const wb = buildRegisterWorkbook({ sheets: demo.sheets });
-  await writeAtomically(book, (tmp) => wb.xlsx.writeFile(tmp));
+  const bytes = await registerBytes({ sheets: demo.sheets });
+  await writeAtomically(book, (tmp) => writeFile(tmp, bytes));
 
   const reportPath = join(opts.out, DEMO_FILES.report);
   const { report } = await runReport({

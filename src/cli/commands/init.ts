@@ -6,7 +6,8 @@ import type { IsoDate } from "../../core/dates/isoDate";
 import { defaultSettings, parseSchoolYear, schoolYearOf } from "../../core/register/defaults";
 import { UserError } from "../errors";
 import { exists, writeAtomically } from "../files";
-import { buildRegisterWorkbook, type RegisterContent } from "../xlsx/writeRegister";
+import { writeFile } from "node:fs/promises";
+import { registerBytes, type RegisterContent } from "../xlsx/writeRegister";
 
 export interface InitOptions {
   readonly book: string;
@@ -41,7 +42,7 @@ export async function runInit(opts: InitOptions): Promise<string> {
     );
   }
   const content = emptyRegisterContent(opts);
-  const wb = buildRegisterWorkbook(content);
-  await writeAtomically(opts.book, (tmp) => wb.xlsx.writeFile(tmp));
+  const bytes = await registerBytes(content);
+  await writeAtomically(opts.book, (tmp) => writeFile(tmp, bytes));
   return `Создана книга учёта: ${opts.book}`;
 }

@@ -1,11 +1,15 @@
 /**
- * Builds a register workbook: every sheet of the contract as one Excel table with its header
- * row, list validation on coded columns, dates shown ДД.ММ.ГГГГ, text columns formatted as
- * text (so «=…» typed later stays text), frozen header row, readable widths, A4 landscape.
+ * Builds a register workbook (contract version 2): every sheet of the contract as one Excel
+ * table with its header row, list validation on coded columns, dates shown ДД.ММ.ГГГГ (also in
+ * «Значение» of «Настройки», a text column), text columns formatted as text (so «=…» typed
+ * later stays text), long text wrapped, frozen header row, readable widths; printed A4
+ * landscape, one page wide, the header row repeated on every page. The same content gives the
+ * same bytes: no clock in the workbook's properties or in its zip entries.
  */
 import ExcelJS from "exceljs";
 import { isoParts, type IsoDate } from "../../core/dates/isoDate";
 import { columnLayout, type ColumnLayout } from "../../core/register/layout";
+import { defaultRegulationRows } from "../../core/register/regulation";
 import {
   CALENDAR_COLUMNS,
   CALENDAR_SHEET,
@@ -15,6 +19,8 @@ import {
   TABLE_NAME,
   type SheetKey,
 } from "../../core/register/schema";
+
+import { ZipPackage } from "./patch/zip";
 
 export type WriteCell = string | number | boolean | { readonly date: IsoDate } | null;
 export type SheetRows = readonly Readonly<Record<string, WriteCell>>[];
@@ -30,6 +36,7 @@ export interface RegisterContent {
 const SPARE_ROWS = 500;
 
 export const DATE_FORMAT = "dd.mm.yyyy";
+export const DATE_TIME_FORMAT = "dd.mm.yyyy hh:mm";
 
 /** A calendar date as the JS Date exceljs turns into an Excel serial (UTC midnight). */
 export function toExcelDate(date: IsoDate): Date {
@@ -87,9 +94,9 @@ function addSheet(
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: "Стр. &P из &N" },
+    headerFooter: { oddFooter: `${name} — стр. &P из &N` },
   });
   ws.pageSetup.printTitlesRow = "1:1";
   const data = rows.length > 0 ? rows : [{}];
@@ -106,10 +113,22 @@ function addSheet(
     const col = ws.getColumn(i + 1);
     col.width = l.width;
     const letter = columnLetter(i + 1);
-    if (l.kind === "date") {
-      col.numFmt = DATE_FORMAT;
-    } else if (l.kind === "text") {
-      col.numFmt = "@";
+    const numFmt = formatOf(l);
+    if (numFmt) {
+      col.numFmt = numFmt;
+    }
+    const alignment: Partial<ExcelJS.Alignment> = l.wrap
+      ? { vertical: "top", wrapText: true }
+      : l.kind === "date"
+        ? { vertical: "top", horizontal: "center" }
+        : { vertical: "top" };
+    col.alignment = alignment;
+    // Cells exceljs created for the table's rows keep the style they were made with: each gets
+    // its column's format, and a date in a text column (the quarters in «Значение») a date format.
+    for (let r = 2; r <= data.length + 1; r++) {
+      const cell = ws.getCell(r, i + 1);
+      cell.alignment = alignment;
+      cell.numFmt = cell.value instanceof Date ? (l.withTime ? DATE_TIME_FORMAT : DATE_FORMAT) : (numFmt ?? "General");
     }
     if (l.list) {
       validations(ws).add(`${letter}2:${letter}${lastRow}`, {
@@ -145,9 +164,80 @@ function addSheet(
     }
   });
   const header = ws.getRow(1);
-  header.font = { bold: true };
+  header.font = { bold: true, name: "Calibri", size: 11 };
   header.alignment = { vertical: "middle", wrapText: true };
-  header.height = 32;
+  header.height = Math.max(
+    Math.ceil(2 * LINE_HEIGHT + 3),
+    rowHeight(
+      layouts.map((l) => l.header),
+      layouts.map((l) => ({ ...l, width: l.width - 1, wrap: true }))
+    ) ?? 0
+  );
+  data.forEach((r, i) => {
+    const height = rowHeight(
+      layouts.map((l) => {
+        const v = r[l.header];
+        return typeof v === "string" ? v : null;
+      }),
+      layouts
+    );
+    if (height !== undefined) {
+      ws.getRow(i + 2).height = height;
+    }
+  });
+}
+
+/** The number format of a column's cells (none: General). */
+function formatOf(l: ColumnLayout): string | undefined {
+  if (l.kind === "date") {
+    return l.withTime ? DATE_TIME_FORMAT : DATE_FORMAT;
+  }
+  return l.kind === "text" ? "@" : undefined;
+}
+
+/** Characters of Calibri 11 per unit of column width (measured on the demo in LibreOffice: ≈ 1.15). */
+const CHARS_PER_WIDTH = 1.05;
+/** Points per line of wrapped text (Calibri 11 in Excel; DejaVu Sans 11 in LibreOffice is lower). */
+const LINE_HEIGHT = 14.5;
+
+/** Lines a text takes when wrapped at word boundaries in a column `width` characters wide. */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(3, Math.floor(width * CHARS_PER_WIDTH) - 1);
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let n = 1;
+    let used = 0;
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
+      const len = word.length;
+      if (used > 0 && used + 1 + len > perLine) {
+        n++;
+        used = 0;
+      }
+      if (used === 0 && len > perLine) {
+        n += Math.ceil(len / perLine) - 1;
+        used = len % perLine;
+      } else {
+        used += (used > 0 ? 1 : 0) + len;
+      }
+    }
+    lines += n;
+  }
+  return Math.max(1, lines);
+}
+
+/**
+ * A row's height: enough lines for its longest wrapped text (neither Excel nor LibreOffice
+ * grows the rows of a file on opening, and a row too low cuts its text off).
+ */
+function rowHeight(texts: readonly (string | null)[], layouts: readonly ColumnLayout[]): number | undefined {
+  let lines = 1;
+  texts.forEach((t, i) => {
+    const l = layouts[i];
+    if (t !== null && l?.wrap) {
+      lines = Math.max(lines, wrappedLines(t, l.width));
+    }
+  });
+  return lines > 1 ? Math.ceil(lines * LINE_HEIGHT + 3) : undefined;
 }
 
 /** The register workbook with every sheet of the contract, filled with `content`. */
@@ -156,8 +246,12 @@ export function buildRegisterWorkbook(content: RegisterContent): ExcelJS.Workboo
   wb.creator = "ВШУ";
   wb.title = "Книга учёта ВШУ";
   for (const key of SHEET_ORDER) {
-    const layouts = SHEET_COLUMNS[key].map(columnLayout);
-    addSheet(wb, SHEET[key], TABLE_NAME[key], layouts, content.sheets[key] ?? []);
+    const layouts = SHEET_COLUMNS[key].map(columnLayout).map((l) =>
+      key === "journal" && l.header === "Код" ? { ...l, width: 30, wrap: true } : l
+    );
+    const rows =
+      content.sheets[key] ?? (key === "regulation" ? defaultRegulationRows() : []);
+    addSheet(wb, SHEET[key], TABLE_NAME[key], layouts, rows);
   }
   addSheet(
     wb,
@@ -167,4 +261,25 @@ export function buildRegisterWorkbook(content: RegisterContent): ExcelJS.Workboo
     content.calendar ?? []
   );
   return wb;
+}
+
+/**
+ * The register as .xlsx bytes. exceljs stamps the workbook's properties and every zip entry
+ * with the clock; the package is repacked with those left out, so the same content gives the
+ * same bytes.
+ */
+export async function registerBytes(content: RegisterContent): Promise<Buffer> {
+  const wb = buildRegisterWorkbook(content);
+  const written = Buffer.from(await wb.xlsx.writeBuffer());
+  const zip = ZipPackage.open(written);
+  const core = zip.text("docProps/core.xml");
+  if (core !== null) {
+    zip.write(
+      "docProps/core.xml",
+      core
+        .replace(/<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/g, "")
+        .replace(/<cp:lastModifiedBy>[^<]*<\/cp:lastModifiedBy>/, "")
+    );
+  }
+  return zip.toBuffer({ fixedTimes: true });
 }

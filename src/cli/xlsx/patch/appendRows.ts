@@ -1,0 +1,202 @@
+/**
+ * Appending rows to a sheet's Excel table, as Excel grows a table: new cells take the format
+ * of the cell above, a calculated column gets its formula, validations over the last row are
+ * extended, and the table's range, its filter and the sheet's dimension follow. Nothing below
+ * the table is moved: a value in the way is refused.
+ */
+import { matchKey } from "../../../core/text";
+import { PatchError, type SheetRef, type WorkbookEditor } from "./book";
+import { expectedOf, type Expected, type RowChange } from "./changes";
+import { shiftFormulaRows } from "./formula";
+import { type Range, cellRef, intersects } from "./refs";
+import type { CellInfo, SheetEditor } from "./sheet";
+import type { TableColumnInfo, TablePart } from "./table";
+import { extendOverNewRows } from "./validations";
+import type { PatchValue } from "./values";
+
+export type PatchRow = Readonly<Record<string, PatchValue>>;
+
+export interface AppendResult {
+  /** Sheet rows written, first and last (first > last when nothing was written). */
+  readonly first: number;
+  readonly last: number;
+}
+
+/** The sheet by name, or a PatchError naming it. */
+export function requireSheet(book: WorkbookEditor, name: string): SheetRef {
+  const ref = book.findSheet(name);
+  if (!ref) {
+    throw new PatchError(`в книге нет листа «${name}»`);
+  }
+  return ref;
+}
+
+/** Table column positions (sheet column numbers) by header key. */
+export function columnIndex(table: TablePart): Map<string, { col: number; info: TableColumnInfo }> {
+  const { left } = table.range;
+  const map = new Map<string, { col: number; info: TableColumnInfo }>();
+  table.columns().forEach((info, i) => {
+    const key = matchKey(info.name);
+    if (!map.has(key)) {
+      map.set(key, { col: left + i, info });
+    }
+  });
+  return map;
+}
+
+/** Refuses when another table or a merged range of the sheet overlaps `area`. */
+export function requireFree(
+  book: WorkbookEditor,
+  ref: SheetRef,
+  own: TablePart,
+  area: Range,
+  where: string
+): void {
+  for (const t of book.tables(ref)) {
+    if (t !== own && intersects(t.range, area)) {
+      throw new PatchError(
+        `на листе «${ref.name}» ${where} стоит другая таблица («${t.name}»); ВШУ не сдвигает ячейки: перенесите её и повторите`
+      );
+    }
+  }
+  for (const m of book.sheet(ref).mergedRanges()) {
+    if (intersects(m, area)) {
+      throw new PatchError(
+        `на листе «${ref.name}» ${where} есть объединённые ячейки; отмените объединение и повторите`
+      );
+    }
+  }
+}
+
+/** Appends `rows` (values by header) to the table of sheet `sheetName`. */
+export function appendRows(
+  book: WorkbookEditor,
+  sheetName: string,
+  rows: readonly PatchRow[]
+): AppendResult {
+  const ref = requireSheet(book, sheetName);
+  const sheet = book.sheet(ref);
+  const table = book.mainTable(ref);
+  if (table.totalsRows > 0) {
+    throw new PatchError(
+      `у таблицы на листе «${ref.name}» включена строка итогов; отключите её («Конструктор таблиц → Строка итогов») и повторите`
+    );
+  }
+  const range = table.range;
+  const index = columnIndex(table);
+  const byCol = new Map<number, TableColumnInfo>();
+  for (const { col, info } of index.values()) {
+    byCol.set(col, info);
+  }
+  const keys = new Map<string, number>();
+  for (const row of rows) {
+    for (const header of Object.keys(row)) {
+      if (keys.has(header)) {
+        continue;
+      }
+      const found = index.get(matchKey(header));
+      if (!found) {
+        throw new PatchError(`в таблице листа «${ref.name}» нет столбца «${header}»`);
+      }
+      keys.set(header, found.col);
+    }
+  }
+  const blankFirst =
+    range.bottom === range.top ||
+    (range.bottom === range.top + 1 &&
+      sheet.firstValueIn({ ...range, top: range.top + 1 }) === null);
+  const start = blankFirst ? range.top + 1 : range.bottom + 1;
+  if (rows.length === 0) {
+    return { first: start, last: start - 1 };
+  }
+  const newBottom = start + rows.length - 1;
+  const below: Range = { top: Math.max(start, range.bottom + 1), bottom: newBottom, left: range.left, right: range.right };
+  if (below.top <= below.bottom) {
+    const taken = sheet.firstValueIn(below);
+    if (taken) {
+      throw new PatchError(
+        `на листе «${ref.name}» в строке ${taken.row} сразу под таблицей есть данные (ячейка ${cellRef(taken.row, taken.col)}); ВШУ не сдвигает ячейки: перенесите эти строки ниже или внутрь таблицы и повторите`
+      );
+    }
+    requireFree(book, ref, table, below, `под таблицей (строки ${below.top}–${below.bottom})`);
+  }
+
+  // The format of each column's new cells: the cell above (or, filling the blank first row,
+  // that row's own cell), else the column's format.
+  const styleRow = blankFirst ? range.top + 1 : range.bottom;
+  const styleCells = new Map<number, CellInfo>(
+    (sheet.row(styleRow) ? sheet.cells(sheet.row(styleRow) as NonNullable<ReturnType<SheetEditor["row"]>>) : []).map((c) => [c.col, c])
+  );
+  const styles = new Map<number, number | undefined>();
+  for (let c = range.left; c <= range.right; c++) {
+    styles.set(c, styleCells.get(c)?.style ?? sheet.columnStyle(c));
+  }
+  const writer = book.writer(sheet);
+  const date1904 = book.date1904;
+  let wroteFormula = false;
+  const changes: RowChange[] = [];
+  let xml = "";
+  for (let i = 0; i < rows.length; i++) {
+    const rn = start + i;
+    const values = rows[i] ?? {};
+    const byColValue = new Map<number, PatchValue>();
+    for (const [header, v] of Object.entries(values)) {
+      const col = keys.get(header);
+      if (col !== undefined) {
+        byColValue.set(col, v);
+      }
+    }
+    const expected = new Map<string, Expected>();
+    let cells = "";
+    for (let c = range.left; c <= range.right; c++) {
+      const info = byCol.get(c);
+      const v = byColValue.get(c);
+      if (info?.formula && (v === undefined || v === null)) {
+        cells += writer.formula(rn, c, shiftFormulaRows(info.formula, rn - (range.top + 1)), styles.get(c));
+        wroteFormula = true;
+        expected.set(info.name, { formula: true });
+        continue;
+      }
+      cells += writer.cell(rn, c, v ?? null, styles.get(c));
+      if (info) {
+        expected.set(info.name, expectedOf(v, date1904));
+      }
+    }
+    xml += mergeRow(sheet, rn, cells, range.left, range.right);
+    changes.push({ row: rn, values: expected });
+  }
+  sheet.replaceRows(start, newBottom, xml);
+  table.setRange({ ...range, bottom: Math.max(range.bottom, newBottom) });
+  sheet.growDimension({ top: range.top, left: range.left, bottom: newBottom, right: range.right });
+  extendOverNewRows(sheet, styleRow, newBottom, range.left, range.right);
+  if (wroteFormula) {
+    book.requestFullCalculation();
+  }
+  book.changes.add({ kind: "rows", sheet: ref.name, rows: changes });
+  return { first: start, last: newBottom };
+}
+
+/**
+ * Row `rn` with our cells for columns `left`–`right`: a new row, or the existing row (empty
+ * within the table's columns) with its cells outside those columns and its attributes kept.
+ */
+export function mergeRow(
+  sheet: SheetEditor,
+  rn: number,
+  cells: string,
+  left: number,
+  right: number
+): string {
+  const p = sheet.p;
+  const existing = sheet.row(rn);
+  if (!existing) {
+    return `<${p}row r="${rn}">${cells}</${p}row>`;
+  }
+  const own = existing.selfClosing ? [] : sheet.cells(existing);
+  const before = own.filter((c) => c.col < left).map((c) => c.xml).join("");
+  const after = own.filter((c) => c.col > right).map((c) => c.xml).join("");
+  const tag = existing.tag
+    .replace(/\sspans\s*=\s*("[^"]*"|'[^']*')/, "")
+    .replace(/\s*\/>$/, ">");
+  return `${tag}${before}${cells}${after}</${p}row>`;
+}

@@ -1,0 +1,111 @@
+/**
+ * Values written into cells, and the XML of one cell: text as a shared string (never a
+ * formula, whatever it begins with), numbers, booleans, dates as serial numbers with a date
+ * format, date and time for «Журнал».
+ */
+import { isoParts, isoToExcelSerial, type IsoDate } from "../../../core/dates/isoDate";
+import { cellRef } from "./refs";
+import type { SharedStrings } from "./sharedStrings";
+import { DATE_FORMAT, DATE_TIME_FORMAT, type StylesEditor } from "./styles";
+import { escapeText } from "./xml";
+
+/** A calendar date and a time of day, local: `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`. */
+export type LocalDateTime = string;
+
+export type PatchValue =
+  | string
+  | number
+  | boolean
+  | null
+  | { readonly date: IsoDate }
+  | { readonly dateTime: LocalDateTime };
+
+/** Text that a spreadsheet would take for a formula or a command when typed. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
+}
+
+/** The serial number Excel stores for a date (1900 system, or 1904 when the workbook uses it). */
+export function dateSerial(date: IsoDate, date1904: boolean): number {
+  return isoToExcelSerial(date) - (date1904 ? 1462 : 0);
+}
+
+/** The serial number of a local date and time. */
+export function dateTimeSerial(value: LocalDateTime, date1904: boolean): number {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  if (!m) {
+    throw new Error(`not a local date and time: ${value}`);
+  }
+  isoParts(m[1] ?? "");
+  const seconds = Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0);
+  return dateSerial(m[1] ?? "", date1904) + seconds / 86400;
+}
+
+/** Whether a value leaves the cell empty. */
+export function isBlank(v: PatchValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v === "");
+}
+
+/** Writes cells of one workbook, deriving date and quote-prefix formats as needed. */
+export class CellWriter {
+  constructor(
+    private readonly styles: StylesEditor,
+    private readonly strings: SharedStrings,
+    private readonly date1904: boolean,
+    /** The sheet's prefix of the SpreadsheetML namespace ("" or e.g. "x:"). */
+    private readonly p: string
+  ) {}
+
+  /**
+   * One cell's XML. `style` is the format the cell takes (the cell above, the column's); a
+   * date gets a date format derived from it when it shows no date.
+   */
+  cell(row: number, col: number, value: PatchValue | undefined, style: number | undefined): string {
+    const r = cellRef(row, col);
+    const s = (n: number | undefined): string => (n === undefined || n === 0 ? "" : ` s="${n}"`);
+    const c = `${this.p}c`;
+    const v = `${this.p}v`;
+    if (isBlank(value ?? null)) {
+      return style === undefined || style === 0 ? "" : `<${c} r="${r}"${s(style)}/>`;
+    }
+    if (typeof value === "string") {
+      const st = looksLikeFormula(value)
+        ? this.styles.derive(style ?? 0, { quotePrefix: true })
+        : style;
+      return `<${c} r="${r}"${s(st)} t="s"><${v}>${this.strings.add(value)}</${v}></${c}>`;
+    }
+    if (typeof value === "number") {
+      if (!Number.isFinite(value)) {
+        throw new Error(`cell ${r}: not a finite number`);
+      }
+      return `<${c} r="${r}"${s(style)}><${v}>${value}</${v}></${c}>`;
+    }
+    if (typeof value === "boolean") {
+      return `<${c} r="${r}"${s(style)} t="b"><${v}>${value ? 1 : 0}</${v}></${c}>`;
+    }
+    if (value && "date" in value) {
+      return `<${c} r="${r}"${s(this.dateStyle(style))}><${v}>${dateSerial(value.date, this.date1904)}</${v}></${c}>`;
+    }
+    if (value && "dateTime" in value) {
+      const base = style ?? 0;
+      const st = /h/i.test(this.styles.formatCode(base))
+        ? base
+        : this.styles.derive(base, { numFmt: DATE_TIME_FORMAT });
+      return `<${c} r="${r}"${s(st)}><${v}>${dateTimeSerial(value.dateTime, this.date1904)}</${v}></${c}>`;
+    }
+    return "";
+  }
+
+  /** A formula cell without a stored value (Excel and LibreOffice compute it on opening). */
+  formula(row: number, col: number, formula: string, style: number | undefined): string {
+    const s = style === undefined || style === 0 ? "" : ` s="${style}"`;
+    const p = this.p;
+    return `<${p}c r="${cellRef(row, col)}"${s}><${p}f>${escapeText(formula)}</${p}f></${p}c>`;
+  }
+
+  /** `style` when it shows a date, else a format like it that does (dd.mm.yyyy). */
+  dateStyle(style: number | undefined): number {
+    const base = style ?? 0;
+    return this.styles.isDate(base) ? base : this.styles.derive(base, { numFmt: DATE_FORMAT });
+  }
+}
