@@ -120,8 +120,9 @@ function codesOf(change: Change): string[] {
   }
   const out: string[] = [];
   for (const r of change.rows) {
-    for (const [h, v] of r.values) {
-      if (matchKey(h) === matchKey("Код") && typeof v === "string") {
+    for (const h in r.values) {
+      const v = r.values[h];
+      if (typeof v === "string" && matchKey(h) === matchKey("Код")) {
         out.push(v);
       }
     }

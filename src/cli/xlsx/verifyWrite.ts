@@ -4,18 +4,12 @@
  * edit made (patch/changes.ts) — nothing lost, nothing moved, nothing extra.
  */
 import { isoToExcelSerial } from "../../core/dates/isoDate";
-import type { Cell, RawTable } from "../../core/register/model";
+import type { Cell, RawRow, RawTable } from "../../core/register/model";
 import { matchKey } from "../../core/text";
-import type { Change, Expected } from "./patch/changes";
+import { expectedOf, type Change, type Expected, type RowChange } from "./patch/changes";
 
-/** A cell in comparable form: dates as the serial day the reader would see. */
+/** A cell in comparable form: dates as the serial the reader would see. */
 type Plain = string | number | boolean | null;
-
-interface SheetImage {
-  readonly name: string;
-  headers: string[];
-  readonly rows: Map<number, (Expected | Plain)[]>;
-}
 
 function plain(cell: Cell | undefined, date1904: boolean): Plain {
   if (cell === undefined || cell === null || cell === "") {
@@ -27,34 +21,15 @@ function plain(cell: Cell | undefined, date1904: boolean): Plain {
   return cell;
 }
 
-function image(name: string, t: RawTable, date1904: boolean): SheetImage {
-  const headers = [...t.headers];
-  const rows = new Map<number, (Expected | Plain)[]>();
-  for (const r of t.rows) {
-    rows.set(
-      r.row,
-      headers.map((_, i) => plain(r.cells[i], date1904))
-    );
-  }
-  return { name, headers, rows };
-}
-
 /** The position of a header: the exact text first, else the same key. */
 function headerIndex(headers: readonly string[], header: string): number {
   const exact = headers.indexOf(header);
   return exact >= 0 ? exact : headers.findIndex((h) => matchKey(h) === matchKey(header));
 }
 
-function isEmptyRow(row: readonly (Expected | Plain)[] | undefined): boolean {
-  return !row || row.every((v) => v === null);
-}
-
-function matches(want: Expected | Plain, got: Plain): boolean {
+function matches(want: Expected, got: Plain): boolean {
   if (want !== null && typeof want === "object") {
-    if ("formula" in want) {
-      return true;
-    }
-    return got === want.raw || got === want.day;
+    return "formula" in want ? true : got === want.raw || got === want.day;
   }
   return want === got;
 }
@@ -69,6 +44,81 @@ function show(v: Expected | Plain): string {
   return `«${String(v)}»`;
 }
 
+/** What one sheet must look like after the write. */
+interface Plan {
+  /** The sheet as it was (absent for a new sheet). */
+  readonly before: RawTable | null;
+  readonly headers: string[];
+  /** Rows written, each as its expected cells by final column. */
+  readonly rows: Map<number, Expected[]>;
+}
+
+function expectedRow(headers: readonly string[], change: RowChange, date1904: boolean): Expected[] {
+  const row: Expected[] = headers.map(() => null);
+  for (const h in change.values) {
+    const i = headerIndex(headers, h);
+    if (i >= 0) {
+      row[i] = expectedOf(change.values[h], date1904);
+    }
+  }
+  for (const h of change.formulas ?? []) {
+    const i = headerIndex(headers, h);
+    if (i >= 0) {
+      row[i] = { formula: true };
+    }
+  }
+  return row;
+}
+
+function plans(
+  before: ReadonlyMap<string, RawTable>,
+  changes: readonly Change[],
+  date1904: boolean
+): Map<string, Plan> | string {
+  const out = new Map<string, Plan>();
+  for (const [name, t] of before) {
+    out.set(name, { before: t, headers: [...t.headers], rows: new Map() });
+  }
+  const find = (name: string): Plan | undefined =>
+    out.get(name) ?? [...out].find(([n]) => matchKey(n) === matchKey(name))?.[1];
+  for (const c of changes) {
+    if (c.kind === "sheet") {
+      const plan: Plan = { before: null, headers: [...c.headers], rows: new Map() };
+      for (const r of c.rows) {
+        plan.rows.set(r.row, expectedRow(plan.headers, r, date1904));
+      }
+      out.set(c.sheet, plan);
+      continue;
+    }
+    const plan = find(c.sheet);
+    if (!plan) {
+      return `лист «${c.sheet}» изменён, но в книге до записи не прочитан`;
+    }
+    if (c.kind === "columns") {
+      plan.headers.push(...c.headers);
+      for (const row of plan.rows.values()) {
+        row.push(...c.headers.map(() => null));
+      }
+    } else if (c.kind === "rows") {
+      for (const r of c.rows) {
+        plan.rows.set(r.row, expectedRow(plan.headers, r, date1904));
+      }
+    } else {
+      let row = plan.rows.get(c.row);
+      if (!row) {
+        const old = plan.before?.rows.find((r) => r.row === c.row);
+        row = plan.headers.map((_, i) => plain(old?.cells[i], date1904));
+        plan.rows.set(c.row, row);
+      }
+      const i = headerIndex(plan.headers, c.header);
+      if (i >= 0) {
+        row[i] = c.value;
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Differences between what the file should hold and what it holds, in Russian (at most
  * `limit`); an empty list means the write is exactly what was intended.
@@ -80,102 +130,88 @@ export function compareWrite(
   date1904: boolean,
   limit = 10
 ): string[] {
-  const want = new Map<string, SheetImage>();
-  for (const [name, t] of before) {
-    want.set(name, image(name, t, date1904));
+  const planned = plans(before, changes, date1904);
+  if (typeof planned === "string") {
+    return [planned];
   }
-  const sheetOf = (name: string): SheetImage | undefined =>
-    want.get(name) ?? [...want.values()].find((s) => matchKey(s.name) === matchKey(name));
-  const rowOf = (s: SheetImage, values: ReadonlyMap<string, Expected>): (Expected | Plain)[] => {
-    const row: (Expected | Plain)[] = s.headers.map(() => null);
-    for (const [h, v] of values) {
-      const i = headerIndex(s.headers, h);
-      if (i >= 0) {
-        row[i] = v;
-      }
+  const problems: string[] = [];
+  const full = (): boolean => problems.length >= limit;
+  for (const name of after.keys()) {
+    if (!planned.has(name)) {
+      problems.push(`появился лишний лист «${name}»`);
     }
-    return row;
-  };
-  for (const c of changes) {
-    if (c.kind === "sheet") {
-      const s: SheetImage = { name: c.sheet, headers: [...c.headers], rows: new Map() };
-      for (const r of c.rows) {
-        s.rows.set(r.row, rowOf(s, r.values));
-      }
-      want.set(c.sheet, s);
+  }
+  for (const [name, plan] of planned) {
+    if (full()) {
+      break;
+    }
+    const got = after.get(name);
+    if (!got) {
+      problems.push(`пропал лист «${name}»`);
       continue;
     }
-    const s = sheetOf(c.sheet);
-    if (!s) {
-      return [`лист «${c.sheet}» изменён, но не прочитан`];
+    if (plan.headers.join("\u0000") !== got.headers.join("\u0000")) {
+      problems.push(`лист «${name}»: столбцы ${got.headers.join(", ")} вместо ${plan.headers.join(", ")}`);
+      continue;
     }
-    if (c.kind === "columns") {
-      s.headers.push(...c.headers);
-      for (const row of s.rows.values()) {
-        row.push(...c.headers.map(() => null));
-      }
-    } else if (c.kind === "rows") {
-      for (const r of c.rows) {
-        s.rows.set(r.row, rowOf(s, r.values));
-      }
-    } else {
-      const row = s.rows.get(c.row) ?? s.headers.map(() => null);
-      const i = headerIndex(s.headers, c.header);
-      if (i >= 0) {
-        row[i] = c.value;
-      }
-      s.rows.set(c.row, row);
-    }
+    compareSheet(name, plan, got, date1904, problems, limit);
   }
+  return problems.slice(0, limit);
+}
 
-  const problems: string[] = [];
-  const say = (text: string): boolean => {
-    problems.push(text);
+function compareSheet(
+  name: string,
+  plan: Plan,
+  got: RawTable,
+  date1904: boolean,
+  problems: string[],
+  limit: number
+): void {
+  const width = plan.headers.length;
+  const say = (row: number, col: number, want: Expected | Plain, value: Plain): boolean => {
+    problems.push(
+      `лист «${name}», строка ${row}, столбец «${plan.headers[col] ?? ""}»: ожидалось ${show(want)}, записано ${show(value)}`
+    );
     return problems.length >= limit;
   };
-  const found = new Map<string, SheetImage>();
-  for (const [name, t] of after) {
-    found.set(name, image(name, t, date1904));
+  const gotRows = new Map<number, RawRow>();
+  for (const r of got.rows) {
+    gotRows.set(r.row, r);
   }
-  for (const name of found.keys()) {
-    if (!want.has(name) && say(`появился лишний лист «${name}»`)) {
-      return problems;
-    }
-  }
-  for (const [name, w] of want) {
-    const g = found.get(name);
-    if (!g) {
-      if (say(`пропал лист «${name}»`)) {
-        return problems;
-      }
+  const seen = new Set<number>();
+  for (const r of plan.before?.rows ?? []) {
+    if (plan.rows.has(r.row)) {
       continue;
     }
-    if (w.headers.join("\u0000") !== g.headers.join("\u0000")) {
-      if (say(`лист «${name}»: столбцы ${g.headers.join(", ")} вместо ${w.headers.join(", ")}`)) {
-        return problems;
-      }
-      continue;
-    }
-    const numbers = new Set<number>();
-    for (const [n, row] of [...w.rows, ...g.rows]) {
-      if (!isEmptyRow(row)) {
-        numbers.add(n);
-      }
-    }
-    for (const n of [...numbers].sort((a, b) => a - b)) {
-      const wr = w.rows.get(n);
-      const gr = g.rows.get(n);
-      for (let i = 0; i < w.headers.length; i++) {
-        const wv = wr?.[i] ?? null;
-        const gv = (gr?.[i] ?? null) as Plain;
-        if (!matches(wv, gv)) {
-          const where = `лист «${name}», строка ${n}, столбец «${w.headers[i] ?? ""}»`;
-          if (say(`${where}: ожидалось ${show(wv)}, записано ${show(gv)}`)) {
-            return problems;
-          }
-        }
+    seen.add(r.row);
+    const g = gotRows.get(r.row);
+    for (let i = 0; i < width; i++) {
+      const want = plain(r.cells[i], date1904);
+      const value = plain(g?.cells[i], date1904);
+      if (want !== value && say(r.row, i, want, value)) {
+        return;
       }
     }
   }
-  return problems;
+  for (const [n, want] of plan.rows) {
+    seen.add(n);
+    const g = gotRows.get(n);
+    for (let i = 0; i < width; i++) {
+      const value = plain(g?.cells[i], date1904);
+      if (!matches(want[i] ?? null, value) && say(n, i, want[i] ?? null, value)) {
+        return;
+      }
+    }
+  }
+  for (const r of got.rows) {
+    if (seen.has(r.row)) {
+      continue;
+    }
+    for (let i = 0; i < width; i++) {
+      const value = plain(r.cells[i], date1904);
+      if (value !== null && say(r.row, i, null, value)) {
+        return;
+      }
+    }
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { matchKey } from "../../../core/text";
 import { PatchError, REL_TYPE, CONTENT_TYPE, type SheetRef, type WorkbookEditor } from "./book";
-import { expectedOf, type Expected, type RowChange } from "./changes";
+import type { RowChange } from "./changes";
 import type { PatchRow } from "./appendRows";
 import { formatRange } from "./refs";
 import { DATE_FORMAT, DATE_TIME_FORMAT } from "./styles";
@@ -84,15 +84,13 @@ export function addSheet(book: WorkbookEditor, spec: NewSheet): SheetRef {
     const row = spec.rows[r];
     const rn = r + 2;
     data += `<row r="${rn}">`;
-    const expected = new Map<string, Expected>();
     spec.columns.forEach((c, i) => {
       const v = row ? (row[c.header] ?? null) : null;
       data += writer.cell(rn, i + 1, v, colStyles[i]);
-      expected.set(c.header, expectedOf(v, book.date1904));
     });
     data += "</row>";
     if (row) {
-      changes.push({ row: rn, values: expected });
+      changes.push({ row: rn, values: row });
     }
   }
   const cols = spec.columns

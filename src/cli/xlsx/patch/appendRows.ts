@@ -6,12 +6,12 @@
  */
 import { matchKey } from "../../../core/text";
 import { PatchError, type SheetRef, type WorkbookEditor } from "./book";
-import { expectedOf, type Expected, type RowChange } from "./changes";
+import type { RowChange } from "./changes";
 import { shiftFormulaRows } from "./formula";
 import { type Range, cellRef, intersects } from "./refs";
 import type { CellInfo, SheetEditor } from "./sheet";
 import type { TableColumnInfo, TablePart } from "./table";
-import { extendOverNewRows } from "./validations";
+import { extensionEdits } from "./validations";
 import type { PatchValue } from "./values";
 
 export type PatchRow = Readonly<Record<string, PatchValue>>;
@@ -132,43 +132,48 @@ export function appendRows(
     styles.set(c, styleCells.get(c)?.style ?? sheet.columnStyle(c));
   }
   const writer = book.writer(sheet);
-  const date1904 = book.date1904;
+  const width = range.right - range.left + 1;
+  const colStyles = Array.from({ length: width }, (_, i) => styles.get(range.left + i));
+  const formulas = Array.from({ length: width }, (_, i) => byCol.get(range.left + i)?.formula ?? null);
+  const anyFormula = formulas.some((f) => f !== null);
   let wroteFormula = false;
   const changes: RowChange[] = [];
-  let xml = "";
+  const xml: string[] = [];
+  const values: (PatchValue | undefined)[] = new Array<PatchValue | undefined>(width);
   for (let i = 0; i < rows.length; i++) {
     const rn = start + i;
-    const values = rows[i] ?? {};
-    const byColValue = new Map<number, PatchValue>();
-    for (const [header, v] of Object.entries(values)) {
+    const row = rows[i] ?? {};
+    values.fill(undefined);
+    for (const header in row) {
       const col = keys.get(header);
       if (col !== undefined) {
-        byColValue.set(col, v);
+        values[col - range.left] = row[header];
       }
     }
-    const expected = new Map<string, Expected>();
+    const written: string[] = [];
     let cells = "";
-    for (let c = range.left; c <= range.right; c++) {
-      const info = byCol.get(c);
-      const v = byColValue.get(c);
-      if (info?.formula && (v === undefined || v === null)) {
-        cells += writer.formula(rn, c, shiftFormulaRows(info.formula, rn - (range.top + 1)), styles.get(c));
+    for (let k = 0; k < width; k++) {
+      const v = values[k];
+      const formula = formulas[k];
+      if (formula && (v === undefined || v === null)) {
+        const shifted = shiftFormulaRows(formula, rn - (range.top + 1));
+        cells += writer.formula(rn, range.left + k, shifted, colStyles[k]);
+        written.push(byCol.get(range.left + k)?.name ?? "");
         wroteFormula = true;
-        expected.set(info.name, { formula: true });
         continue;
       }
-      cells += writer.cell(rn, c, v ?? null, styles.get(c));
-      if (info) {
-        expected.set(info.name, expectedOf(v, date1904));
-      }
+      cells += writer.cell(rn, range.left + k, v ?? null, colStyles[k]);
     }
-    xml += mergeRow(sheet, rn, cells, range.left, range.right);
-    changes.push({ row: rn, values: expected });
+    xml.push(mergeRow(sheet, rn, cells, range.left, range.right));
+    changes.push(anyFormula ? { row: rn, values: row, formulas: written } : { row: rn, values: row });
   }
-  sheet.replaceRows(start, newBottom, xml);
+  // Every edit of the sheet is computed on its current text and applied in one copy.
+  sheet.apply([
+    sheet.rowsEdit(start, newBottom, xml.join("")),
+    sheet.dimensionEdit({ top: range.top, left: range.left, bottom: newBottom, right: range.right }),
+    ...extensionEdits(sheet, styleRow, newBottom, range.left, range.right),
+  ]);
   table.setRange({ ...range, bottom: Math.max(range.bottom, newBottom) });
-  sheet.growDimension({ top: range.top, left: range.left, bottom: newBottom, right: range.right });
-  extendOverNewRows(sheet, styleRow, newBottom, range.left, range.right);
   if (wroteFormula) {
     book.requestFullCalculation();
   }

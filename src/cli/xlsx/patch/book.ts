@@ -252,13 +252,15 @@ export class WorkbookEditor {
     return readRels(this.sheetRels.get(relsPart) ?? null, dirOf(part));
   }
 
-  /** The tables of a sheet, in the order of its <tableParts>. */
+  /**
+   * The tables of a sheet, in the order of its relationships (as the reader takes them,
+   * tableMap.ts). Read from the sheet's relationships, so the sheet part itself is not
+   * inflated just to find its tables.
+   */
   tables(ref: SheetRef): TablePart[] {
-    const rels = new Map(this.relsOf(ref.part).map((r) => [r.id, r]));
     const out: TablePart[] = [];
-    for (const id of this.sheet(ref).tablePartIds()) {
-      const rel = rels.get(id);
-      if (!rel || !rel.type.endsWith("/table")) {
+    for (const rel of this.relsOf(ref.part)) {
+      if (rel.external || !rel.type.endsWith("/table")) {
         continue;
       }
       let t = this.tableParts.get(rel.target);

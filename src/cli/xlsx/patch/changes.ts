@@ -20,8 +20,10 @@ export type Expected =
 
 export interface RowChange {
   readonly row: number;
-  /** By the table's header text. */
-  readonly values: ReadonlyMap<string, Expected>;
+  /** The values written, by header (as the caller named it). */
+  readonly values: Readonly<Record<string, PatchValue>>;
+  /** Headers of cells that got a calculated column's formula (no stored value). */
+  readonly formulas?: readonly string[];
 }
 
 export type Change =

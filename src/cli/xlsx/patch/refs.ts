@@ -10,14 +10,23 @@ export interface Range {
   readonly right: number;
 }
 
+const LETTERS: string[] = [];
+
 /** 1 → A, 27 → AA. */
 export function columnLetters(n: number): string {
+  const known = LETTERS[n];
+  if (known !== undefined) {
+    return known;
+  }
   let s = "";
   let x = n;
   while (x > 0) {
     const r = (x - 1) % 26;
     s = String.fromCharCode(65 + r) + s;
     x = Math.floor((x - 1) / 26);
+  }
+  if (n < 1024) {
+    LETTERS[n] = s;
   }
   return s;
 }

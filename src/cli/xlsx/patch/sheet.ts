@@ -22,6 +22,7 @@ import {
   rootTag,
   setAttr,
   splice,
+  spliceAll,
 } from "./xml";
 
 /** Children of <worksheet> in schema order (CT_Worksheet). */
@@ -66,6 +67,13 @@ export const WORKSHEET_ORDER = [
   "tableParts",
   "extLst",
 ];
+
+/** A replacement of `[start, end)` of a part's text. */
+export interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
 
 export interface RowInfo {
   readonly num: number;
@@ -214,22 +222,39 @@ export class SheetEditor {
    * the first of them was, or after the last row before `from`.
    */
   replaceRows(from: number, to: number, xml: string): void {
+    this.apply([this.rowsEdit(from, to, xml)]);
+  }
+
+  /** The edit `replaceRows` makes, for applying together with others in one copy. */
+  rowsEdit(from: number, to: number, xml: string): Edit {
     const rows = this.rows();
     const inRange = rows.filter((r) => r.num >= from && r.num <= to);
-    let start: number;
-    let end: number;
     const first = inRange[0];
     const last = inRange[inRange.length - 1];
     if (first && last) {
-      start = first.start;
-      end = last.end;
-    } else {
-      const before = [...rows].reverse().find((r) => r.num < from);
-      const { openEnd } = this.sheetData();
-      start = before ? before.end : openEnd;
-      end = start;
+      return { start: first.start, end: last.end, text: xml };
     }
-    this.set(splice(this.text, start, end, xml));
+    let before: RowInfo | undefined;
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const r = rows[i];
+      if (r && r.num < from) {
+        before = r;
+        break;
+      }
+    }
+    const at = before ? before.end : this.sheetData().openEnd;
+    return { start: at, end: at, text: xml };
+  }
+
+  /**
+   * Applies edits of the current text at once: one copy of a large sheet instead of one per
+   * edit (a sheet of 10 000 rows is tens of megabytes in memory).
+   */
+  apply(edits: readonly (Edit | null)[]): void {
+    const list = edits.filter((e): e is Edit => e !== null);
+    if (list.length > 0) {
+      this.set(spliceAll(this.text, list));
+    }
   }
 
   /**
@@ -352,12 +377,16 @@ export class SheetEditor {
 
   /** Sets the `ref` of <dimension> to cover `range` too (when the sheet has a dimension). */
   growDimension(range: Range): void {
+    this.apply([this.dimensionEdit(range)]);
+  }
+
+  /** The edit `growDimension` makes (null: the sheet has no dimension). */
+  dimensionEdit(range: Range): Edit | null {
     const d = this.child("dimension");
     if (!d) {
-      return;
+      return null;
     }
-    const tag = d.xml;
-    const current = parseRange(getAttr(tag, "ref") ?? "");
+    const current = parseRange(getAttr(d.xml, "ref") ?? "");
     const merged = current
       ? {
           top: Math.min(current.top, range.top),
@@ -366,7 +395,7 @@ export class SheetEditor {
           right: Math.max(current.right, range.right),
         }
       : range;
-    this.replaceChild(d, setAttr(tag, "ref", formatRange(merged)));
+    return { start: d.start, end: d.end, text: setAttr(d.xml, "ref", formatRange(merged)) };
   }
 
   /** Merged cell ranges of the sheet. */

@@ -4,7 +4,7 @@
  * does. Also adds the list validation of a new column.
  */
 import { type Range, formatRange, intersects, parseSqref } from "./refs";
-import type { SheetEditor } from "./sheet";
+import type { Edit, SheetEditor } from "./sheet";
 import { START_TAG_BODY, escapeAttr, escapeText, splice } from "./xml";
 
 interface Area {
@@ -64,11 +64,21 @@ export function extendOverNewRows(
   left: number,
   right: number
 ): void {
+  sheet.apply(extensionEdits(sheet, lastRow, newBottom, left, right));
+}
+
+/** The edits `extendOverNewRows` makes, for applying together with others. */
+export function extensionEdits(
+  sheet: SheetEditor,
+  lastRow: number,
+  newBottom: number,
+  left: number,
+  right: number
+): Edit[] {
   if (newBottom <= lastRow) {
-    return;
+    return [];
   }
-  let xml = sheet.xml;
-  const all = areas(xml, sheet.p);
+  const all = areas(sheet.xml, sheet.p);
   const validationRanges = all
     .filter((a) => a.kind === "validation")
     .map((a) => ({ area: a, ranges: parseSqref(a.text).map((x) => x.range) }));
@@ -106,13 +116,7 @@ export function extendOverNewRows(
       edits.push({ area, text });
     }
   }
-  if (edits.length === 0) {
-    return;
-  }
-  for (const e of edits.sort((a, b) => b.area.start - a.area.start)) {
-    xml = splice(xml, e.area.start, e.area.end, e.text);
-  }
-  sheet.replaceAll(xml);
+  return edits.map((e) => ({ start: e.area.start, end: e.area.end, text: e.text }));
 }
 
 export interface ListValidation {

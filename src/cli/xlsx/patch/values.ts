@@ -46,6 +46,11 @@ export function isBlank(v: PatchValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === "string" && v === "");
 }
 
+/** ` s="N"`, or nothing for the default format. */
+function styleAttr(n: number | undefined): string {
+  return n === undefined || n === 0 ? "" : ` s="${n}"`;
+}
+
 /** Writes cells of one workbook, deriving date and quote-prefix formats as needed. */
 export class CellWriter {
   constructor(
@@ -61,39 +66,36 @@ export class CellWriter {
    * date gets a date format derived from it when it shows no date.
    */
   cell(row: number, col: number, value: PatchValue | undefined, style: number | undefined): string {
-    const r = cellRef(row, col);
-    const s = (n: number | undefined): string => (n === undefined || n === 0 ? "" : ` s="${n}"`);
-    const c = `${this.p}c`;
-    const v = `${this.p}v`;
-    if (isBlank(value ?? null)) {
-      return style === undefined || style === 0 ? "" : `<${c} r="${r}"${s(style)}/>`;
+    const open = `<${this.p}c r="${cellRef(row, col)}"`;
+    if (value === null || value === undefined || value === "") {
+      return style === undefined || style === 0 ? "" : `${open}${styleAttr(style)}/>`;
     }
+    const close = `</${this.p}v></${this.p}c>`;
     if (typeof value === "string") {
       const st = looksLikeFormula(value)
         ? this.styles.derive(style ?? 0, { quotePrefix: true })
         : style;
-      return `<${c} r="${r}"${s(st)} t="s"><${v}>${this.strings.add(value)}</${v}></${c}>`;
+      return `${open}${styleAttr(st)} t="s"><${this.p}v>${this.strings.add(value)}${close}`;
     }
     if (typeof value === "number") {
       if (!Number.isFinite(value)) {
-        throw new Error(`cell ${r}: not a finite number`);
+        throw new Error(`cell ${cellRef(row, col)}: not a finite number`);
       }
-      return `<${c} r="${r}"${s(style)}><${v}>${value}</${v}></${c}>`;
+      return `${open}${styleAttr(style)}><${this.p}v>${value}${close}`;
     }
     if (typeof value === "boolean") {
-      return `<${c} r="${r}"${s(style)} t="b"><${v}>${value ? 1 : 0}</${v}></${c}>`;
+      return `${open}${styleAttr(style)} t="b"><${this.p}v>${value ? 1 : 0}${close}`;
     }
-    if (value && "date" in value) {
-      return `<${c} r="${r}"${s(this.dateStyle(style))}><${v}>${dateSerial(value.date, this.date1904)}</${v}></${c}>`;
+    if ("date" in value) {
+      const serial = dateSerial(value.date, this.date1904);
+      return `${open}${styleAttr(this.dateStyle(style))}><${this.p}v>${serial}${close}`;
     }
-    if (value && "dateTime" in value) {
-      const base = style ?? 0;
-      const st = /h/i.test(this.styles.formatCode(base))
-        ? base
-        : this.styles.derive(base, { numFmt: DATE_TIME_FORMAT });
-      return `<${c} r="${r}"${s(st)}><${v}>${dateTimeSerial(value.dateTime, this.date1904)}</${v}></${c}>`;
-    }
-    return "";
+    const base = style ?? 0;
+    const st = /h/i.test(this.styles.formatCode(base))
+      ? base
+      : this.styles.derive(base, { numFmt: DATE_TIME_FORMAT });
+    const serial = dateTimeSerial(value.dateTime, this.date1904);
+    return `${open}${styleAttr(st)}><${this.p}v>${serial}${close}`;
   }
 
   /** A formula cell without a stored value (Excel and LibreOffice compute it on opening). */
@@ -103,9 +105,16 @@ export class CellWriter {
     return `<${p}c r="${cellRef(row, col)}"${s}><${p}f>${escapeText(formula)}</${p}f></${p}c>`;
   }
 
+  private readonly dateStyles = new Map<number, number>();
+
   /** `style` when it shows a date, else a format like it that does (dd.mm.yyyy). */
   dateStyle(style: number | undefined): number {
     const base = style ?? 0;
-    return this.styles.isDate(base) ? base : this.styles.derive(base, { numFmt: DATE_FORMAT });
+    let d = this.dateStyles.get(base);
+    if (d === undefined) {
+      d = this.styles.isDate(base) ? base : this.styles.derive(base, { numFmt: DATE_FORMAT });
+      this.dateStyles.set(base, d);
+    }
+    return d;
   }
 }

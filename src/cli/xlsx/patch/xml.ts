@@ -212,6 +212,22 @@ export function splice(xml: string, start: number, end: number, text: string): s
   return xml.slice(0, start) + text + xml.slice(end);
 }
 
+/** Replaces several non-overlapping ranges at once (one copy of a large part, not one per edit). */
+export function spliceAll(
+  xml: string,
+  edits: readonly { readonly start: number; readonly end: number; readonly text: string }[]
+): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of sorted) {
+    parts.push(xml.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  parts.push(xml.slice(at));
+  return parts.join("");
+}
+
 /**
  * Inserts `element` as a child of the root so that the schema's child order holds: before the
  * first existing child whose local name comes after `local` in `order`.

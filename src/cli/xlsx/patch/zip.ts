@@ -44,6 +44,9 @@ const SIG_LOCAL = 0x04034b50;
 const FIXED_TIME = 0;
 const FIXED_DATE = (0 << 9) | (1 << 5) | 1;
 
+/** Parts larger than this are deflated at level 1 (see toBuffer). */
+const LARGE_PART = 1 << 20;
+
 const CRC_TABLE = (() => {
   const t = new Int32Array(256);
   for (let n = 0; n < 256; n++) {
@@ -182,7 +185,10 @@ export class ZipPackage {
         method = 8;
         crc = crc32(data);
         size = data.length;
-        body = zlib.deflateRawSync(data, { level: opts.level ?? 6 });
+        // Large parts (a sheet of thousands of rows) are deflated fast: level 1 takes half the
+        // time of level 6 for a package ≈ 25 % larger; Excel recompresses on its next save.
+        const level = opts.level ?? (data.length > LARGE_PART ? 1 : 6);
+        body = zlib.deflateRawSync(data, { level });
       }
       const time = opts.fixedTimes ? FIXED_TIME : e.time;
       const date = opts.fixedTimes ? FIXED_DATE : e.date;
