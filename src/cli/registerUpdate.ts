@@ -198,7 +198,15 @@ export async function updateRegister(book: string, opts: UpdateOptions): Promise
   const when = opts.now ?? nowLocal();
   const journal: JournalEntry[] = [];
   if (upgraded.length > 0) {
-    const sheets = [...new Set(editor.changes.list().slice(0, upgradeChanges).map((c) => c.sheet))];
+    const sheets = [
+      ...new Set(
+        editor.changes
+          .list()
+          .slice(0, upgradeChanges)
+          .map((c) => c.sheet)
+          .filter((s) => matchKey(s) !== matchKey(SHEET.journal))
+      ),
+    ];
     journal.push({ when, who: opts.who, action: UPGRADE_ACTION, sheet: sheets.join(", "), rows: [], codes: [] });
   }
   for (const j of result?.journal ?? defaultJournal(editChanges)) {

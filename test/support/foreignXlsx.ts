@@ -27,7 +27,8 @@ export type ForeignCell =
   | { readonly inline: string }
   | { readonly date: IsoDate }
   | { readonly f: string; readonly v: number | string }
-  | { readonly text: string; readonly style: "text" };
+  /** A number in a cell formatted as text («@»), as old registers kept the quarter dates. */
+  | { readonly number: number; readonly style: "text" };
 
 export interface ForeignSheet {
   readonly name: string;
@@ -78,7 +79,7 @@ export function foreignSheets(opts: ForeignOptions = {}): ForeignSheet[] {
     [SETTING.schoolYear, "2026/2027"],
     ...QUARTERS.flatMap((q, i): ForeignCell[][] => [
       // Quarter dates as people type them: text, except one number kept in a text cell.
-      [quarterParam(q, "from"), i === 0 ? { text: "46266", style: "text" } : ["01.09.2026", "05.11.2026", "12.01.2027", "30.03.2027"][i] ?? null],
+      [quarterParam(q, "from"), i === 0 ? { number: 46266, style: "text" } : ["01.09.2026", "05.11.2026", "12.01.2027", "30.03.2027"][i] ?? null],
       [quarterParam(q, "to"), ["24.10.2026", "28.12.2026", "20.03.2027", "26.05.2027"][i] ?? null],
     ]),
     [SETTING.ministryAddress, "yospitanie17@yandex.ru"],
@@ -256,7 +257,7 @@ export async function foreignRegister(
           ? `<${P}c${r}><${P}f>${esc(v.f)}</${P}f><${P}v>${v.v}</${P}v></${P}c>`
           : `<${P}c${r} t="str"><${P}f>${esc(v.f)}</${P}f><${P}v>${esc(v.v)}</${P}v></${P}c>`;
       }
-      return `<${P}c${r} s="2" t="s"><${P}v>${sst(v.text)}</${P}v></${P}c>`;
+      return `<${P}c${r} s="2"><${P}v>${v.number}</${P}v></${P}c>`;
     };
     const rowXml = (cells: readonly ForeignCell[], row: number, style = ""): string =>
       `<${P}row${opts.noRefs ? "" : ` r="${row}"`}${style}>${cells.map((v, i) => cell(v, row, i + 1)).join("")}</${P}row>`;

@@ -86,8 +86,15 @@ function newColumn(header: string): NewColumn {
   };
 }
 
-/** Adds a version-2 sheet, or checks that the sheet of that name is the register's. */
-function ensureSheet(book: WorkbookEditor, key: SheetKey, rows: readonly Record<string, PatchValue>[]): boolean {
+/**
+ * Adds a version-2 sheet, or checks that the sheet of that name is the register's: "created",
+ * "filled" (an empty sheet got its default rows) or null (nothing to do).
+ */
+function ensureSheet(
+  book: WorkbookEditor,
+  key: SheetKey,
+  rows: readonly Record<string, PatchValue>[]
+): "created" | "filled" | null {
   const name = SHEET[key];
   const ref = book.findSheet(name);
   if (!ref) {
@@ -100,7 +107,7 @@ function ensureSheet(book: WorkbookEditor, key: SheetKey, rows: readonly Record<
       columns: SHEET_COLUMNS[key].map((h) => sheetColumn(h, key)),
       rows,
     });
-    return true;
+    return "created";
   }
   const table = book.tables(ref)[0];
   const have = new Set((table?.columns() ?? []).map((c) => matchKey(c.name)));
@@ -114,9 +121,9 @@ function ensureSheet(book: WorkbookEditor, key: SheetKey, rows: readonly Record<
   // apply either way, and the user sees what they can change.
   if (rows.length > 0 && readColumn(book, name, SHEET_COLUMNS[key][0] ?? "").every((c) => c.value === null)) {
     appendRows(book, name, rows);
-    return true;
+    return "filled";
   }
-  return false;
+  return null;
 }
 
 /** A quarter date kept as a number or as text, as a date (null when it is neither). */
@@ -193,10 +200,13 @@ export function upgradeToV2(book: WorkbookEditor): string[] {
     done.push(`лист «${SHEET.settings}»: даты четвертей записаны как даты (ДД.ММ.ГГГГ)`);
   }
 
-  if (ensureSheet(book, "regulation", defaultRegulationRows())) {
+  const regulation = ensureSheet(book, "regulation", defaultRegulationRows());
+  if (regulation === "created") {
+    done.push(`создан лист «${SHEET.regulation}» со сроками по умолчанию`);
+  } else if (regulation === "filled") {
     done.push(`лист «${SHEET.regulation}» заполнен сроками по умолчанию`);
   }
-  if (ensureSheet(book, "journal", [])) {
+  if (ensureSheet(book, "journal", []) === "created") {
     done.push(`создан лист «${SHEET.journal}»`);
   }
   return done;

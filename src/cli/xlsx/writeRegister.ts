@@ -20,6 +20,7 @@ import {
   type SheetKey,
 } from "../../core/register/schema";
 
+import { heightOfLines, rowHeightFor } from "./patch/rowHeight";
 import { ZipPackage } from "./patch/zip";
 
 export type WriteCell = string | number | boolean | { readonly date: IsoDate } | null;
@@ -167,7 +168,7 @@ function addSheet(
   header.font = { bold: true, name: "Calibri", size: 11 };
   header.alignment = { vertical: "middle", wrapText: true };
   header.height = Math.max(
-    Math.ceil(2 * LINE_HEIGHT + 3),
+    heightOfLines(2),
     rowHeight(
       layouts.map((l) => l.header),
       layouts.map((l) => ({ ...l, width: l.width - 1, wrap: true }))
@@ -195,49 +196,15 @@ function formatOf(l: ColumnLayout): string | undefined {
   return l.kind === "text" ? "@" : undefined;
 }
 
-/** Characters of Calibri 11 per unit of column width (measured on the demo in LibreOffice: ≈ 1.15). */
-const CHARS_PER_WIDTH = 1.05;
-/** Points per line of wrapped text (Calibri 11 in Excel; DejaVu Sans 11 in LibreOffice is lower). */
-const LINE_HEIGHT = 14.5;
-
-/** Lines a text takes when wrapped at word boundaries in a column `width` characters wide. */
-export function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(3, Math.floor(width * CHARS_PER_WIDTH) - 1);
-  let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    let n = 1;
-    let used = 0;
-    for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
-      const len = word.length;
-      if (used > 0 && used + 1 + len > perLine) {
-        n++;
-        used = 0;
-      }
-      if (used === 0 && len > perLine) {
-        n += Math.ceil(len / perLine) - 1;
-        used = len % perLine;
-      } else {
-        used += (used > 0 ? 1 : 0) + len;
-      }
-    }
-    lines += n;
-  }
-  return Math.max(1, lines);
-}
-
 /**
  * A row's height: enough lines for its longest wrapped text (neither Excel nor LibreOffice
  * grows the rows of a file on opening, and a row too low cuts its text off).
  */
 function rowHeight(texts: readonly (string | null)[], layouts: readonly ColumnLayout[]): number | undefined {
-  let lines = 1;
-  texts.forEach((t, i) => {
-    const l = layouts[i];
-    if (t !== null && l?.wrap) {
-      lines = Math.max(lines, wrappedLines(t, l.width));
-    }
-  });
-  return lines > 1 ? Math.ceil(lines * LINE_HEIGHT + 3) : undefined;
+  return rowHeightFor(
+    texts,
+    layouts.map((l) => (l.wrap ? l.width : null))
+  );
 }
 
 /** The register workbook with every sheet of the contract, filled with `content`. */

@@ -129,7 +129,7 @@ const WIDTHS: Readonly<Record<string, number>> = {
   Когда: 17,
   Кто: 16,
   Действие: 36,
-  Лист: 14,
+  Лист: 18,
   Строки: 14,
 };
 

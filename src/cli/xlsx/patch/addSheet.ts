@@ -11,7 +11,8 @@ import { formatRange } from "./refs";
 import { DATE_FORMAT, DATE_TIME_FORMAT } from "./styles";
 import { listValidationXml } from "./validations";
 import { CellWriter } from "./values";
-import { NS_MAIN, NS_REL, escapeAttr } from "./xml";
+import { rowHeightFor } from "./rowHeight";
+import { NS_MAIN, NS_REL, escapeAttr, escapeText } from "./xml";
 
 export interface NewSheetColumn {
   readonly header: string;
@@ -83,7 +84,16 @@ export function addSheet(book: WorkbookEditor, spec: NewSheet): SheetRef {
   for (let r = 0; r < dataRows; r++) {
     const row = spec.rows[r];
     const rn = r + 2;
-    data += `<row r="${rn}">`;
+    const height = row
+      ? rowHeightFor(
+          spec.columns.map((c) => {
+            const v = row[c.header];
+            return typeof v === "string" ? v : null;
+          }),
+          spec.columns.map((c) => (c.wrap ? c.width : null))
+        )
+      : undefined;
+    data += `<row r="${rn}"${height === undefined ? "" : ` ht="${height}" customHeight="1"`}>`;
     spec.columns.forEach((c, i) => {
       const v = row ? (row[c.header] ?? null) : null;
       data += writer.cell(rn, i + 1, v, colStyles[i]);
@@ -142,7 +152,7 @@ export function addSheet(book: WorkbookEditor, spec: NewSheet): SheetRef {
       : "") +
     `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
     `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
-    `<headerFooter><oddFooter>Стр. &amp;P из &amp;N</oddFooter></headerFooter>` +
+    `<headerFooter><oddFooter>${escapeText(spec.name)} — стр. &amp;P из &amp;N</oddFooter></headerFooter>` +
     `<tableParts count="1"><tablePart r:id="${tableRel}"/></tableParts>` +
     `</worksheet>`;
   book.zip.write(sheetPart, sheetXml);

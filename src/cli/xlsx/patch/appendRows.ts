@@ -11,6 +11,8 @@ import { shiftFormulaRows } from "./formula";
 import { type Range, cellRef, intersects } from "./refs";
 import type { CellInfo, SheetEditor } from "./sheet";
 import type { TableColumnInfo, TablePart } from "./table";
+import { rowHeightFor } from "./rowHeight";
+import { getAttr, setAttr } from "./xml";
 import { extensionEdits } from "./validations";
 import type { PatchValue } from "./values";
 
@@ -136,6 +138,12 @@ export function appendRows(
   const colStyles = Array.from({ length: width }, (_, i) => styles.get(range.left + i));
   const formulas = Array.from({ length: width }, (_, i) => byCol.get(range.left + i)?.formula ?? null);
   const anyFormula = formulas.some((f) => f !== null);
+  // Columns whose cells wrap their text: new rows get a height for their longest text.
+  const stylesEditor = book.styles();
+  const wrapWidths = colStyles.map((st, i) =>
+    st !== undefined && stylesEditor.wraps(st) ? sheet.columnWidth(range.left + i) : null
+  );
+  const wrapAny = wrapWidths.some((w) => w !== null);
   let wroteFormula = false;
   const changes: RowChange[] = [];
   const xml: string[] = [];
@@ -164,7 +172,13 @@ export function appendRows(
       }
       cells += writer.cell(rn, range.left + k, v ?? null, colStyles[k]);
     }
-    xml.push(mergeRow(sheet, rn, cells, range.left, range.right));
+    const height = wrapAny
+      ? rowHeightFor(
+          values.map((v) => (typeof v === "string" ? v : null)),
+          wrapWidths
+        )
+      : undefined;
+    xml.push(mergeRow(sheet, rn, cells, range.left, range.right, height));
     changes.push(anyFormula ? { row: rn, values: row, formulas: written } : { row: rn, values: row });
   }
   // Every edit of the sheet is computed on its current text and applied in one copy.
@@ -190,18 +204,24 @@ export function mergeRow(
   rn: number,
   cells: string,
   left: number,
-  right: number
+  right: number,
+  height?: number
 ): string {
   const p = sheet.p;
   const existing = sheet.row(rn);
   if (!existing) {
-    return `<${p}row r="${rn}">${cells}</${p}row>`;
+    const ht = height === undefined ? "" : ` ht="${height}" customHeight="1"`;
+    return `<${p}row r="${rn}"${ht}>${cells}</${p}row>`;
   }
   const own = existing.selfClosing ? [] : sheet.cells(existing);
   const before = own.filter((c) => c.col < left).map((c) => c.xml).join("");
   const after = own.filter((c) => c.col > right).map((c) => c.xml).join("");
-  const tag = existing.tag
+  let tag = existing.tag
     .replace(/\sspans\s*=\s*("[^"]*"|'[^']*')/, "")
     .replace(/\s*\/>$/, ">");
+  const ht = Number(getAttr(tag, "ht") ?? "0");
+  if (height !== undefined && !(getAttr(tag, "customHeight") === "1" && ht >= height)) {
+    tag = setAttr(setAttr(tag, "ht", String(height)), "customHeight", "1");
+  }
   return `${tag}${before}${cells}${after}</${p}row>`;
 }

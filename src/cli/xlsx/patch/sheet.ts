@@ -300,6 +300,13 @@ export class SheetEditor {
     return s === undefined ? undefined : Number(s);
   }
 
+  /** The width of a column in characters (`<col width>`, or the sheet's default 8.43). */
+  columnWidth(col: number): number {
+    const c = this.cols().find((x) => col >= x.min && col <= x.max);
+    const w = c ? Number(getAttr(c.tag, "width")) : NaN;
+    return Number.isFinite(w) && w > 0 ? w : 8.43;
+  }
+
   /** Adds a `<col>` for a column no `<col>` covers yet (width in characters, optional style). */
   addCol(col: number, width: number, style: number | undefined): void {
     if (this.cols().some((c) => col >= c.min && col <= c.max)) {

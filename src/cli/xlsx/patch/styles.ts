@@ -122,6 +122,11 @@ export class StylesEditor {
     return BUILTIN_DATES.has(id) || (id >= 164 && isDateFormatCode(this.codeOf(id)));
   }
 
+  /** Whether cells of this format wrap their text. */
+  wraps(index: number): boolean {
+    return /\swrapText\s*=\s*["'](1|true)["']/.test(this.xf(index));
+  }
+
   /** A cell format like `base` with `change` applied (an existing identical one is reused). */
   derive(base: number, change: XfChange): number {
     const key = `${base}|${JSON.stringify(change)}`;
