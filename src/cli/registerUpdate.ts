@@ -247,7 +247,16 @@ async function verify(
   parsedBefore: ParsedRegister,
   editor: WorkbookEditor
 ): Promise<void> {
-  const after = await readTables(tmp, book);
+  let after: Map<string, RawTable>;
+  try {
+    after = await readWorkbookTables(tmp, expectedHeaders);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UserError(
+      `${book}: ВШУ не заменил книгу учёта — записанный файл не читается (${reason}). Книга учёта не изменена. Сообщите разработчикам, приложив этот текст.`,
+      2
+    );
+  }
   const problems = compareWrite(before, after, editor.changes.list(), editor.date1904);
   if (problems.length > 0) {
     throw new UserError(
