@@ -44,7 +44,9 @@ async function time(label: string, run: () => Promise<unknown> | unknown): Promi
     runs.push(Number(process.hrtime.bigint() - t) / 1e9);
   }
   const m = median(runs);
-  console.log(`${label.padEnd(58)} ${m.toFixed(3)} с (${runs.map((r) => r.toFixed(2)).join(", ")})`);
+  console.log(
+    `${label.padEnd(58)} ${m.toFixed(3)} с (${runs.map((r) => r.toFixed(2)).join(", ")})`
+  );
   return m;
 }
 
@@ -72,21 +74,28 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   if (!existsSync(BOOK) || process.env["BENCH_REBUILD"] === "1") {
     const t = Date.now();
-    const settings = defaultSettings({ school: "Школа для замеров", district: "Кызыл", startYear: 2026 }).map(
-      ([p, v]) => ({ Параметр: p, Значение: v })
-    );
+    const settings = defaultSettings({
+      school: "Школа для замеров",
+      district: "Кызыл",
+      startYear: 2026,
+    }).map(([p, v]) => ({ Параметр: p, Значение: v }));
     const bytes = await registerBytes({ sheets: { ...largeRegisterRows(EPISODES), settings } });
     const { writeFileSync } = await import("node:fs");
     writeFileSync(BOOK, bytes);
-    console.log(`Книга для замеров: ${BOOK} (${(statSync(BOOK).size / 1e6).toFixed(1)} МБ), ${((Date.now() - t) / 1000).toFixed(1)} с`);
+    console.log(
+      `Книга для замеров: ${BOOK} (${(statSync(BOOK).size / 1e6).toFixed(1)} МБ), ${((Date.now() - t) / 1000).toFixed(1)} с`
+    );
   }
   const source = readFileSync(BOOK);
   const rows = newCases(ROWS);
 
   // The zip step: one sheet part changed, the package written back.
-  const sheetPart = WorkbookEditor.open(source).findSheet("Учёт")?.part ?? "xl/worksheets/sheet2.xml";
+  const sheetPart =
+    WorkbookEditor.open(source).findSheet("Учёт")?.part ?? "xl/worksheets/sheet2.xml";
   const changedXml = `${ZipPackage.open(source).text(sheetPart) ?? ""}<!-- changed -->`;
-  console.log(`Пакет ${(source.length / 1e6).toFixed(1)} МБ; часть ${sheetPart}: ${(changedXml.length / 1e6).toFixed(1)} МБ текста`);
+  console.log(
+    `Пакет ${(source.length / 1e6).toFixed(1)} МБ; часть ${sheetPart}: ${(changedXml.length / 1e6).toFixed(1)} МБ текста`
+  );
   await time("zip: копирование несжатых заново частей (patch/zip.ts)", () => {
     const z = ZipPackage.open(source);
     z.write(sheetPart, changedXml);
@@ -119,7 +128,9 @@ async function main(): Promise<void> {
   const after = await readWorkbookTables(WORK, () => []);
   const cases = after.get("Учёт")?.rows.length ?? 0;
   console.log(`Прочитано после записи: «Учёт» ${cases} строк (ожидалось ${EPISODES + ROWS})`);
-  console.log(`Бюджет импорта 10 000 строк: ${BUDGET_S} с — ${whole <= BUDGET_S ? "уложились" : "НЕ уложились"}`);
+  console.log(
+    `Бюджет импорта 10 000 строк: ${BUDGET_S} с — ${whole <= BUDGET_S ? "уложились" : "НЕ уложились"}`
+  );
   if (cases !== EPISODES + ROWS) {
     process.exitCode = 1;
   }

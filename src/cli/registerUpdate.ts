@@ -207,15 +207,32 @@ export async function updateRegister(book: string, opts: UpdateOptions): Promise
           .filter((s) => matchKey(s) !== matchKey(SHEET.journal))
       ),
     ];
-    journal.push({ when, who: opts.who, action: UPGRADE_ACTION, sheet: sheets.join(", "), rows: [], codes: [] });
+    journal.push({
+      when,
+      who: opts.who,
+      action: UPGRADE_ACTION,
+      sheet: sheets.join(", "),
+      rows: [],
+      codes: [],
+    });
   }
   for (const j of result?.journal ?? defaultJournal(editChanges)) {
-    journal.push({ when, who: opts.who, action: j.action ?? opts.action, sheet: j.sheet, rows: j.rows, codes: j.codes });
+    journal.push({
+      when,
+      who: opts.who,
+      action: j.action ?? opts.action,
+      sheet: j.sheet,
+      rows: j.rows,
+      codes: j.codes,
+    });
   }
   await asUser(book, () => appendRows(editor, SHEET.journal, journal.map(journalRow)));
   const out = editor.toBuffer();
 
-  const tmp = join(dirname(path), `.~vshu.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const tmp = join(
+    dirname(path),
+    `.~vshu.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`
+  );
   try {
     await writeFile(tmp, out, { flag: "wx" });
     await chmod(tmp, before.mode & 0o7777).catch(() => undefined);
@@ -271,6 +288,8 @@ async function verify(
   const known = new Set(parsedBefore.issues.map(issueKey));
   const fresh = parseRegister(after).issues.filter((i) => !known.has(issueKey(i)));
   if (fresh.length > 0) {
-    throw new UserError(`${formatIssues(book, fresh)}\nЭти ошибки появились бы после записи, поэтому книга учёта не изменена.`);
+    throw new UserError(
+      `${formatIssues(book, fresh)}\nЭти ошибки появились бы после записи, поэтому книга учёта не изменена.`
+    );
   }
 }

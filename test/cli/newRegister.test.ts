@@ -30,7 +30,14 @@ function vshu(...args: string[]): string {
   return r.stdout;
 }
 
-const ARGS = ["--school", "МБОУ СОШ № 2 г. Шагонара", "--district", "Улуг-Хемский кожуун", "--year", "2026/2027"];
+const ARGS = [
+  "--school",
+  "МБОУ СОШ № 2 г. Шагонара",
+  "--district",
+  "Улуг-Хемский кожуун",
+  "--year",
+  "2026/2027",
+];
 const book = join(dir, "книга.xlsx");
 vshu("init", book, ...ARGS);
 const bytes = readFileSync(book);
@@ -54,20 +61,31 @@ describe("vshu init writes a version-2 register", () => {
     }
     assert.deepEqual(
       tables.get(SHEET.regulation)?.rows.map((r) => r.cells),
-      defaultRegulationRows().map((r) => [r.Шаг, r["От чего"], r["Уровень 1"], r["Уровень 2"], r.Ответственный])
+      defaultRegulationRows().map((r) => [
+        r.Шаг,
+        r["От чего"],
+        r["Уровень 1"],
+        r["Уровень 2"],
+        r.Ответственный,
+      ])
     );
     assert.match(vshu("upgrade", book), /уже версии 2/);
   });
 
   test("quarter dates are date cells shown ДД.ММ.ГГГГ, also in LibreOffice", async () => {
     const settings = (await readCells(bytes)).get(SHEET.settings);
-    const firstQuarter = [...(settings ?? [])].find(([, c]) => c.value === "I четверть с")?.[0] ?? "";
+    const firstQuarter =
+      [...(settings ?? [])].find(([, c]) => c.value === "I четверть с")?.[0] ?? "";
     const cell = settings?.get(`B${firstQuarter.slice(1)}`);
     assert.equal(cell?.value, String(isoToExcelSerial("2026-09-01")));
     assert.equal(await formatOfStyle(bytes, cell?.style ?? 0), "dd.mm.yyyy");
     // UTF-8, cells as shown (LibreOffice's csv filter options).
     const csv = readFileSync(
-      convertWithLibreOffice(book, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true", join(dir, "csv")),
+      convertWithLibreOffice(
+        book,
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true",
+        join(dir, "csv")
+      ),
       "utf8"
     );
     for (const d of ["01.09.2026", "24.10.2026", "05.11.2026", "26.05.2027"]) {
@@ -105,7 +123,11 @@ describe("vshu init writes a version-2 register", () => {
       assert.match(xml, /<pageSetup[^>]*fitToWidth="1"/, `sheet ${i}`);
       assert.match(xml, /<pageSetup[^>]*fitToHeight="0"/, `sheet ${i}`);
       assert.match(xml, /<pageSetUpPr fitToPage="1"\/>/, `sheet ${i}`);
-      assert.match(workbook, new RegExp(`name="_xlnm.Print_Titles" localSheetId="${i - 1}">[^<]*!\\$1:\\$1<`), `sheet ${i}`);
+      assert.match(
+        workbook,
+        new RegExp(`name="_xlnm.Print_Titles" localSheetId="${i - 1}">[^<]*!\\$1:\\$1<`),
+        `sheet ${i}`
+      );
     }
   });
 });
@@ -123,8 +145,12 @@ describe("vshu demo writes its register the same way", () => {
     assert.match(styles, /wrapText="1"/);
     const cases = (await zip.file("xl/worksheets/sheet2.xml")?.async("string")) ?? "";
     // A row holding a long note is taller than one line.
-    const heights = [...cases.matchAll(/<row r="(\d+)"[^>]*\sht="([\d.]+)"/g)].filter((m) => m[1] !== "1")
+    const heights = [...cases.matchAll(/<row r="(\d+)"[^>]*\sht="([\d.]+)"/g)]
+      .filter((m) => m[1] !== "1")
       .map((m) => Number(m[2]));
-    assert.ok(heights.some((h) => h > 30), "some data rows are several lines tall");
+    assert.ok(
+      heights.some((h) => h > 30),
+      "some data rows are several lines tall"
+    );
   });
 });

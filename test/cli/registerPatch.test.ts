@@ -69,7 +69,16 @@ describe("appending rows to a table", () => {
   });
 
   test("text that looks like a formula is a string cell with a quote prefix, never a formula", async () => {
-    const risky = ["=1+2", "+7 900", "-5", "@home", "\tтаб", "\rвозврат", "a & <b> \"c\" 'd'", "&lt;"];
+    const risky = [
+      "=1+2",
+      "+7 900",
+      "-5",
+      "@home",
+      "\tтаб",
+      "\rвозврат",
+      "a & <b> \"c\" 'd'",
+      "&lt;",
+    ];
     const { after } = await edited((b) => {
       appendRows(
         b,
@@ -101,7 +110,13 @@ describe("appending rows to a table", () => {
   test("a date cell takes a date format derived from the cell above when that shows no date", async () => {
     const { after } = await edited((b) => {
       // «Примечание» above is text: a date written there still shows as a date.
-      appendRows(b, SHEET.cases, [{ Код: "Д-1", Примечание: { date: "2026-12-01" }, "Дата выявления": { date: "2026-12-01" } }]);
+      appendRows(b, SHEET.cases, [
+        {
+          Код: "Д-1",
+          Примечание: { date: "2026-12-01" },
+          "Дата выявления": { date: "2026-12-01" },
+        },
+      ]);
     });
     const cells = (await readCells(after)).get(SHEET.cases);
     const note = cells?.get("S5");
@@ -143,7 +158,9 @@ describe("appending rows to a table", () => {
 
   test("an empty table's blank first row is filled first", async () => {
     const { after } = await edited((b) => {
-      const r = appendRows(b, SHEET.activities, [{ Код: "В-1", Вид: "кружок", Объединение: "шахматы" }]);
+      const r = appendRows(b, SHEET.activities, [
+        { Код: "В-1", Вид: "кружок", Объединение: "шахматы" },
+      ]);
       assert.deepEqual(r, { first: 2, last: 2 });
     });
     const cells = (await readCells(after)).get(SHEET.activities);
@@ -154,13 +171,25 @@ describe("appending rows to a table", () => {
   test("a value typed under the table is refused with the sheet and row, nothing moved", async () => {
     const sheets = foreignSheets();
     const service = sheets.find((s) => s.name === SHEET.service) as ForeignSheet;
-    const withNote: ForeignSheet = { ...service, below: new Map([[3, [null, "заметка под таблицей"]]]) };
-    const bytes = await foreignRegister({}, sheets.map((s) => (s === service ? withNote : s)));
+    const withNote: ForeignSheet = {
+      ...service,
+      below: new Map([[3, [null, "заметка под таблицей"]]]),
+    };
+    const bytes = await foreignRegister(
+      {},
+      sheets.map((s) => (s === service ? withNote : s))
+    );
     const book = WorkbookEditor.open(bytes);
     assert.throws(
-      () => appendRows(book, SHEET.service, [{ Дата: { date: "2026-11-01" }, "Вид работы": "тренинг" }]),
+      () =>
+        appendRows(book, SHEET.service, [
+          { Дата: { date: "2026-11-01" }, "Вид работы": "тренинг" },
+        ]),
       (e: unknown) =>
-        e instanceof PatchError && /«Служба»/.test(e.message) && /строке 3/.test(e.message) && /B3/.test(e.message)
+        e instanceof PatchError &&
+        /«Служба»/.test(e.message) &&
+        /строке 3/.test(e.message) &&
+        /B3/.test(e.message)
     );
   });
 
@@ -186,7 +215,12 @@ describe("appending rows to a table", () => {
       assert.equal(now?.get("A5")?.value, "В-4", JSON.stringify(opts));
       assert.equal(now?.get("T1")?.value, "Протокол снятия", JSON.stringify(opts));
       if (opts.prefix) {
-        const xml = (await (await JSZip.loadAsync(after)).file("xl/worksheets/sheet2.xml")?.async("string")) ?? "";
+        const xml =
+          (await (
+            await JSZip.loadAsync(after)
+          )
+            .file("xl/worksheets/sheet2.xml")
+            ?.async("string")) ?? "";
         assert.doesNotMatch(xml, /<(row|c|v)\b/, "every new element carries the prefix");
       }
     }
@@ -197,7 +231,11 @@ describe("appending columns", () => {
   test("a column goes to the table's right end with a header like its neighbour's and a list", async () => {
     const { after } = await edited((b) => {
       appendColumns(b, SHEET.actions, [
-        { header: "Блок", kind: "text", list: { values: ["специалисты", "профилактическая"], strict: true } },
+        {
+          header: "Блок",
+          kind: "text",
+          list: { values: ["специалисты", "профилактическая"], strict: true },
+        },
       ]);
     });
     const cells = (await readCells(after)).get(SHEET.actions);
@@ -205,7 +243,10 @@ describe("appending columns", () => {
     assert.equal(cells?.get("J1")?.style, cells?.get("I1")?.style);
     const zip = await JSZip.loadAsync(after);
     const sheet = (await zip.file("xl/worksheets/sheet5.xml")?.async("string")) ?? "";
-    assert.match(sheet, /sqref="J2:J502"><formula1>&quot;специалисты,профилактическая&quot;<\/formula1>|sqref="J2:J502"><formula1>"специалисты,профилактическая"<\/formula1>/);
+    assert.match(
+      sheet,
+      /sqref="J2:J502"><formula1>&quot;специалисты,профилактическая&quot;<\/formula1>|sqref="J2:J502"><formula1>"специалисты,профилактическая"<\/formula1>/
+    );
     const table = (await zip.file("xl/tables/table4.xml")?.async("string")) ?? "";
     assert.match(table, /<tableColumn id="10" name="Блок"\/><\/tableColumns>/);
     assert.match(table, /tableColumns count="10"/);
@@ -219,11 +260,15 @@ describe("appending columns", () => {
       ...service,
       rows: [[...(service.rows[0] ?? []), "справа"]],
     };
-    const bytes = await foreignRegister({}, sheets.map((s) => (s === service ? withRight : s)));
+    const bytes = await foreignRegister(
+      {},
+      sheets.map((s) => (s === service ? withRight : s))
+    );
     const book = WorkbookEditor.open(bytes);
     assert.throws(
       () => appendColumns(book, SHEET.service, [{ header: "Новый" }]),
-      (e: unknown) => e instanceof PatchError && /справа от таблицы/.test(e.message) && /F2/.test(e.message)
+      (e: unknown) =>
+        e instanceof PatchError && /справа от таблицы/.test(e.message) && /F2/.test(e.message)
     );
   });
 });
@@ -244,10 +289,16 @@ describe("setting cells", () => {
 
 describe("the package", () => {
   test("parts the edit did not touch keep their bytes; the rest is a valid zip", async () => {
-    const { before, after } = await edited((b) => appendRows(b, SHEET.service, [{ Дата: { date: "2026-11-01" }, "Вид работы": "тренинг" }]));
+    const { before, after } = await edited((b) =>
+      appendRows(b, SHEET.service, [{ Дата: { date: "2026-11-01" }, "Вид работы": "тренинг" }])
+    );
     const was = await readParts(before);
     const now = await readParts(after);
-    const changed = new Set(["xl/worksheets/sheet8.xml", "xl/tables/table7.xml", "xl/sharedStrings.xml"]);
+    const changed = new Set([
+      "xl/worksheets/sheet8.xml",
+      "xl/tables/table7.xml",
+      "xl/sharedStrings.xml",
+    ]);
     for (const [name, bytes] of was) {
       if (!changed.has(name)) {
         assert.ok(now.get(name)?.equals(bytes), `${name} unchanged`);
@@ -264,7 +315,9 @@ describe("the package", () => {
     const { after } = await edited((b) => {
       appendRows(b, SHEET.cases, [NEW_CASE]);
       appendColumns(b, SHEET.cases, [{ header: "Протокол снятия", kind: "text" }]);
-      appendRows(b, SHEET.assistance, [{ Код: "В-1", Дата: { date: "2026-11-03" }, "Вид помощи": "вещевая" }]);
+      appendRows(b, SHEET.assistance, [
+        { Код: "В-1", Дата: { date: "2026-11-03" }, "Вид помощи": "вещевая" },
+      ]);
     });
     const file = join(dir, "patched.xlsx");
     writeFileSync(file, after);

@@ -77,7 +77,13 @@ describe("a write to a version-1 register", () => {
     const journal = tables.get(SHEET.journal);
     const rows = journal?.rows.map((r) => r.cells.slice(1)) ?? [];
     assert.deepEqual(rows, [
-      ["vshu import", UPGRADE_ACTION, "Учёт, Семьи, Мероприятия, Сигналы, Настройки, Регламент", null, null],
+      [
+        "vshu import",
+        UPGRADE_ACTION,
+        "Учёт, Семьи, Мероприятия, Сигналы, Настройки, Регламент",
+        null,
+        null,
+      ],
       ["vshu import", "импорт из CSV", SHEET.cases, "5–6", "В-4, В-5"],
     ]);
     // «Когда»: 23.11.2026 14:05:09 as a date-time serial.

@@ -28,7 +28,10 @@ function vshu(...args: string[]): { status: number | null; stdout: string; stder
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-async function v1Book(name: string, opts: Parameters<typeof foreignRegister>[0] = {}): Promise<string> {
+async function v1Book(
+  name: string,
+  opts: Parameters<typeof foreignRegister>[0] = {}
+): Promise<string> {
   const file = join(dir, name);
   writeFileSync(file, await foreignRegister(opts));
   return file;
@@ -45,7 +48,10 @@ describe("vshu upgrade of a version-1 register written by another program", asyn
     assert.match(run.stdout, /школа\.v1\.xlsx/);
     assert.match(run.stdout, /добавлены столбцы «Протокол снятия»/);
     assert.match(run.stdout, /Регламент/);
-    assert.ok(readFileSync(join(dir, "школа.v1.xlsx")).equals(original), "the backup is the original");
+    assert.ok(
+      readFileSync(join(dir, "школа.v1.xlsx")).equals(original),
+      "the backup is the original"
+    );
   });
 
   test("every original cell keeps its value, formula and place", async () => {
@@ -53,7 +59,12 @@ describe("vshu upgrade of a version-1 register written by another program", asyn
     const now = await readCells(readFileSync(book));
     const quarterRows = new Set<number>();
     for (const [addr, cell] of was.get(SHEET.settings) ?? []) {
-      if (/^A/.test(addr) && QUARTERS.some((q) => [quarterParam(q, "from"), quarterParam(q, "to")].includes(cell.value ?? ""))) {
+      if (
+        /^A/.test(addr) &&
+        QUARTERS.some((q) =>
+          [quarterParam(q, "from"), quarterParam(q, "to")].includes(cell.value ?? "")
+        )
+      ) {
         quarterRows.add(Number(addr.slice(1)));
       }
     }
@@ -62,7 +73,11 @@ describe("vshu upgrade of a version-1 register written by another program", asyn
       const after = now.get(sheet);
       assert.ok(after, `sheet ${sheet}`);
       for (const [addr, cell] of cells) {
-        if (sheet === SHEET.settings && addr.startsWith("B") && quarterRows.has(Number(addr.slice(1)))) {
+        if (
+          sheet === SHEET.settings &&
+          addr.startsWith("B") &&
+          quarterRows.has(Number(addr.slice(1)))
+        ) {
           continue; // the quarter dates: checked below
         }
         assert.equal(after.get(addr)?.value, cell.value, `${sheet}!${addr}`);
@@ -75,7 +90,16 @@ describe("vshu upgrade of a version-1 register written by another program", asyn
   test("the quarter dates are date cells shown ДД.ММ.ГГГГ", async () => {
     const bytes = readFileSync(book);
     const settings = (await readCells(bytes)).get(SHEET.settings);
-    const want = ["2026-09-01", "2026-10-24", "2026-11-05", "2026-12-28", "2027-01-12", "2027-03-20", "2027-03-30", "2027-05-26"];
+    const want = [
+      "2026-09-01",
+      "2026-10-24",
+      "2026-11-05",
+      "2026-12-28",
+      "2027-01-12",
+      "2027-03-20",
+      "2027-03-30",
+      "2027-05-26",
+    ];
     for (const [i, date] of want.entries()) {
       const cell = settings?.get(`B${5 + i}`);
       assert.equal(cell?.value, String(isoToExcelSerial(date)), `quarter ${i}`);

@@ -59,7 +59,11 @@ const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 function esc(t: string): string {
-  return t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return t
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }
 
 function col(n: number): string {
@@ -79,7 +83,12 @@ export function foreignSheets(opts: ForeignOptions = {}): ForeignSheet[] {
     [SETTING.schoolYear, "2026/2027"],
     ...QUARTERS.flatMap((q, i): ForeignCell[][] => [
       // Quarter dates as people type them: text, except one number kept in a text cell.
-      [quarterParam(q, "from"), i === 0 ? { number: 46266, style: "text" } : ["01.09.2026", "05.11.2026", "12.01.2027", "30.03.2027"][i] ?? null],
+      [
+        quarterParam(q, "from"),
+        i === 0
+          ? { number: 46266, style: "text" }
+          : (["01.09.2026", "05.11.2026", "12.01.2027", "30.03.2027"][i] ?? null),
+      ],
       [quarterParam(q, "to"), ["24.10.2026", "28.12.2026", "20.03.2027", "26.05.2027"][i] ?? null],
     ]),
     [SETTING.ministryAddress, "yospitanie17@yandex.ru"],
@@ -118,7 +127,10 @@ export function foreignSheets(opts: ForeignOptions = {}): ForeignSheet[] {
         case "Дата рождения":
           return { date: born };
         case "Возраст на 01.09":
-          return { f: `DATEDIF(F${code === "В-1" ? 2 : code === "В-2" ? 3 : 4},DATE(2026,9,1),"Y")`, v: 2026 - Number(born.slice(0, 4)) - 1 };
+          return {
+            f: `DATEDIF(F${code === "В-1" ? 2 : code === "В-2" ? 3 : 4},DATE(2026,9,1),"Y")`,
+            v: 2026 - Number(born.slice(0, 4)) - 1,
+          };
         case "Класс":
           return "7А";
         case "Код семьи":
@@ -164,7 +176,15 @@ export function foreignSheets(opts: ForeignOptions = {}): ForeignSheet[] {
       headers: familyHeaders,
       rows: [
         familyHeaders.map((h): ForeignCell =>
-          h === "Код семьи" ? "Ф-01" : h === "Моя пометка" ? "пометка" : h === "Социальный статус" ? "полная" : h === "Телефон" ? "-" : null
+          h === "Код семьи"
+            ? "Ф-01"
+            : h === "Моя пометка"
+              ? "пометка"
+              : h === "Социальный статус"
+                ? "полная"
+                : h === "Телефон"
+                  ? "-"
+                  : null
         ),
       ],
     },
@@ -173,7 +193,15 @@ export function foreignSheets(opts: ForeignOptions = {}): ForeignSheet[] {
       headers: actionHeaders,
       rows: [
         actionHeaders.map((h): ForeignCell =>
-          h === "Код" ? "В-1" : h === "Шаг" ? "приказ" : h === "Выполнено" ? { date: "2026-09-20" } : h === "Мероприятие" ? "приказ о постановке" : null
+          h === "Код"
+            ? "В-1"
+            : h === "Шаг"
+              ? "приказ"
+              : h === "Выполнено"
+                ? { date: "2026-09-20" }
+                : h === "Мероприятие"
+                  ? "приказ о постановке"
+                  : null
         ),
       ],
       lists: { Шаг: ["приказ", "заседание"] },
@@ -183,7 +211,15 @@ export function foreignSheets(opts: ForeignOptions = {}): ForeignSheet[] {
       headers: helpHeaders,
       rows: [
         helpHeaders.map((h): ForeignCell =>
-          h === "Код" ? "В-2" : h === "Дата" ? { date: "2026-10-05" } : h === "Вид помощи" ? "психологическая" : h === "Месяц" ? { f: "MONTH(tblHelp[[#This Row],[Дата]])", v: 10 } : "беседа"
+          h === "Код"
+            ? "В-2"
+            : h === "Дата"
+              ? { date: "2026-10-05" }
+              : h === "Вид помощи"
+                ? "психологическая"
+                : h === "Месяц"
+                  ? { f: "MONTH(tblHelp[[#This Row],[Дата]])", v: 10 }
+                  : "беседа"
         ),
       ],
       calculated: { Месяц: "MONTH(tblHelp[[#This Row],[Дата]])" },
@@ -205,7 +241,10 @@ export function foreignSheets(opts: ForeignOptions = {}): ForeignSheet[] {
   ordered.splice(2, 0, {
     name: "Заметки",
     headers: ["Что", "Когда"],
-    rows: [["позвонить маме Айдыса", { date: "2026-10-01" }], [{ inline: "сверить списки" }, null]],
+    rows: [
+      ["позвонить маме Айдыса", { date: "2026-10-01" }],
+      [{ inline: "сверить списки" }, null],
+    ],
     plain: true,
   });
   return ordered;
@@ -231,7 +270,9 @@ export async function foreignRegister(
   const types: string[] = [];
   const wbRels: string[] = [];
   const sheetTags: string[] = [];
-  const names: string[] = [`<${P}definedName name="Школа">'${SHEET.settings}'!$B$2</${P}definedName>`];
+  const names: string[] = [
+    `<${P}definedName name="Школа">'${SHEET.settings}'!$B$2</${P}definedName>`,
+  ];
   let tableNo = 0;
   sheets.forEach((sheet, si) => {
     const n = si + 1;
@@ -262,7 +303,8 @@ export async function foreignRegister(
     const rowXml = (cells: readonly ForeignCell[], row: number, style = ""): string =>
       `<${P}row${opts.noRefs ? "" : ` r="${row}"`}${style}>${cells.map((v, i) => cell(v, row, i + 1)).join("")}</${P}row>`;
     const header = rowXml(sheet.headers, 1).replace(/<(\w+:)?c /g, `<$1c s="3" `);
-    const dataRows = sheet.rows.length > 0 ? sheet.rows : sheet.plain ? [] : [sheet.headers.map(() => null)];
+    const dataRows =
+      sheet.rows.length > 0 ? sheet.rows : sheet.plain ? [] : [sheet.headers.map(() => null)];
     const body = dataRows.map((r, i) => rowXml(r, i + 2)).join("");
     const belowRows = [...(sheet.below ?? new Map<number, readonly ForeignCell[]>())]
       .sort((a, b) => a[0] - b[0])
@@ -297,15 +339,21 @@ export async function foreignRegister(
         `xl/worksheets/_rels/sheet${n}.xml.rels`,
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdT1" Type="${REL}/table" Target="../tables/table${tableNo}.xml"/></Relationships>`
       );
-      types.push(`<Override PartName="/xl/tables/table${tableNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`);
+      types.push(
+        `<Override PartName="/xl/tables/table${tableNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`
+      );
       tablePart = `<${P}tableParts count="1"><${P}tablePart r:id="rIdT1"/></${P}tableParts>`;
     }
     zip.file(
       `xl/worksheets/sheet${n}.xml`,
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${P}worksheet ${nsDecl} xmlns:r="${REL}"><${P}dimension ref="${ref}"/><${P}sheetViews><${P}sheetView workbookViewId="0"/></${P}sheetViews><${P}sheetFormatPr defaultRowHeight="15"/><${P}cols><${P}col min="1" max="${sheet.headers.length}" width="18" customWidth="1"/></${P}cols><${P}sheetData>${header}${body}${belowRows}</${P}sheetData>${validations ? `<${P}dataValidations count="${Object.keys(sheet.lists ?? {}).length}">${validations}</${P}dataValidations>` : ""}<${P}pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>${tablePart}</${P}worksheet>`
     );
-    types.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
-    wbRels.push(`<Relationship Id="rId${n}" Type="${REL}/worksheet" Target="worksheets/sheet${n}.xml"/>`);
+    types.push(
+      `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`
+    );
+    wbRels.push(
+      `<Relationship Id="rId${n}" Type="${REL}/worksheet" Target="worksheets/sheet${n}.xml"/>`
+    );
     sheetTags.push(`<${P}sheet name="${esc(sheet.name)}" sheetId="${n + 10}" r:id="rId${n}"/>`);
   });
   const k = sheets.length;

@@ -39,26 +39,35 @@ function number(col: string): number {
 }
 
 function texts(xml: string): string {
-  return [...xml.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g)].map((m) => decode(m[1] ?? "")).join("");
+  return [...xml.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g)]
+    .map((m) => decode(m[1] ?? ""))
+    .join("");
 }
 
 /** Every sheet's cells by address («B12»), by sheet name in workbook order. */
 export async function readCells(bytes: Buffer): Promise<Map<string, SheetCells>> {
   const zip = await JSZip.loadAsync(bytes);
-  const text = async (name: string): Promise<string> => (await zip.file(name)?.async("string")) ?? "";
+  const text = async (name: string): Promise<string> =>
+    (await zip.file(name)?.async("string")) ?? "";
   const wb = await text("xl/workbook.xml");
   const rels = await text("xl/_rels/workbook.xml.rels");
   const relsById = new Map(
     [...rels.matchAll(/<Relationship\b([^>]*)\/?>/g)].map((m) => {
       const a = m[1] ?? "";
-      return [/\bId="([^"]+)"/.exec(a)?.[1] ?? "", { target: /\bTarget="([^"]+)"/.exec(a)?.[1] ?? "", type: /\bType="([^"]+)"/.exec(a)?.[1] ?? "" }];
+      return [
+        /\bId="([^"]+)"/.exec(a)?.[1] ?? "",
+        {
+          target: /\bTarget="([^"]+)"/.exec(a)?.[1] ?? "",
+          type: /\bType="([^"]+)"/.exec(a)?.[1] ?? "",
+        },
+      ];
     })
   );
   const sstTarget = [...relsById.values()].find((r) => r.type.endsWith("/sharedStrings"))?.target;
   const sstXml = sstTarget ? await text(`xl/${sstTarget.replace(/^\/?xl\//, "")}`) : "";
-  const shared = [...sstXml.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g)].map((m) =>
-    texts((m[1] ?? "").replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, ""))
-  );
+  const shared = [
+    ...sstXml.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g),
+  ].map((m) => texts((m[1] ?? "").replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "")));
   const out = new Map<string, SheetCells>();
   for (const m of wb.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
     const attrs = m[1] ?? "";
@@ -76,7 +85,9 @@ export async function readCells(bytes: Buffer): Promise<Map<string, SheetCells>>
       const r = /\br="(\d+)"/.exec(row[1] ?? "");
       rowNo = r ? Number(r[1]) : rowNo + 1;
       let colNo = 0;
-      for (const c of (row[2] ?? "").matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+      for (const c of (row[2] ?? "").matchAll(
+        /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g
+      )) {
         const a = c[1] ?? "";
         const ref = /\br="([A-Z]+)(\d+)"/.exec(a);
         colNo = ref ? number(ref[1] ?? "") : colNo + 1;
@@ -125,5 +136,7 @@ export async function formatOfStyle(bytes: Buffer, s: number): Promise<string> {
   const xf = [...xfs.matchAll(/<(?:\w+:)?xf\b[^>]*>/g)][s]?.[0] ?? "";
   const id = Number(/numFmtId="(\d+)"/.exec(xf)?.[1] ?? "0");
   const custom = new RegExp(`numFmtId="${id}"\\s+formatCode="([^"]*)"`).exec(styles)?.[1];
-  return custom ?? (id === 14 ? "dd.mm.yyyy" : id === 49 ? "@" : id === 0 ? "General" : `builtin ${id}`);
+  return (
+    custom ?? (id === 14 ? "dd.mm.yyyy" : id === 49 ? "@" : id === 0 ? "General" : `builtin ${id}`)
+  );
 }

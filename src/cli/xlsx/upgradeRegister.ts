@@ -34,12 +34,21 @@ import type { PatchValue } from "./patch/values";
 export function registerVersion(book: WorkbookEditor): number {
   const params = readColumn(book, SHEET.settings, "Параметр");
   const values = readColumn(book, SHEET.settings, "Значение");
-  const at = params.find((p) => typeof p.value === "string" && matchKey(p.value) === matchKey(SETTING.version));
+  const at = params.find(
+    (p) => typeof p.value === "string" && matchKey(p.value) === matchKey(SETTING.version)
+  );
   if (!at) {
     return 1;
   }
   const v = values.find((x) => x.row === at.row)?.value ?? null;
-  const n = typeof v === "number" ? v : Number(String(v ?? "").trim().replace(",", "."));
+  const n =
+    typeof v === "number"
+      ? v
+      : Number(
+          String(v ?? "")
+            .trim()
+            .replace(",", ".")
+        );
   if (v === null || String(v).trim() === "") {
     return 1;
   }
@@ -99,7 +108,9 @@ function ensureSheet(
   const ref = book.findSheet(name);
   if (!ref) {
     if (book.allSheetNames().some((n) => matchKey(n) === matchKey(name))) {
-      throw new PatchError(`в книге есть лист «${name}», но это не лист с таблицей; переименуйте его и повторите`);
+      throw new PatchError(
+        `в книге есть лист «${name}», но это не лист с таблицей; переименуйте его и повторите`
+      );
     }
     addSheet(book, {
       name,
@@ -119,7 +130,10 @@ function ensureSheet(
   }
   // An empty sheet (made by an early `vshu init`) gets the default rows: the same periods
   // apply either way, and the user sees what they can change.
-  if (rows.length > 0 && readColumn(book, name, SHEET_COLUMNS[key][0] ?? "").every((c) => c.value === null)) {
+  if (
+    rows.length > 0 &&
+    readColumn(book, name, SHEET_COLUMNS[key][0] ?? "").every((c) => c.value === null)
+  ) {
     appendRows(book, name, rows);
     return "filled";
   }
@@ -146,7 +160,12 @@ export function upgradeToV2(book: WorkbookEditor): string[] {
     if (!ref) {
       throw new PatchError(`в книге нет листа «${SHEET[key]}»`);
     }
-    const have = new Set(book.mainTable(ref).columns().map((c) => matchKey(c.name)));
+    const have = new Set(
+      book
+        .mainTable(ref)
+        .columns()
+        .map((c) => matchKey(c.name))
+    );
     const missing = headers.filter((h) => !have.has(matchKey(h)));
     if (missing.length > 0) {
       appendColumns(book, SHEET[key], missing.map(newColumn));
@@ -156,7 +175,9 @@ export function upgradeToV2(book: WorkbookEditor): string[] {
 
   const params = readColumn(book, SHEET.settings, "Параметр");
   const present = new Set(
-    params.map((p) => (typeof p.value === "string" ? matchKey(p.value) : "")).filter((k) => k !== "")
+    params
+      .map((p) => (typeof p.value === "string" ? matchKey(p.value) : ""))
+      .filter((k) => k !== "")
   );
   const defaults = new Map<string, PatchValue>([
     [SETTING.version, CONTRACT_VERSION],
@@ -170,7 +191,9 @@ export function upgradeToV2(book: WorkbookEditor): string[] {
     (p) => p === SETTING.version && version < CONTRACT_VERSION
   );
   if (added.length > 0) {
-    done.push(`лист «${SHEET.settings}»: добавлены параметры ${added.map((p) => `«${p}»`).join(", ")}`);
+    done.push(
+      `лист «${SHEET.settings}»: добавлены параметры ${added.map((p) => `«${p}»`).join(", ")}`
+    );
   }
   if (version < CONTRACT_VERSION && present.has(matchKey(SETTING.version))) {
     done.push(`лист «${SHEET.settings}»: «${SETTING.version}» = ${CONTRACT_VERSION}`);
@@ -181,7 +204,9 @@ export function upgradeToV2(book: WorkbookEditor): string[] {
   for (const q of QUARTERS) {
     for (const edge of ["from", "to"] as const) {
       const name = quarterParam(q, edge);
-      const row = params.find((p) => typeof p.value === "string" && matchKey(p.value) === matchKey(name))?.row;
+      const row = params.find(
+        (p) => typeof p.value === "string" && matchKey(p.value) === matchKey(name)
+      )?.row;
       const cell = row === undefined ? undefined : values.get(row);
       if (row === undefined || !cell || cell.value === null) {
         continue;

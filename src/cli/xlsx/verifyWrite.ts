@@ -151,7 +151,9 @@ export function compareWrite(
       continue;
     }
     if (plan.headers.join("\u0000") !== got.headers.join("\u0000")) {
-      problems.push(`лист «${name}»: столбцы ${got.headers.join(", ")} вместо ${plan.headers.join(", ")}`);
+      problems.push(
+        `лист «${name}»: столбцы ${got.headers.join(", ")} вместо ${plan.headers.join(", ")}`
+      );
       continue;
     }
     compareSheet(name, plan, got, date1904, problems, limit);

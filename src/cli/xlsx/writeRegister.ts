@@ -126,11 +126,17 @@ function addSheet(
     col.alignment = alignment;
     // Cells exceljs created for the table's rows keep the style they were made with: each gets
     // its column's format, and a date in a text column (the quarters in «Значение») a date format.
-    for (let r = 2; r <= data.length + 1; r++) {
-      const cell = ws.getCell(r, i + 1);
+    data.forEach((row, k) => {
+      const cell = ws.getCell(k + 2, i + 1);
+      const v = row[l.header];
       cell.alignment = alignment;
-      cell.numFmt = cell.value instanceof Date ? (l.withTime ? DATE_TIME_FORMAT : DATE_FORMAT) : (numFmt ?? "General");
-    }
+      cell.numFmt =
+        v !== null && typeof v === "object"
+          ? l.withTime
+            ? DATE_TIME_FORMAT
+            : DATE_FORMAT
+          : (numFmt ?? "General");
+    });
     if (l.list) {
       validations(ws).add(`${letter}2:${letter}${lastRow}`, {
         type: "list",
@@ -200,7 +206,10 @@ function formatOf(l: ColumnLayout): string | undefined {
  * A row's height: enough lines for its longest wrapped text (neither Excel nor LibreOffice
  * grows the rows of a file on opening, and a row too low cuts its text off).
  */
-function rowHeight(texts: readonly (string | null)[], layouts: readonly ColumnLayout[]): number | undefined {
+function rowHeight(
+  texts: readonly (string | null)[],
+  layouts: readonly ColumnLayout[]
+): number | undefined {
   return rowHeightFor(
     texts,
     layouts.map((l) => (l.wrap ? l.width : null))
@@ -213,11 +222,10 @@ export function buildRegisterWorkbook(content: RegisterContent): ExcelJS.Workboo
   wb.creator = "ВШУ";
   wb.title = "Книга учёта ВШУ";
   for (const key of SHEET_ORDER) {
-    const layouts = SHEET_COLUMNS[key].map(columnLayout).map((l) =>
-      key === "journal" && l.header === "Код" ? { ...l, width: 30, wrap: true } : l
-    );
-    const rows =
-      content.sheets[key] ?? (key === "regulation" ? defaultRegulationRows() : []);
+    const layouts = SHEET_COLUMNS[key]
+      .map(columnLayout)
+      .map((l) => (key === "journal" && l.header === "Код" ? { ...l, width: 30, wrap: true } : l));
+    const rows = content.sheets[key] ?? (key === "regulation" ? defaultRegulationRows() : []);
     addSheet(wb, SHEET[key], TABLE_NAME[key], layouts, rows);
   }
   addSheet(

@@ -31,7 +31,7 @@ export const JOURNAL_CODES_LIMIT = 1000;
 export function formatRowRanges(rows: readonly number[]): string {
   const sorted = [...new Set(rows)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     const from = sorted[i] ?? 0;
     let to = from;
     while (sorted[i + 1] === to + 1) {

@@ -54,7 +54,6 @@ const DATE_COLUMNS = new Set([
 /** Date columns that also show the time of day. */
 const DATE_TIME_COLUMNS = new Set(["Когда"]);
 
-
 const NUMBER_COLUMNS = new Set(["Количество", "Охвачено", "Возраст", "Возраст родителя"]);
 
 const LISTS: Readonly<Record<string, { list: readonly string[]; strict: boolean }>> = {

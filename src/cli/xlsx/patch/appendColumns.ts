@@ -77,7 +77,12 @@ export function appendColumns(
     sheet.addCol(col, c.width ?? Math.min(Math.max(c.header.length + 2, 10), 30), style);
     if (c.list) {
       addListValidation(sheet, {
-        range: { top: range.top + 1, bottom: Math.max(range.bottom, range.top + 1) + SPARE_ROWS, left: col, right: col },
+        range: {
+          top: range.top + 1,
+          bottom: Math.max(range.bottom, range.top + 1) + SPARE_ROWS,
+          left: col,
+          right: col,
+        },
         list: c.list.values,
         strict: c.list.strict,
         ...(c.hint ? { title: c.header, prompt: c.hint } : {}),

@@ -112,7 +112,12 @@ export function appendRows(
     return { first: start, last: start - 1 };
   }
   const newBottom = start + rows.length - 1;
-  const below: Range = { top: Math.max(start, range.bottom + 1), bottom: newBottom, left: range.left, right: range.right };
+  const below: Range = {
+    top: Math.max(start, range.bottom + 1),
+    bottom: newBottom,
+    left: range.left,
+    right: range.right,
+  };
   if (below.top <= below.bottom) {
     const taken = sheet.firstValueIn(below);
     if (taken) {
@@ -127,7 +132,10 @@ export function appendRows(
   // that row's own cell), else the column's format.
   const styleRow = blankFirst ? range.top + 1 : range.bottom;
   const styleCells = new Map<number, CellInfo>(
-    (sheet.row(styleRow) ? sheet.cells(sheet.row(styleRow) as NonNullable<ReturnType<SheetEditor["row"]>>) : []).map((c) => [c.col, c])
+    (sheet.row(styleRow)
+      ? sheet.cells(sheet.row(styleRow) as NonNullable<ReturnType<SheetEditor["row"]>>)
+      : []
+    ).map((c) => [c.col, c])
   );
   const styles = new Map<number, number | undefined>();
   for (let c = range.left; c <= range.right; c++) {
@@ -136,7 +144,10 @@ export function appendRows(
   const writer = book.writer(sheet);
   const width = range.right - range.left + 1;
   const colStyles = Array.from({ length: width }, (_, i) => styles.get(range.left + i));
-  const formulas = Array.from({ length: width }, (_, i) => byCol.get(range.left + i)?.formula ?? null);
+  const formulas = Array.from(
+    { length: width },
+    (_, i) => byCol.get(range.left + i)?.formula ?? null
+  );
   const anyFormula = formulas.some((f) => f !== null);
   // Columns whose cells wrap their text: new rows get a height for their longest text.
   const stylesEditor = book.styles();
@@ -179,12 +190,19 @@ export function appendRows(
         )
       : undefined;
     xml.push(mergeRow(sheet, rn, cells, range.left, range.right, height));
-    changes.push(anyFormula ? { row: rn, values: row, formulas: written } : { row: rn, values: row });
+    changes.push(
+      anyFormula ? { row: rn, values: row, formulas: written } : { row: rn, values: row }
+    );
   }
   // Every edit of the sheet is computed on its current text and applied in one copy.
   sheet.apply([
     sheet.rowsEdit(start, newBottom, xml.join("")),
-    sheet.dimensionEdit({ top: range.top, left: range.left, bottom: newBottom, right: range.right }),
+    sheet.dimensionEdit({
+      top: range.top,
+      left: range.left,
+      bottom: newBottom,
+      right: range.right,
+    }),
     ...extensionEdits(sheet, styleRow, newBottom, range.left, range.right),
   ]);
   table.setRange({ ...range, bottom: Math.max(range.bottom, newBottom) });
@@ -214,11 +232,15 @@ export function mergeRow(
     return `<${p}row r="${rn}"${ht}>${cells}</${p}row>`;
   }
   const own = existing.selfClosing ? [] : sheet.cells(existing);
-  const before = own.filter((c) => c.col < left).map((c) => c.xml).join("");
-  const after = own.filter((c) => c.col > right).map((c) => c.xml).join("");
-  let tag = existing.tag
-    .replace(/\sspans\s*=\s*("[^"]*"|'[^']*')/, "")
-    .replace(/\s*\/>$/, ">");
+  const before = own
+    .filter((c) => c.col < left)
+    .map((c) => c.xml)
+    .join("");
+  const after = own
+    .filter((c) => c.col > right)
+    .map((c) => c.xml)
+    .join("");
+  let tag = existing.tag.replace(/\sspans\s*=\s*("[^"]*"|'[^']*')/, "").replace(/\s*\/>$/, ">");
   const ht = Number(getAttr(tag, "ht") ?? "0");
   if (height !== undefined && !(getAttr(tag, "customHeight") === "1" && ht >= height)) {
     tag = setAttr(setAttr(tag, "ht", String(height)), "customHeight", "1");

@@ -113,18 +113,18 @@ function readRels(xml: string | null, baseDir: string): Relationship[] {
   if (xml === null) {
     return [];
   }
-  return [...xml.matchAll(new RegExp(`<(?:[\\w.-]+:)?Relationship\\b${START_TAG_BODY}/?>`, "g"))].map(
-    (m) => {
-      const external = getAttr(m[0], "TargetMode") === "External";
-      const target = getAttr(m[0], "Target") ?? "";
-      return {
-        id: getAttr(m[0], "Id") ?? "",
-        type: getAttr(m[0], "Type") ?? "",
-        target: external ? target : resolveTarget(baseDir, target),
-        external,
-      };
-    }
-  );
+  return [
+    ...xml.matchAll(new RegExp(`<(?:[\\w.-]+:)?Relationship\\b${START_TAG_BODY}/?>`, "g")),
+  ].map((m) => {
+    const external = getAttr(m[0], "TargetMode") === "External";
+    const target = getAttr(m[0], "Target") ?? "";
+    return {
+      id: getAttr(m[0], "Id") ?? "",
+      type: getAttr(m[0], "Type") ?? "",
+      target: external ? target : resolveTarget(baseDir, target),
+      external,
+    };
+  });
 }
 
 export class WorkbookEditor {
@@ -406,7 +406,12 @@ export class WorkbookEditor {
   }
 
   /** Adds a part related to the workbook (styles, shared strings, a worksheet). */
-  addWorkbookPart(file: string, type: string, contentType: string, xml: string): { id: string; part: string } {
+  addWorkbookPart(
+    file: string,
+    type: string,
+    contentType: string,
+    xml: string
+  ): { id: string; part: string } {
     const part = this.wbDir === "" ? file : `${this.wbDir}/${file}`;
     this.zip.write(part, xml);
     const added = this.addRel(this.workbookRelsXml, type, file);
@@ -434,7 +439,11 @@ export class WorkbookEditor {
    * its reference and position.
    */
   registerSheet(name: string, part: string): { ref: SheetRef; index: number } {
-    const rel = this.addRel(this.workbookRelsXml, REL_TYPE.worksheet, relativeTarget(this.wbDir, part));
+    const rel = this.addRel(
+      this.workbookRelsXml,
+      REL_TYPE.worksheet,
+      relativeTarget(this.wbDir, part)
+    );
     this.workbookRelsXml = rel.xml;
     this.relsChanged = true;
     this.addContentType(part, CONTENT_TYPE.worksheet);
@@ -479,7 +488,12 @@ export class WorkbookEditor {
         `<${p}definedNames>${el}</${p}definedNames>`
       );
     } else if (f.selfClosing) {
-      this.workbookXml = splice(this.workbookXml, f.start, f.end, `<${p}definedNames>${el}</${p}definedNames>`);
+      this.workbookXml = splice(
+        this.workbookXml,
+        f.start,
+        f.end,
+        `<${p}definedNames>${el}</${p}definedNames>`
+      );
     } else {
       this.workbookXml = splice(this.workbookXml, f.contentEnd, f.contentEnd, el);
     }
@@ -489,7 +503,9 @@ export class WorkbookEditor {
   /** Names of every table and defined name (a new table's name must differ from all). */
   usedNames(): Set<string> {
     const names = new Set(this.allTables().map((t) => t.name.toLowerCase()));
-    for (const m of this.workbookXml.matchAll(/<(?:\w+:)?definedName\b[^>]*\sname\s*=\s*["']([^"']*)["']/g)) {
+    for (const m of this.workbookXml.matchAll(
+      /<(?:\w+:)?definedName\b[^>]*\sname\s*=\s*["']([^"']*)["']/g
+    )) {
       names.add((m[1] ?? "").toLowerCase());
     }
     return names;
@@ -519,7 +535,12 @@ export class WorkbookEditor {
       if (rel) {
         this.zip.write(rel.target, xml);
       } else {
-        this.addWorkbookPart("sharedStrings.xml", REL_TYPE.sharedStrings, CONTENT_TYPE.sharedStrings, xml);
+        this.addWorkbookPart(
+          "sharedStrings.xml",
+          REL_TYPE.sharedStrings,
+          CONTENT_TYPE.sharedStrings,
+          xml
+        );
       }
     }
     if (this.workbookChanged) {
@@ -557,7 +578,11 @@ function ensureRelPrefix(xml: string): { xml: string; prefix: string } {
   }
   const at = root.index + root[0].length;
   let name = "r";
-  for (let i = 2; new RegExp(`\\sxmlns:${name}\\s*=`).test(xml.slice(0, xml.indexOf(">", at))); i++) {
+  for (
+    let i = 2;
+    new RegExp(`\\sxmlns:${name}\\s*=`).test(xml.slice(0, xml.indexOf(">", at)));
+    i++
+  ) {
     name = `r${i}`;
   }
   return { xml: splice(xml, at, at, ` xmlns:${name}="${NS_REL}"`), prefix: `${name}:` };

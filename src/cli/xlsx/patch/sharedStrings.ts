@@ -4,7 +4,16 @@
  * because every reader treats them alike (exceljs's streaming reader decodes inline strings
  * twice, so «&lt;» typed by a user would come back as «<»). Existing entries keep their index.
  */
-import { NS_MAIN, START_TAG_BODY, decodeXml, escapeText, findElement, prefixOf, setAttr, splice } from "./xml";
+import {
+  NS_MAIN,
+  START_TAG_BODY,
+  decodeXml,
+  escapeText,
+  findElement,
+  prefixOf,
+  setAttr,
+  splice,
+} from "./xml";
 
 export class SharedStrings {
   private texts: string[] | null = null;

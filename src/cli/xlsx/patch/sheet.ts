@@ -14,7 +14,6 @@ import {
   START_TAG_BODY,
   decodeXml,
   ensurePrefix,
-  findAll,
   findElement,
   getAttr,
   insertInOrder,
@@ -538,9 +537,9 @@ function cellValue(cell: CellInfo, p: string, strings: SharedStrings): SheetValu
     case "s":
       return v === undefined ? null : strings.text(Number(v));
     case "inlineStr": {
-      const ts = [
-        ...cell.xml.matchAll(new RegExp(`<${p}t(?:\\s[^>]*)?>([^<]*)</${p}t>`, "g")),
-      ].map((x) => x[1] ?? "");
+      const ts = [...cell.xml.matchAll(new RegExp(`<${p}t(?:\\s[^>]*)?>([^<]*)</${p}t>`, "g"))].map(
+        (x) => x[1] ?? ""
+      );
       return decodeXml(ts.join(""));
     }
     case "str":

@@ -156,7 +156,9 @@ export class StylesEditor {
       const p = this.p;
       const alignRe = new RegExp(`<${p}alignment\\b${START_TAG_BODY}/?>(?:</${p}alignment>)?`);
       const current = alignRe.exec(inner)?.[0];
-      let align = current ? (current.match(new RegExp(`^<${p}alignment\\b${START_TAG_BODY}/?>`))?.[0] ?? "") : `<${p}alignment/>`;
+      let align = current
+        ? (current.match(new RegExp(`^<${p}alignment\\b${START_TAG_BODY}/?>`))?.[0] ?? "")
+        : `<${p}alignment/>`;
       if (!align.endsWith("/>")) {
         align = `${align.slice(0, -1)}/>`;
       }

@@ -51,7 +51,9 @@ export class TablePart {
   }
 
   get name(): string {
-    return getAttr(this.tableTag().tag, "displayName") ?? getAttr(this.tableTag().tag, "name") ?? "";
+    return (
+      getAttr(this.tableTag().tag, "displayName") ?? getAttr(this.tableTag().tag, "name") ?? ""
+    );
   }
 
   get id(): number {

@@ -98,8 +98,7 @@ export function extensionEdits(
       const extension: Range = { top: r.bottom + 1, bottom: newBottom, ...cols };
       if (area.kind === "validation") {
         const clash = validationRanges.some(
-          (v) =>
-            v.area !== area && v.ranges.some((x) => x !== null && intersects(x, extension))
+          (v) => v.area !== area && v.ranges.some((x) => x !== null && intersects(x, extension))
         );
         if (clash) {
           return part.text;
@@ -149,14 +148,19 @@ export function listValidationXml(p: string, v: ListValidation): string {
  */
 export function addListValidation(sheet: SheetEditor, v: ListValidation): boolean {
   const existing = areas(sheet.xml, sheet.p).filter((a) => a.kind === "validation");
-  if (existing.some((a) => parseSqref(a.text).some((x) => x.range && intersects(x.range, v.range)))) {
+  if (
+    existing.some((a) => parseSqref(a.text).some((x) => x.range && intersects(x.range, v.range)))
+  ) {
     return false;
   }
   const p = sheet.p;
   const el = listValidationXml(p, v);
   const found = sheet.child("dataValidations");
   if (!found) {
-    sheet.insertChild("dataValidations", `<${p}dataValidations count="1">${el}</${p}dataValidations>`);
+    sheet.insertChild(
+      "dataValidations",
+      `<${p}dataValidations count="1">${el}</${p}dataValidations>`
+    );
     return true;
   }
   const count = (found.xml.match(new RegExp(`<${p}dataValidation(?=[\\s/>])`, "g")) ?? []).length;

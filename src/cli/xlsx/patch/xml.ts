@@ -15,20 +15,20 @@ export const START_TAG_BODY = `(?:[^>"']|"[^"]*"|'[^']*')*?`;
 
 /** Escapes text for element content. CR is kept as a character reference (parsers fold a raw CR). */
 export function escapeText(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/\r/g, "&#13;")
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+  return (
+    text
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/\r/g, "&#13;")
+      // eslint-disable-next-line no-control-regex -- XML 1.0 cannot hold these characters: dropped
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+  );
 }
 
 /** Escapes text for an attribute value in double quotes. */
 export function escapeAttr(text: string): string {
-  return escapeText(text)
-    .replace(/"/g, "&quot;")
-    .replace(/\n/g, "&#10;")
-    .replace(/\t/g, "&#9;");
+  return escapeText(text).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
 }
 
 /** Decodes the five named entities and numeric character references. */
@@ -154,13 +154,11 @@ export interface Found {
  * The first element `prefix + local` at or after `from` (not nested search: the first match
  * of the name, which is what we need for the unique children of a part's root).
  */
-export function findElement(
-  xml: string,
-  qname: string,
-  from = 0,
-  to = xml.length
-): Found | null {
-  const re = new RegExp(`<${qname.replace(/[.:]/g, "\\$&")}(?=[\\s/>])(${START_TAG_BODY})(/?)>`, "g");
+export function findElement(xml: string, qname: string, from = 0, to = xml.length): Found | null {
+  const re = new RegExp(
+    `<${qname.replace(/[.:]/g, "\\$&")}(?=[\\s/>])(${START_TAG_BODY})(/?)>`,
+    "g"
+  );
   re.lastIndex = from;
   const m = re.exec(xml);
   if (!m || m.index >= to) {
@@ -191,20 +189,6 @@ export function findElement(
     selfClosing: false,
     contentEnd,
   };
-}
-
-/** Every element `qname` between `from` and `to`, in order (not nested in one another). */
-export function findAll(xml: string, qname: string, from = 0, to = xml.length): Found[] {
-  const out: Found[] = [];
-  let at = from;
-  for (;;) {
-    const f = findElement(xml, qname, at, to);
-    if (!f || f.end > to) {
-      return out;
-    }
-    out.push(f);
-    at = f.end;
-  }
 }
 
 /** Replaces `[start, end)` of `xml` with `text`. */
