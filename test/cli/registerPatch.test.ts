@@ -227,6 +227,76 @@ describe("appending rows to a table", () => {
   });
 });
 
+describe("a large sheet", () => {
+  test("only its last rows are decoded; the others come back byte for byte", async () => {
+    const sheets = foreignSheets();
+    const cases = sheets.find((s) => s.name === SHEET.cases) as ForeignSheet;
+    const template = cases.rows[0] ?? [];
+    const many: ForeignSheet = {
+      ...cases,
+      rows: Array.from({ length: 4000 }, (_, i) =>
+        template.map((v, k) => (k === 0 ? `К-${i}` : v))
+      ),
+    };
+    const before = await foreignRegister(
+      {},
+      sheets.map((s) => (s === cases ? many : s))
+    );
+    const book = WorkbookEditor.open(before);
+    const part = book.findSheet(SHEET.cases)?.part ?? "";
+    assert.ok(
+      (ZipPackage.open(before).read(part)?.length ?? 0) > 1_000_000,
+      "a sheet of megabytes"
+    );
+    appendRows(book, SHEET.cases, [NEW_CASE, { ...NEW_CASE, Код: "В-5" }]);
+    // A second edit of the same sheet that needs every row still sees them all.
+    appendColumns(book, SHEET.cases, [{ header: "Протокол снятия", kind: "text" }]);
+    appendRows(book, SHEET.cases, [{ ...NEW_CASE, Код: "В-6" }]);
+    const after = book.toBuffer();
+    const was = (await readCells(before)).get(SHEET.cases);
+    const now = (await readCells(after)).get(SHEET.cases);
+    for (const [addr, cell] of was ?? []) {
+      assert.deepEqual(now?.get(addr), cell, addr);
+    }
+    assert.equal(now?.get("A4002")?.value, "В-4");
+    assert.equal(now?.get("A4003")?.value, "В-5");
+    assert.equal(now?.get("A4004")?.value, "В-6");
+    assert.equal(now?.get("T1")?.value, "Протокол снятия");
+    const file = join(dir, "large.xlsx");
+    writeFileSync(file, after);
+    const t = (await readWorkbookTables(file, () => [])).get(SHEET.cases);
+    assert.equal(t?.rows.length, 4003);
+  });
+
+  test("appending alone leaves the rows before the table's end as they were, byte for byte", async () => {
+    const sheets = foreignSheets();
+    const cases = sheets.find((s) => s.name === SHEET.cases) as ForeignSheet;
+    const template = cases.rows[0] ?? [];
+    const many: ForeignSheet = {
+      ...cases,
+      rows: Array.from({ length: 4000 }, (_, i) =>
+        template.map((v, k) => (k === 0 ? `К-${i}` : v))
+      ),
+    };
+    const before = await foreignRegister(
+      {},
+      sheets.map((s) => (s === cases ? many : s))
+    );
+    const book = WorkbookEditor.open(before);
+    const part = book.findSheet(SHEET.cases)?.part ?? "";
+    appendRows(book, SHEET.cases, [NEW_CASE]);
+    const was = ZipPackage.open(before).text(part) ?? "";
+    const now = ZipPackage.open(book.toBuffer()).text(part) ?? "";
+    const lastRow = was.lastIndexOf("<row ");
+    assert.ok(lastRow > 1_000_000);
+    assert.equal(
+      now.slice(now.indexOf("<row "), lastRow),
+      was.slice(was.indexOf("<row "), lastRow)
+    );
+    assert.ok(now.includes('<row r="4002"'));
+  });
+});
+
 describe("appending columns", () => {
   test("a column goes to the table's right end with a header like its neighbour's and a list", async () => {
     const { after } = await edited((b) => {

@@ -54,7 +54,7 @@ export function appendColumns(
       `на листе «${ref.name}» справа от таблицы в ячейке ${cellRef(taken.row, taken.col)} есть данные; ВШУ не сдвигает ячейки: перенесите их (или включите этот столбец в таблицу) и повторите`
     );
   }
-  requireFree(book, ref, table, area, `справа от таблицы`);
+  requireFree(book, ref, sheet, table, area, `справа от таблицы`);
 
   const styles = book.styles();
   const writer = book.writer(sheet);

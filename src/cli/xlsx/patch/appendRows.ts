@@ -11,7 +11,7 @@ import { shiftFormulaRows } from "./formula";
 import { type Range, cellRef, intersects } from "./refs";
 import type { CellInfo, SheetEditor } from "./sheet";
 import type { TableColumnInfo, TablePart } from "./table";
-import { rowHeightFor } from "./rowHeight";
+import { heightOfLines, wrappedLines } from "./rowHeight";
 import { getAttr, setAttr } from "./xml";
 import { extensionEdits } from "./validations";
 import type { PatchValue } from "./values";
@@ -50,6 +50,7 @@ export function columnIndex(table: TablePart): Map<string, { col: number; info: 
 export function requireFree(
   book: WorkbookEditor,
   ref: SheetRef,
+  sheet: SheetEditor,
   own: TablePart,
   area: Range,
   where: string
@@ -61,7 +62,7 @@ export function requireFree(
       );
     }
   }
-  for (const m of book.sheet(ref).mergedRanges()) {
+  for (const m of sheet.mergedRanges()) {
     if (intersects(m, area)) {
       throw new PatchError(
         `на листе «${ref.name}» ${where} есть объединённые ячейки; отмените объединение и повторите`
@@ -77,14 +78,18 @@ export function appendRows(
   rows: readonly PatchRow[]
 ): AppendResult {
   const ref = requireSheet(book, sheetName);
-  const sheet = book.sheet(ref);
   const table = book.mainTable(ref);
+  const range = table.range;
+  // Only the table's last row (or its blank first row) and what follows are read.
+  const sheet = book.sheetForAppend(
+    ref,
+    range.bottom <= range.top + 1 ? range.top + 1 : range.bottom
+  );
   if (table.totalsRows > 0) {
     throw new PatchError(
       `у таблицы на листе «${ref.name}» включена строка итогов; отключите её («Конструктор таблиц → Строка итогов») и повторите`
     );
   }
-  const range = table.range;
   const index = columnIndex(table);
   const byCol = new Map<number, TableColumnInfo>();
   for (const { col, info } of index.values()) {
@@ -125,7 +130,14 @@ export function appendRows(
         `на листе «${ref.name}» в строке ${taken.row} сразу под таблицей есть данные (ячейка ${cellRef(taken.row, taken.col)}); ВШУ не сдвигает ячейки: перенесите эти строки ниже или внутрь таблицы и повторите`
       );
     }
-    requireFree(book, ref, table, below, `под таблицей (строки ${below.top}–${below.bottom})`);
+    requireFree(
+      book,
+      ref,
+      sheet,
+      table,
+      below,
+      `под таблицей (строки ${below.top}–${below.bottom})`
+    );
   }
 
   // The format of each column's new cells: the cell above (or, filling the blank first row,
@@ -159,6 +171,8 @@ export function appendRows(
   const changes: RowChange[] = [];
   const xml: string[] = [];
   const values: (PatchValue | undefined)[] = new Array<PatchValue | undefined>(width);
+  type ColumnWriter = ReturnType<typeof writer.column>;
+  const columnWriters: ColumnWriter[] = colStyles.map((st, k) => writer.column(range.left + k, st));
   for (let i = 0; i < rows.length; i++) {
     const rn = start + i;
     const row = rows[i] ?? {};
@@ -169,7 +183,7 @@ export function appendRows(
         values[col - range.left] = row[header];
       }
     }
-    const written: string[] = [];
+    const written: string[] | null = anyFormula ? [] : null;
     let cells = "";
     for (let k = 0; k < width; k++) {
       const v = values[k];
@@ -177,22 +191,25 @@ export function appendRows(
       if (formula && (v === undefined || v === null)) {
         const shifted = shiftFormulaRows(formula, rn - (range.top + 1));
         cells += writer.formula(rn, range.left + k, shifted, colStyles[k]);
-        written.push(byCol.get(range.left + k)?.name ?? "");
+        written?.push(byCol.get(range.left + k)?.name ?? "");
         wroteFormula = true;
         continue;
       }
-      cells += writer.cell(rn, range.left + k, v ?? null, colStyles[k]);
+      cells += (columnWriters[k] as ColumnWriter)(rn, v);
     }
-    const height = wrapAny
-      ? rowHeightFor(
-          values.map((v) => (typeof v === "string" ? v : null)),
-          wrapWidths
-        )
-      : undefined;
+    let lines = 1;
+    if (wrapAny) {
+      for (let k = 0; k < width; k++) {
+        const v = values[k];
+        const w = wrapWidths[k];
+        if (typeof v === "string" && w !== null && w !== undefined) {
+          lines = Math.max(lines, wrappedLines(v, w));
+        }
+      }
+    }
+    const height = lines > 1 ? heightOfLines(lines) : undefined;
     xml.push(mergeRow(sheet, rn, cells, range.left, range.right, height));
-    changes.push(
-      anyFormula ? { row: rn, values: row, formulas: written } : { row: rn, values: row }
-    );
+    changes.push(written ? { row: rn, values: row, formulas: written } : { row: rn, values: row });
   }
   // Every edit of the sheet is computed on its current text and applied in one copy.
   sheet.apply([

@@ -26,6 +26,9 @@ import {
 } from "./xml";
 import { ZipPackage } from "./zip";
 
+/** Sheet parts larger than this are opened compactly for appending rows (SheetEditor.compact). */
+const COMPACT_FROM = 256 * 1024;
+
 /** A change the program cannot make to this workbook; the message is for the user (Russian). */
 export class PatchError extends Error {
   override readonly name = "PatchError";
@@ -223,8 +226,34 @@ export class WorkbookEditor {
     return exact ?? this.sheetList.find((s) => matchKey(s.name) === matchKey(name));
   }
 
+  /**
+   * A sheet opened for appending rows below row `keepFrom` - 1: a large sheet is decoded only
+   * around its last rows (SheetEditor.compact), the rest copied back as bytes.
+   */
+  sheetForAppend(ref: SheetRef, keepFrom: number): SheetEditor {
+    const known = this.sheetEditors.get(ref.part);
+    if (known) {
+      return known;
+    }
+    const bytes = this.zip.read(ref.part);
+    const compact =
+      bytes && bytes.length > COMPACT_FROM ? SheetEditor.compact(bytes, keepFrom) : null;
+    if (compact) {
+      this.sheetEditors.set(ref.part, compact);
+      return compact;
+    }
+    return this.sheet(ref);
+  }
+
   sheet(ref: SheetRef): SheetEditor {
     let ed = this.sheetEditors.get(ref.part);
+    if (ed?.partial) {
+      // Opened for appending; another edit needs every row: decode it whole, edits kept.
+      const whole = new SheetEditor(ed.bytes().toString("utf8"));
+      whole.markChanged(ed.changed);
+      this.sheetEditors.set(ref.part, whole);
+      return whole;
+    }
     if (!ed) {
       const xml = this.zip.text(ref.part);
       if (xml === null) {
@@ -515,7 +544,7 @@ export class WorkbookEditor {
   toBuffer(opts: { readonly level?: number; readonly fixedTimes?: boolean } = {}): Buffer {
     for (const [part, ed] of this.sheetEditors) {
       if (ed.changed) {
-        this.zip.write(part, ed.xml);
+        this.zip.write(part, ed.bytes());
       }
     }
     for (const t of this.tableParts.values()) {

@@ -13,6 +13,9 @@ export const LINE_HEIGHT = 14.5;
 /** Lines a text takes when wrapped at word boundaries in a column `width` characters wide. */
 export function wrappedLines(text: string, width: number): number {
   const perLine = Math.max(3, Math.floor(width * CHARS_PER_WIDTH) - 1);
+  if (text.length <= perLine && !text.includes("\n")) {
+    return 1;
+  }
   let lines = 0;
   for (const paragraph of text.split("\n")) {
     let n = 1;

@@ -2,7 +2,8 @@
  * The shared string table (xl/sharedStrings.xml): read for the texts of existing cells, and
  * appended to for the texts we write. Text goes to shared strings rather than inline strings
  * because every reader treats them alike (exceljs's streaming reader decodes inline strings
- * twice, so «&lt;» typed by a user would come back as «<»). Existing entries keep their index.
+ * twice, so «&lt;» typed by a user would come back as «<»). Existing entries keep their index;
+ * new texts are appended (each once).
  */
 import {
   NS_MAIN,
@@ -17,7 +18,6 @@ import {
 
 export class SharedStrings {
   private texts: string[] | null = null;
-  private index: Map<string, number> | null = null;
   private readonly added: string[] = [];
   private addedRefs = 0;
   private readonly p: string;
@@ -29,36 +29,48 @@ export class SharedStrings {
 
   /** The text of entry `i` (rich text runs joined; phonetic runs left out). */
   text(i: number): string {
-    return this.all()[i] ?? "";
-  }
-
-  private all(): string[] {
     if (this.texts === null) {
-      this.texts = this.xml === null ? [] : parseItems(this.xml, this.p);
+      this.texts = [...(this.xml === null ? [] : parseItems(this.xml, this.p)), ...this.added];
     }
-    return this.texts;
+    return this.texts[i] ?? "";
   }
 
-  /** The index of `text`, appending it when the table has no plain entry like it. */
+  /**
+   * The index of `text` in the table, appended when it is not among the texts added so far.
+   * The existing entries are not searched: parsing a large register's table costs more than a
+   * repeated entry (Excel, LibreOffice and every reader take an index as it comes).
+   */
   add(text: string): number {
-    if (this.index === null) {
-      this.index = new Map();
-      this.all().forEach((t, i) => {
-        if (!this.index?.has(t)) {
-          this.index?.set(t, i);
-        }
-      });
-    }
     this.addedRefs++;
-    const known = this.index.get(text);
+    const known = this.addedIndex.get(text);
     if (known !== undefined) {
       return known;
     }
-    const i = this.all().length;
-    this.all().push(text);
+    const i = this.existingCount() + this.added.length;
     this.added.push(text);
-    this.index.set(text, i);
+    this.addedIndex.set(text, i);
+    if (this.texts !== null) {
+      this.texts.push(text);
+    }
     return i;
+  }
+
+  private readonly addedIndex = new Map<string, number>();
+  private existing: number | null = null;
+
+  /** How many entries the table had (its <si> elements, counted without parsing them). */
+  private existingCount(): number {
+    if (this.existing === null) {
+      if (this.texts !== null) {
+        this.existing = this.texts.length - this.added.length;
+      } else if (this.xml === null) {
+        this.existing = 0;
+      } else {
+        const re = new RegExp(`<${this.p}si(?=[\\s/>])`, "g");
+        this.existing = (this.xml.match(re) ?? []).length;
+      }
+    }
+    return this.existing;
   }
 
   get changed(): boolean {
@@ -74,7 +86,7 @@ export class SharedStrings {
         return `<${p}si><${p}t${space}>${escapeText(t)}</${p}t></${p}si>`;
       })
       .join("");
-    const unique = String(this.all().length);
+    const unique = String(this.existingCount() + this.added.length);
     if (this.xml === null) {
       return (
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +

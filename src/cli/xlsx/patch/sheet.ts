@@ -74,6 +74,9 @@ export interface Edit {
   readonly text: string;
 }
 
+/** Stands for the rows a compact editor keeps as bytes (a comment: no scan takes it for a row). */
+const HIDDEN_ROWS = "<!--vshu:rows-->";
+
 export interface RowInfo {
   readonly num: number;
   readonly start: number;
@@ -107,6 +110,95 @@ export class SheetEditor {
   private rowByNum: Map<number, RowInfo> | null = null;
   private changedFlag = false;
 
+  /**
+   * The rows an edit does not need, kept as bytes: a large sheet opened for appending rows is
+   * decoded only around its last rows (see `compact`), and `hidden` stands in the text as
+   * HIDDEN_ROWS until the part is written back.
+   */
+  private hidden: Buffer | null = null;
+
+  /**
+   * A sheet opened for appending to its table: only the part before the rows, the rows from
+   * the one before `keepFrom` on, and the part after the rows are decoded into text; the rows
+   * in between (most of a large sheet) stay bytes that are copied back unread. Null when the
+   * sheet does not lend itself to it (small, no explicit row numbers near its end): open it
+   * whole then.
+   */
+  static compact(bytes: Buffer, keepFrom: number): SheetEditor | null {
+    const head = bytes.subarray(0, Math.min(bytes.length, 4096)).toString("utf8");
+    const p = prefixOf(head, NS_MAIN);
+    if (p === null) {
+      return null;
+    }
+    const open = bytes.indexOf(`<${p}sheetData`);
+    const openEnd = open < 0 ? -1 : bytes.indexOf(">", open);
+    const close = bytes.lastIndexOf(`</${p}sheetData>`);
+    if (openEnd < 0 || close < openEnd || bytes[openEnd - 1] === 0x2f) {
+      return null;
+    }
+    const rowTag = Buffer.from(`<${p}row`);
+    let keptStart = -1;
+    for (let pos = close; ;) {
+      const at = bytes.lastIndexOf(rowTag, pos - 1);
+      if (at <= openEnd) {
+        return null; // every row is kept: nothing to gain
+      }
+      const next = bytes[at + rowTag.length];
+      if (
+        next !== 0x20 &&
+        next !== 0x3e &&
+        next !== 0x2f &&
+        next !== 0x09 &&
+        next !== 0x0a &&
+        next !== 0x0d
+      ) {
+        pos = at;
+        continue;
+      }
+      const tagEnd = bytes.indexOf(">", at);
+      const r = /\sr\s*=\s*["'](\d+)["']/.exec(bytes.subarray(at, tagEnd + 1).toString("latin1"));
+      if (!r) {
+        return null;
+      }
+      keptStart = at;
+      if (Number(r[1]) < keepFrom) {
+        break;
+      }
+      pos = at;
+    }
+    if (keptStart <= openEnd + 1) {
+      return null;
+    }
+    const text =
+      bytes.subarray(0, openEnd + 1).toString("utf8") +
+      HIDDEN_ROWS +
+      bytes.subarray(keptStart).toString("utf8");
+    const editor = new SheetEditor(text);
+    editor.hidden = Buffer.from(bytes.subarray(openEnd + 1, keptStart));
+    return editor;
+  }
+
+  /** Whether some rows are hidden as bytes (the editor sees only the sheet's last rows). */
+  get partial(): boolean {
+    return this.hidden !== null;
+  }
+
+  /** The part as bytes, hidden rows put back in place. */
+  bytes(): Buffer {
+    if (this.hidden === null) {
+      return Buffer.from(this.text, "utf8");
+    }
+    const at = this.text.indexOf(HIDDEN_ROWS);
+    if (at < 0 || this.text.indexOf(HIDDEN_ROWS, at + 1) >= 0) {
+      throw new Error("the hidden rows' marker was lost");
+    }
+    return Buffer.concat([
+      Buffer.from(this.text.slice(0, at), "utf8"),
+      this.hidden,
+      Buffer.from(this.text.slice(at + HIDDEN_ROWS.length), "utf8"),
+    ]);
+  }
+
   constructor(private text: string) {
     if (prefixOf(text, NS_MAIN) === null) {
       const root = rootTag(text);
@@ -126,6 +218,11 @@ export class SheetEditor {
 
   get changed(): boolean {
     return this.changedFlag;
+  }
+
+  /** Carries the changed state over to an editor reopened on the same text. */
+  markChanged(changed: boolean): void {
+    this.changedFlag = this.changedFlag || changed;
   }
 
   private set(xml: string): void {
