@@ -37,6 +37,7 @@ import { PatchError, WorkbookEditor } from "./xlsx/patch/book";
 import type { Change } from "./xlsx/patch/changes";
 import { ZipFormatError } from "./xlsx/patch/zip";
 import { formatIssues } from "./xlsx/readRegister";
+import { ReadBackError, readBackChanged } from "./xlsx/readBack";
 import { readWorkbookTables } from "./xlsx/readWorkbook";
 import { upgradeToV2 } from "./xlsx/upgradeRegister";
 import { compareWrite } from "./xlsx/verifyWrite";
@@ -76,6 +77,12 @@ export interface UpdateOptions {
   readonly requireValid?: boolean;
   /** The local date and time for «Журнал» (default: the clock). */
   readonly now?: `${IsoDate}T${string}`;
+  /**
+   * How the new file is read back: "whole" (default) reads every sheet; "changed" reads the
+   * sheets whose parts changed and checks that every other part is stored byte for byte as
+   * in the original (xlsx/readBack.ts) — for large writes such as an import.
+   */
+  readonly readBack?: "whole" | "changed";
   /** Called with the new file before it is checked (tests use it to damage the file). */
   readonly afterWrite?: (tmpPath: string) => Promise<void>;
 }
@@ -237,7 +244,7 @@ export async function updateRegister(book: string, opts: UpdateOptions): Promise
     await writeFile(tmp, out, { flag: "wx" });
     await chmod(tmp, before.mode & 0o7777).catch(() => undefined);
     await opts.afterWrite?.(tmp);
-    await verify(tmp, book, tables, parsed, editor);
+    await verify(tmp, book, tables, parsed, editor, opts.readBack === "changed" ? bytes : null);
     await assertNotOpen(book);
     const now = await stat(path);
     if (now.size !== before.size || now.mtimeMs !== before.mtimeMs) {
@@ -262,13 +269,22 @@ async function verify(
   book: string,
   before: ReadonlyMap<string, RawTable>,
   parsedBefore: ParsedRegister,
-  editor: WorkbookEditor
+  editor: WorkbookEditor,
+  original: Buffer | null
 ): Promise<void> {
   let after: Map<string, RawTable>;
   try {
-    after = await readWorkbookTables(tmp, expectedHeaders);
+    after = original
+      ? await readBackChanged(original, await readFile(tmp), tmp, before, expectedHeaders)
+      : await readWorkbookTables(tmp, expectedHeaders);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    if (error instanceof ReadBackError) {
+      throw new UserError(
+        `${book}: ВШУ не заменил книгу учёта — проверка записанного файла не сошлась: ${reason}. Книга учёта не изменена. Сообщите разработчикам, приложив этот текст.`,
+        2
+      );
+    }
     throw new UserError(
       `${book}: ВШУ не заменил книгу учёта — записанный файл не читается (${reason}). Книга учёта не изменена. Сообщите разработчикам, приложив этот текст.`,
       2

@@ -155,6 +155,24 @@ export class ZipPackage {
     this.byKey.set(partKey(name), entry);
   }
 
+  /**
+   * A part as stored: its compression method, CRC, size and compressed bytes (null when the
+   * package has no such part). Two packages hold the same part when these are equal.
+   */
+  stored(name: string): { method: number; crc: number; size: number; data: Buffer } | null {
+    const e = this.byKey.get(partKey(name));
+    if (!e || e.content.kind !== "stored") {
+      return null;
+    }
+    const s = e.content;
+    return {
+      method: s.method,
+      crc: s.crc,
+      size: s.size,
+      data: this.source.subarray(s.dataStart, s.dataStart + s.compressedSize),
+    };
+  }
+
   /** Whether a part was written since the package was opened. */
   changed(name: string): boolean {
     return this.byKey.get(partKey(name))?.content.kind === "new";
