@@ -2,11 +2,11 @@
  * `vshu init BOOK.xlsx`: a new, empty register workbook with every sheet, table, list
  * validation and settings default.
  */
+import { writeFile } from "node:fs/promises";
 import type { IsoDate } from "../../core/dates/isoDate";
 import { defaultSettings, parseSchoolYear, schoolYearOf } from "../../core/register/defaults";
 import { UserError } from "../errors";
 import { exists, writeAtomically } from "../files";
-import { writeFile } from "node:fs/promises";
 import { registerBytes, type RegisterContent } from "../xlsx/writeRegister";
 
 export interface InitOptions {

@@ -5,34 +5,34 @@
  */
 import { matchKey } from "../../../core/text";
 import { ChangeLog } from "./changes";
+import { PatchError } from "./errors";
+import {
+  CONTENT_TYPE,
+  EMPTY_RELS,
+  MINIMAL_STYLES,
+  REL_TYPE,
+  addOverride,
+  addRelationship,
+  dirOf,
+  readRels,
+  relativeTarget,
+  relsPartOf,
+  type Relationship,
+} from "./parts";
+import { openForAppend } from "./compactSheet";
 import { SharedStrings } from "./sharedStrings";
 import { SheetEditor } from "./sheet";
 import { StylesEditor } from "./styles";
 import { TablePart } from "./table";
 import { CellWriter } from "./values";
-import {
-  NS_MAIN,
-  NS_PKG_REL,
-  NS_REL,
-  START_TAG_BODY,
-  decodeXml,
-  escapeAttr,
-  findElement,
-  getAttr,
-  insertInOrder,
-  prefixOf,
-  setAttr,
-  splice,
-} from "./xml";
+import { NS_MAIN, START_TAG_BODY, decodeXml, findElement, getAttr, prefixOf } from "./xml";
+import { withDefinedName, withFullCalcOnLoad, withSheet } from "./workbookXml";
 import { ZipPackage } from "./zip";
 
-/** Sheet parts larger than this are opened compactly for appending rows (SheetEditor.compact). */
-const COMPACT_FROM = 256 * 1024;
+export { CONTENT_TYPE, PatchError, REL_TYPE };
 
-/** A change the program cannot make to this workbook; the message is for the user (Russian). */
-export class PatchError extends Error {
-  override readonly name = "PatchError";
-}
+/** Sheet parts larger than this are opened compactly for appending rows (compactSheet.ts). */
+const COMPACT_FROM = 256 * 1024;
 
 export interface SheetRef {
   readonly name: string;
@@ -40,94 +40,6 @@ export interface SheetRef {
   readonly part: string;
   readonly rId: string;
   readonly sheetId: number;
-}
-
-interface Relationship {
-  readonly id: string;
-  readonly type: string;
-  readonly target: string;
-  readonly external: boolean;
-}
-
-export const REL_TYPE = {
-  worksheet: `${NS_REL}/worksheet`,
-  table: `${NS_REL}/table`,
-  styles: `${NS_REL}/styles`,
-  sharedStrings: `${NS_REL}/sharedStrings`,
-} as const;
-
-export const CONTENT_TYPE = {
-  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
-  table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
-  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
-  sharedStrings: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
-} as const;
-
-/** Children of <workbook> in schema order (CT_Workbook). */
-const WORKBOOK_ORDER = [
-  "fileVersion",
-  "fileSharing",
-  "workbookPr",
-  "workbookProtection",
-  "bookViews",
-  "sheets",
-  "functionGroups",
-  "externalReferences",
-  "definedNames",
-  "calcPr",
-  "oleSize",
-  "customWorkbookViews",
-  "pivotCaches",
-  "smartTagPr",
-  "smartTagTypes",
-  "webPublishing",
-  "fileRecoveryPr",
-  "webPublishObjects",
-  "extLst",
-];
-
-function dirOf(part: string): string {
-  const i = part.lastIndexOf("/");
-  return i < 0 ? "" : part.slice(0, i);
-}
-
-function relsPartOf(part: string): string {
-  const i = part.lastIndexOf("/");
-  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
-}
-
-/** A relationship target resolved against the folder of its source part. */
-export function resolveTarget(baseDir: string, target: string): string {
-  if (target.startsWith("/")) {
-    return target.slice(1);
-  }
-  const parts = baseDir.split("/").filter((x) => x !== "");
-  for (const seg of target.split("/")) {
-    if (seg === "..") {
-      parts.pop();
-    } else if (seg !== "." && seg !== "") {
-      parts.push(seg);
-    }
-  }
-  return parts.join("/");
-}
-
-function readRels(xml: string | null, baseDir: string): Relationship[] {
-  if (xml === null) {
-    return [];
-  }
-  return [
-    ...xml.matchAll(new RegExp(`<(?:[\\w.-]+:)?Relationship\\b${START_TAG_BODY}/?>`, "g")),
-  ].map((m) => {
-    const external = getAttr(m[0], "TargetMode") === "External";
-    const target = getAttr(m[0], "Target") ?? "";
-    return {
-      id: getAttr(m[0], "Id") ?? "",
-      type: getAttr(m[0], "Type") ?? "",
-      target: external ? target : resolveTarget(baseDir, target),
-      external,
-    };
-  });
 }
 
 export class WorkbookEditor {
@@ -163,9 +75,7 @@ export class WorkbookEditor {
     }
     this.contentTypesXml = types;
     this.workbookXml = wb;
-    this.workbookRelsXml =
-      zip.text(relsPartOf(this.workbookPart)) ??
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG_REL}"></Relationships>`;
+    this.workbookRelsXml = zip.text(relsPartOf(this.workbookPart)) ?? EMPTY_RELS;
     this.sheetList = this.readSheets();
   }
 
@@ -228,7 +138,7 @@ export class WorkbookEditor {
 
   /**
    * A sheet opened for appending rows below row `keepFrom` - 1: a large sheet is decoded only
-   * around its last rows (SheetEditor.compact), the rest copied back as bytes.
+   * around its last rows (compactSheet.ts), the rest copied back as bytes.
    */
   sheetForAppend(ref: SheetRef, keepFrom: number): SheetEditor {
     const known = this.sheetEditors.get(ref.part);
@@ -236,8 +146,7 @@ export class WorkbookEditor {
       return known;
     }
     const bytes = this.zip.read(ref.part);
-    const compact =
-      bytes && bytes.length > COMPACT_FROM ? SheetEditor.compact(bytes, keepFrom) : null;
+    const compact = bytes && bytes.length > COMPACT_FROM ? openForAppend(bytes, keepFrom) : null;
     if (compact) {
       this.sheetEditors.set(ref.part, compact);
       return compact;
@@ -360,24 +269,7 @@ export class WorkbookEditor {
 
   /** Asks Excel and LibreOffice to compute every formula on opening (new formula cells have no value). */
   requestFullCalculation(): void {
-    const p = prefixOf(this.workbookXml, NS_MAIN) ?? "";
-    const f = findElement(this.workbookXml, `${p}calcPr`);
-    if (f) {
-      this.workbookXml = splice(
-        this.workbookXml,
-        f.start,
-        f.openEnd,
-        setAttr(f.tag, "fullCalcOnLoad", "1")
-      );
-    } else {
-      this.workbookXml = insertInOrder(
-        this.workbookXml,
-        p,
-        WORKBOOK_ORDER,
-        "calcPr",
-        `<${p}calcPr fullCalcOnLoad="1"/>`
-      );
-    }
+    this.workbookXml = withFullCalcOnLoad(this.workbookXml);
     this.workbookChanged = true;
   }
 
@@ -393,45 +285,8 @@ export class WorkbookEditor {
 
   /** Adds a content-type override for a new part. */
   addContentType(part: string, type: string): void {
-    const p = /<(\w+:)?Types\b/.exec(this.contentTypesXml)?.[1] ?? "";
-    const close = this.contentTypesXml.lastIndexOf(`</${p}Types>`);
-    this.contentTypesXml = splice(
-      this.contentTypesXml,
-      close,
-      close,
-      `<${p}Override PartName="/${escapeAttr(part)}" ContentType="${type}"/>`
-    );
+    this.contentTypesXml = addOverride(this.contentTypesXml, part, type);
     this.typesChanged = true;
-  }
-
-  /** A relationship id not used in a rels part. */
-  private freeRelId(xml: string): string {
-    const used = new Set([...xml.matchAll(/\sId\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]));
-    for (let n = 1; ; n++) {
-      if (!used.has(`rId${n}`)) {
-        return `rId${n}`;
-      }
-    }
-  }
-
-  /** Adds a relationship to a rels part's text and returns the new text and id. */
-  private addRel(xml: string, type: string, target: string): { xml: string; id: string } {
-    const id = this.freeRelId(xml);
-    const p = /<(\w+:)?Relationships\b/.exec(xml)?.[1] ?? "";
-    const close = xml.lastIndexOf(`</${p}Relationships>`);
-    const rel = `<${p}Relationship Id="${id}" Type="${type}" Target="${escapeAttr(target)}"/>`;
-    if (close < 0) {
-      const m = new RegExp(`<${p}Relationships\\b(${START_TAG_BODY})/>`).exec(xml);
-      if (!m) {
-        throw new PatchError("повреждён список связей частей книги (.rels)");
-      }
-      const open = `<${p}Relationships${m[1] ?? ""}>`;
-      return {
-        xml: splice(xml, m.index, m.index + m[0].length, `${open}${rel}</${p}Relationships>`),
-        id,
-      };
-    }
-    return { xml: splice(xml, close, close, rel), id };
   }
 
   /** Adds a part related to the workbook (styles, shared strings, a worksheet). */
@@ -443,7 +298,7 @@ export class WorkbookEditor {
   ): { id: string; part: string } {
     const part = this.wbDir === "" ? file : `${this.wbDir}/${file}`;
     this.zip.write(part, xml);
-    const added = this.addRel(this.workbookRelsXml, type, file);
+    const added = addRelationship(this.workbookRelsXml, type, file);
     this.workbookRelsXml = added.xml;
     this.relsChanged = true;
     this.addContentType(part, contentType);
@@ -454,10 +309,8 @@ export class WorkbookEditor {
   addSheetRel(sheetPart: string, type: string, targetPart: string): string {
     const relsPart = relsPartOf(sheetPart);
     this.relsOf(sheetPart);
-    const current =
-      this.sheetRels.get(relsPart) ??
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG_REL}"></Relationships>`;
-    const added = this.addRel(current, type, relativeTarget(dirOf(sheetPart), targetPart));
+    const current = this.sheetRels.get(relsPart) ?? EMPTY_RELS;
+    const added = addRelationship(current, type, relativeTarget(dirOf(sheetPart), targetPart));
     this.sheetRels.set(relsPart, added.xml);
     this.zip.write(relsPart, added.xml);
     return added.id;
@@ -468,7 +321,7 @@ export class WorkbookEditor {
    * its reference and position.
    */
   registerSheet(name: string, part: string): { ref: SheetRef; index: number } {
-    const rel = this.addRel(
+    const rel = addRelationship(
       this.workbookRelsXml,
       REL_TYPE.worksheet,
       relativeTarget(this.wbDir, part)
@@ -476,24 +329,10 @@ export class WorkbookEditor {
     this.workbookRelsXml = rel.xml;
     this.relsChanged = true;
     this.addContentType(part, CONTENT_TYPE.worksheet);
-    const p = prefixOf(this.workbookXml, NS_MAIN) ?? "";
-    const ensured = ensureRelPrefix(this.workbookXml);
-    this.workbookXml = ensured.xml;
-    const sheetIds = [...this.workbookXml.matchAll(/\ssheetId\s*=\s*["'](\d+)["']/g)].map((m) =>
-      Number(m[1])
-    );
-    const sheetId = Math.max(0, ...sheetIds) + 1;
     const index = this.allSheetNames().length;
-    const sheets = findElement(this.workbookXml, `${p}sheets`);
-    if (!sheets || sheets.selfClosing) {
-      throw new PatchError("в книге нет списка листов");
-    }
-    this.workbookXml = splice(
-      this.workbookXml,
-      sheets.contentEnd,
-      sheets.contentEnd,
-      `<${p}sheet name="${escapeAttr(name)}" sheetId="${sheetId}" ${ensured.prefix}id="${rel.id}"/>`
-    );
+    const added = withSheet(this.workbookXml, name, rel.id);
+    this.workbookXml = added.xml;
+    const sheetId = added.sheetId;
     this.workbookChanged = true;
     const ref: SheetRef = { name, part, rId: rel.id, sheetId };
     this.sheetList = [...this.sheetList, ref];
@@ -502,30 +341,7 @@ export class WorkbookEditor {
 
   /** Adds a defined name (e.g. `_xlnm.Print_Titles`) local to sheet `index`. */
   addDefinedName(name: string, localSheetId: number, formula: string): void {
-    const p = prefixOf(this.workbookXml, NS_MAIN) ?? "";
-    const el = `<${p}definedName name="${escapeAttr(name)}" localSheetId="${localSheetId}">${formula
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")}</${p}definedName>`;
-    const f = findElement(this.workbookXml, `${p}definedNames`);
-    if (!f) {
-      this.workbookXml = insertInOrder(
-        this.workbookXml,
-        p,
-        WORKBOOK_ORDER,
-        "definedNames",
-        `<${p}definedNames>${el}</${p}definedNames>`
-      );
-    } else if (f.selfClosing) {
-      this.workbookXml = splice(
-        this.workbookXml,
-        f.start,
-        f.end,
-        `<${p}definedNames>${el}</${p}definedNames>`
-      );
-    } else {
-      this.workbookXml = splice(this.workbookXml, f.contentEnd, f.contentEnd, el);
-    }
+    this.workbookXml = withDefinedName(this.workbookXml, name, localSheetId, formula);
     this.workbookChanged = true;
   }
 
@@ -584,47 +400,3 @@ export class WorkbookEditor {
     return this.zip.toBuffer(opts);
   }
 }
-
-/** A target for a relationship from a part in `fromDir` to `part` (both package paths). */
-function relativeTarget(fromDir: string, part: string): string {
-  const from = fromDir.split("/").filter((x) => x !== "");
-  const to = part.split("/");
-  let i = 0;
-  while (i < from.length && i < to.length - 1 && from[i] === to[i]) {
-    i++;
-  }
-  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
-}
-
-function ensureRelPrefix(xml: string): { xml: string; prefix: string } {
-  const existing = prefixOf(xml, NS_REL);
-  if (existing !== null && existing !== "") {
-    return { xml, prefix: existing };
-  }
-  const root = /<((?:\w+:)?workbook)\b/.exec(xml);
-  if (!root) {
-    throw new PatchError("в книге нет описания книги");
-  }
-  const at = root.index + root[0].length;
-  let name = "r";
-  for (
-    let i = 2;
-    new RegExp(`\\sxmlns:${name}\\s*=`).test(xml.slice(0, xml.indexOf(">", at)));
-    i++
-  ) {
-    name = `r${i}`;
-  }
-  return { xml: splice(xml, at, at, ` xmlns:${name}="${NS_REL}"`), prefix: `${name}:` };
-}
-
-/** The smallest valid styles part, for a package that has none. */
-const MINIMAL_STYLES =
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-  `<styleSheet xmlns="${NS_MAIN}">` +
-  `<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
-  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
-  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
-  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-  `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
-  `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
-  `</styleSheet>`;

@@ -6,13 +6,22 @@
  * The spec lets a writer leave out the `r` of rows and cells (their position then follows
  * the previous one); such a sheet is given explicit references before it is edited.
  */
-import { type Range, cellRef, columnLetters, columnNumber, formatRange, parseRange } from "./refs";
+import { type Range, cellRef, columnLetters, formatRange, parseRange } from "./refs";
 import type { SharedStrings } from "./sharedStrings";
+import {
+  HIDDEN_ROWS,
+  WORKSHEET_ORDER,
+  cellValue,
+  scanCells,
+  type CellInfo,
+  type Edit,
+  type RowInfo,
+  type SheetValue,
+} from "./sheetXml";
 import {
   NS_MAIN,
   NS_REL,
   START_TAG_BODY,
-  decodeXml,
   ensurePrefix,
   findElement,
   getAttr,
@@ -23,86 +32,6 @@ import {
   splice,
   spliceAll,
 } from "./xml";
-
-/** Children of <worksheet> in schema order (CT_Worksheet). */
-export const WORKSHEET_ORDER = [
-  "sheetPr",
-  "dimension",
-  "sheetViews",
-  "sheetFormatPr",
-  "cols",
-  "sheetData",
-  "sheetCalcPr",
-  "sheetProtection",
-  "protectedRanges",
-  "scenarios",
-  "autoFilter",
-  "sortState",
-  "dataConsolidate",
-  "customSheetViews",
-  "mergeCells",
-  "phoneticPr",
-  "conditionalFormatting",
-  "dataValidations",
-  "hyperlinks",
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
-
-/** A replacement of `[start, end)` of a part's text. */
-export interface Edit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-/** Stands for the rows a compact editor keeps as bytes (a comment: no scan takes it for a row). */
-const HIDDEN_ROWS = "<!--vshu:rows-->";
-
-export interface RowInfo {
-  readonly num: number;
-  readonly start: number;
-  readonly openEnd: number;
-  readonly contentEnd: number;
-  readonly end: number;
-  readonly tag: string;
-  readonly selfClosing: boolean;
-}
-
-export interface CellInfo {
-  readonly col: number;
-  /** Offsets inside the row's text. */
-  readonly start: number;
-  readonly end: number;
-  readonly tag: string;
-  readonly style: number | undefined;
-  readonly type: string | undefined;
-  /** The cell's XML as found. */
-  readonly xml: string;
-  /** A value, a formula or an inline string is present. */
-  readonly hasValue: boolean;
-}
-
-/** A cell value as read from the sheet (formulas give their stored result). */
-export type SheetValue = string | number | boolean | null;
 
 export class SheetEditor {
   readonly p: string;
@@ -115,68 +44,7 @@ export class SheetEditor {
    * decoded only around its last rows (see `compact`), and `hidden` stands in the text as
    * HIDDEN_ROWS until the part is written back.
    */
-  private hidden: Buffer | null = null;
-
-  /**
-   * A sheet opened for appending to its table: only the part before the rows, the rows from
-   * the one before `keepFrom` on, and the part after the rows are decoded into text; the rows
-   * in between (most of a large sheet) stay bytes that are copied back unread. Null when the
-   * sheet does not lend itself to it (small, no explicit row numbers near its end): open it
-   * whole then.
-   */
-  static compact(bytes: Buffer, keepFrom: number): SheetEditor | null {
-    const head = bytes.subarray(0, Math.min(bytes.length, 4096)).toString("utf8");
-    const p = prefixOf(head, NS_MAIN);
-    if (p === null) {
-      return null;
-    }
-    const open = bytes.indexOf(`<${p}sheetData`);
-    const openEnd = open < 0 ? -1 : bytes.indexOf(">", open);
-    const close = bytes.lastIndexOf(`</${p}sheetData>`);
-    if (openEnd < 0 || close < openEnd || bytes[openEnd - 1] === 0x2f) {
-      return null;
-    }
-    const rowTag = Buffer.from(`<${p}row`);
-    let keptStart = -1;
-    for (let pos = close; ;) {
-      const at = bytes.lastIndexOf(rowTag, pos - 1);
-      if (at <= openEnd) {
-        return null; // every row is kept: nothing to gain
-      }
-      const next = bytes[at + rowTag.length];
-      if (
-        next !== 0x20 &&
-        next !== 0x3e &&
-        next !== 0x2f &&
-        next !== 0x09 &&
-        next !== 0x0a &&
-        next !== 0x0d
-      ) {
-        pos = at;
-        continue;
-      }
-      const tagEnd = bytes.indexOf(">", at);
-      const r = /\sr\s*=\s*["'](\d+)["']/.exec(bytes.subarray(at, tagEnd + 1).toString("latin1"));
-      if (!r) {
-        return null;
-      }
-      keptStart = at;
-      if (Number(r[1]) < keepFrom) {
-        break;
-      }
-      pos = at;
-    }
-    if (keptStart <= openEnd + 1) {
-      return null;
-    }
-    const text =
-      bytes.subarray(0, openEnd + 1).toString("utf8") +
-      HIDDEN_ROWS +
-      bytes.subarray(keptStart).toString("utf8");
-    const editor = new SheetEditor(text);
-    editor.hidden = Buffer.from(bytes.subarray(openEnd + 1, keptStart));
-    return editor;
-  }
+  private readonly hidden: Buffer | null;
 
   /** Whether some rows are hidden as bytes (the editor sees only the sheet's last rows). */
   get partial(): boolean {
@@ -199,7 +67,12 @@ export class SheetEditor {
     ]);
   }
 
-  constructor(private text: string) {
+  /** `hidden`: rows kept as bytes, standing in `text` as HIDDEN_ROWS (compactSheet.ts). */
+  constructor(
+    private text: string,
+    hidden: Buffer | null = null
+  ) {
+    this.hidden = hidden;
     if (prefixOf(text, NS_MAIN) === null) {
       const root = rootTag(text);
       throw new Error(
@@ -584,69 +457,8 @@ export class SheetEditor {
     }
     this.set(out + this.text.slice(at));
     this.changedFlag = false;
-    this.normalized = true;
-  }
-
-  /** Whether `r` attributes were added on opening (the part then differs from the original). */
-  normalized = false;
-}
-
-/** The cells of a row's content. */
-export function scanCells(body: string, p: string): CellInfo[] {
-  const re = new RegExp(`<${p}c(?=[\\s/>])(${START_TAG_BODY})(/?)>`, "g");
-  const close = `</${p}c>`;
-  const out: CellInfo[] = [];
-  let last = 0;
-  for (let m = re.exec(body); m; m = re.exec(body)) {
-    const tag = m[0];
-    const r = /\sr\s*=\s*["']\$?([A-Za-z]+)/.exec(tag);
-    const col = r ? columnNumber((r[1] ?? "").toUpperCase()) : last + 1;
-    let end: number;
-    let inner = "";
-    if (m[2] === "/") {
-      end = m.index + tag.length;
-    } else {
-      const c = body.indexOf(close, m.index + tag.length);
-      end = c < 0 ? body.length : c + close.length;
-      inner = body.slice(m.index + tag.length, c < 0 ? body.length : c);
-    }
-    const s = /\ss\s*=\s*["'](\d+)["']/.exec(tag);
-    const t = /\st\s*=\s*["'](\w+)["']/.exec(tag);
-    out.push({
-      col,
-      start: m.index,
-      end,
-      tag,
-      style: s ? Number(s[1]) : undefined,
-      type: t ? t[1] : undefined,
-      xml: body.slice(m.index, end),
-      hasValue: inner !== "" && new RegExp(`<${p}(?:v|f|is)(?=[\\s/>])`).test(inner),
-    });
-    last = col;
-    re.lastIndex = end;
-  }
-  return out;
-}
-
-function cellValue(cell: CellInfo, p: string, strings: SharedStrings): SheetValue {
-  const v = new RegExp(`<${p}v(?:\\s[^>]*)?>([^<]*)</${p}v>`).exec(cell.xml)?.[1];
-  switch (cell.type) {
-    case "s":
-      return v === undefined ? null : strings.text(Number(v));
-    case "inlineStr": {
-      const ts = [...cell.xml.matchAll(new RegExp(`<${p}t(?:\\s[^>]*)?>([^<]*)</${p}t>`, "g"))].map(
-        (x) => x[1] ?? ""
-      );
-      return decodeXml(ts.join(""));
-    }
-    case "str":
-    case "e":
-      return v === undefined ? null : decodeXml(v);
-    case "b":
-      return v === undefined ? null : v.trim() === "1" || v.trim() === "true";
-    default:
-      return v === undefined || v.trim() === "" ? null : Number(v);
   }
 }
 
-export { cellRef, columnLetters };
+export { cellRef, columnLetters, scanCells, WORKSHEET_ORDER };
+export type { CellInfo, Edit, RowInfo, SheetValue };
