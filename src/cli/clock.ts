@@ -15,3 +15,10 @@ export function today(): IsoDate {
 export function now(): Date {
   return new Date();
 }
+
+/** The local date and time now, to the second: `YYYY-MM-DDTHH:MM:SS` («Когда» of «Журнал»). */
+export function nowLocal(): `${IsoDate}T${string}` {
+  const now = new Date();
+  const p = (n: number): string => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}T${p(now.getHours())}:${p(now.getMinutes())}:${p(now.getSeconds())}`;
+}

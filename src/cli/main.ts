@@ -289,6 +289,16 @@ function program(): Command {
         await print(o.json ? JSON.stringify(report, null, 2) : message);
       }
     );
+
+  cli
+    .command("upgrade")
+    .description("обновить книгу учёта версии 1 до версии 2 (копия прежней книги остаётся рядом)")
+    .argument("<BOOK.xlsx>", "книга учёта")
+    .helpOption("-h, --help", "показать справку")
+    .action(async (book: string) => {
+      const { runUpgrade } = await import("./commands/upgrade");
+      console.log(await runUpgrade({ book }));
+    });
   return cli;
 }
 

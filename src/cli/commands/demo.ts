@@ -20,7 +20,7 @@ import { UserError } from "../errors";
 import { prepareOutput, prepareOutputDir, writeOutput, type PreparedOutput } from "../outputs";
 import { readWorkbookTables } from "../xlsx/readWorkbook";
 import { coreProperties } from "../xlsx/workbookFile";
-import { buildRegisterWorkbook } from "../xlsx/writeRegister";
+import { registerBytes } from "../xlsx/writeRegister";
 import { formatDeadlinesText, runDeadlines } from "./deadlines";
 import { runReport } from "./report";
 
@@ -117,10 +117,12 @@ export async function runDemo(opts: DemoOptions): Promise<string> {
   };
 
   const book = join(opts.out, DEMO_FILES.register);
-  const wb = buildRegisterWorkbook({ sheets: demo.sheets });
-  wb.keywords = DEMO_MARKER;
-  wb.subject = school;
-  await writeOutput(output(DEMO_FILES.register), (tmp) => wb.xlsx.writeFile(tmp));
+  // Marked as the demo's own, so the next `vshu demo` may replace it (and no other register).
+  const bytes = await registerBytes(
+    { sheets: demo.sheets },
+    { keywords: DEMO_MARKER, subject: school }
+  );
+  await writeOutput(output(DEMO_FILES.register), (tmp) => writeFile(tmp, bytes));
 
   const { report } = await runReport({
     book,

@@ -2,11 +2,12 @@
  * `vshu init BOOK.xlsx`: a new, empty register workbook with every sheet, table, list
  * validation and settings default.
  */
+import { writeFile } from "node:fs/promises";
 import type { IsoDate } from "../../core/dates/isoDate";
 import { defaultSettings, parseSchoolYear, schoolYearOf } from "../../core/register/defaults";
 import { UserError } from "../errors";
 import { prepareOutput, writeOutput } from "../outputs";
-import { buildRegisterWorkbook, type RegisterContent } from "../xlsx/writeRegister";
+import { registerBytes, type RegisterContent } from "../xlsx/writeRegister";
 
 export interface InitOptions {
   readonly book: string;
@@ -38,7 +39,7 @@ export async function runInit(opts: InitOptions): Promise<string> {
   // No --force: a register is never replaced by an empty one, whatever is at the path.
   const out = await prepareOutput(opts.book, { forceOption: false });
   const content = emptyRegisterContent(opts);
-  const wb = buildRegisterWorkbook(content);
-  await writeOutput(out, (tmp) => wb.xlsx.writeFile(tmp));
+  const bytes = await registerBytes(content);
+  await writeOutput(out, (tmp) => writeFile(tmp, bytes));
   return `Создана книга учёта: ${opts.book}`;
 }

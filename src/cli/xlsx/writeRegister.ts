@@ -1,11 +1,15 @@
 /**
- * Builds a register workbook: every sheet of the contract as one Excel table with its header
- * row, list validation on coded columns, dates shown ДД.ММ.ГГГГ, text columns formatted as
- * text (so «=…» typed later stays text), frozen header row, readable widths, A4 landscape.
+ * Builds a register workbook (contract version 2): every sheet of the contract as one Excel
+ * table with its header row, list validation on coded columns, dates shown ДД.ММ.ГГГГ (also in
+ * «Значение» of «Настройки», a text column), text columns formatted as text (so «=…» typed
+ * later stays text), long text wrapped, frozen header row, readable widths; printed A4
+ * landscape, one page wide, the header row repeated on every page. The same content gives the
+ * same bytes: no clock in the workbook's properties or in its zip entries.
  */
 import ExcelJS from "exceljs";
 import { isoParts, type IsoDate } from "../../core/dates/isoDate";
 import { columnLayout, type ColumnLayout } from "../../core/register/layout";
+import { defaultRegulationRows } from "../../core/register/regulation";
 import {
   CALENDAR_COLUMNS,
   CALENDAR_SHEET,
@@ -15,6 +19,9 @@ import {
   TABLE_NAME,
   type SheetKey,
 } from "../../core/register/schema";
+
+import { heightOfLines, rowHeightFor } from "./patch/rowHeight";
+import { ZipPackage } from "./patch/zip";
 
 export type WriteCell = string | number | boolean | { readonly date: IsoDate } | null;
 export type SheetRows = readonly Readonly<Record<string, WriteCell>>[];
@@ -30,6 +37,7 @@ export interface RegisterContent {
 const SPARE_ROWS = 500;
 
 export const DATE_FORMAT = "dd.mm.yyyy";
+export const DATE_TIME_FORMAT = "dd.mm.yyyy hh:mm";
 
 /** A calendar date as the JS Date exceljs turns into an Excel serial (UTC midnight). */
 export function toExcelDate(date: IsoDate): Date {
@@ -87,9 +95,9 @@ function addSheet(
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: "Стр. &P из &N" },
+    headerFooter: { oddFooter: `${name} — стр. &P из &N` },
   });
   ws.pageSetup.printTitlesRow = "1:1";
   const data = rows.length > 0 ? rows : [{}];
@@ -106,11 +114,29 @@ function addSheet(
     const col = ws.getColumn(i + 1);
     col.width = l.width;
     const letter = columnLetter(i + 1);
-    if (l.kind === "date") {
-      col.numFmt = DATE_FORMAT;
-    } else if (l.kind === "text") {
-      col.numFmt = "@";
+    const numFmt = formatOf(l);
+    if (numFmt) {
+      col.numFmt = numFmt;
     }
+    const alignment: Partial<ExcelJS.Alignment> = l.wrap
+      ? { vertical: "top", wrapText: true }
+      : l.kind === "date"
+        ? { vertical: "top", horizontal: "center" }
+        : { vertical: "top" };
+    col.alignment = alignment;
+    // Cells exceljs created for the table's rows keep the style they were made with: each gets
+    // its column's format, and a date in a text column (the quarters in «Значение») a date format.
+    data.forEach((row, k) => {
+      const cell = ws.getCell(k + 2, i + 1);
+      const v = row[l.header];
+      cell.alignment = alignment;
+      cell.numFmt =
+        v !== null && typeof v === "object"
+          ? l.withTime
+            ? DATE_TIME_FORMAT
+            : DATE_FORMAT
+          : (numFmt ?? "General");
+    });
     if (l.list) {
       validations(ws).add(`${letter}2:${letter}${lastRow}`, {
         type: "list",
@@ -145,9 +171,49 @@ function addSheet(
     }
   });
   const header = ws.getRow(1);
-  header.font = { bold: true };
+  header.font = { bold: true, name: "Calibri", size: 11 };
   header.alignment = { vertical: "middle", wrapText: true };
-  header.height = 32;
+  header.height = Math.max(
+    heightOfLines(2),
+    rowHeight(
+      layouts.map((l) => l.header),
+      layouts.map((l) => ({ ...l, width: l.width - 1, wrap: true }))
+    ) ?? 0
+  );
+  data.forEach((r, i) => {
+    const height = rowHeight(
+      layouts.map((l) => {
+        const v = r[l.header];
+        return typeof v === "string" ? v : null;
+      }),
+      layouts
+    );
+    if (height !== undefined) {
+      ws.getRow(i + 2).height = height;
+    }
+  });
+}
+
+/** The number format of a column's cells (none: General). */
+function formatOf(l: ColumnLayout): string | undefined {
+  if (l.kind === "date") {
+    return l.withTime ? DATE_TIME_FORMAT : DATE_FORMAT;
+  }
+  return l.kind === "text" ? "@" : undefined;
+}
+
+/**
+ * A row's height: enough lines for its longest wrapped text (neither Excel nor LibreOffice
+ * grows the rows of a file on opening, and a row too low cuts its text off).
+ */
+function rowHeight(
+  texts: readonly (string | null)[],
+  layouts: readonly ColumnLayout[]
+): number | undefined {
+  return rowHeightFor(
+    texts,
+    layouts.map((l) => (l.wrap ? l.width : null))
+  );
 }
 
 /** The register workbook with every sheet of the contract, filled with `content`. */
@@ -156,8 +222,11 @@ export function buildRegisterWorkbook(content: RegisterContent): ExcelJS.Workboo
   wb.creator = "ВШУ";
   wb.title = "Книга учёта ВШУ";
   for (const key of SHEET_ORDER) {
-    const layouts = SHEET_COLUMNS[key].map(columnLayout);
-    addSheet(wb, SHEET[key], TABLE_NAME[key], layouts, content.sheets[key] ?? []);
+    const layouts = SHEET_COLUMNS[key]
+      .map(columnLayout)
+      .map((l) => (key === "journal" && l.header === "Код" ? { ...l, width: 30, wrap: true } : l));
+    const rows = content.sheets[key] ?? (key === "regulation" ? defaultRegulationRows() : []);
+    addSheet(wb, SHEET[key], TABLE_NAME[key], layouts, rows);
   }
   addSheet(
     wb,
@@ -167,4 +236,34 @@ export function buildRegisterWorkbook(content: RegisterContent): ExcelJS.Workboo
     content.calendar ?? []
   );
   return wb;
+}
+
+/**
+ * The register as .xlsx bytes. exceljs stamps the workbook's properties and every zip entry
+ * with the clock; the package is repacked with those left out, so the same content gives the
+ * same bytes.
+ */
+export async function registerBytes(
+  content: RegisterContent,
+  properties: { readonly keywords?: string; readonly subject?: string } = {}
+): Promise<Buffer> {
+  const wb = buildRegisterWorkbook(content);
+  if (properties.keywords !== undefined) {
+    wb.keywords = properties.keywords;
+  }
+  if (properties.subject !== undefined) {
+    wb.subject = properties.subject;
+  }
+  const written = Buffer.from(await wb.xlsx.writeBuffer());
+  const zip = ZipPackage.open(written);
+  const core = zip.text("docProps/core.xml");
+  if (core !== null) {
+    zip.write(
+      "docProps/core.xml",
+      core
+        .replace(/<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/g, "")
+        .replace(/<cp:lastModifiedBy>[^<]*<\/cp:lastModifiedBy>/, "")
+    );
+  }
+  return zip.toBuffer({ fixedTimes: true });
 }

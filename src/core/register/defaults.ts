@@ -6,7 +6,9 @@
 import { makeIsoDate, type IsoDate } from "../dates/isoDate";
 import type { QuarterDates } from "./model";
 import {
+  CONTRACT_VERSION,
   DEFAULT_MINISTRY_ADDRESS,
+  DEFAULT_REGION,
   DEFAULT_REPORT_DAY,
   PARENT_COMMUNITY_PARAMS,
   QUARTERS,
@@ -55,7 +57,10 @@ export function defaultQuarters(start: number): Record<Quarter, QuarterDates> {
 
 export type SettingValue = string | number | { readonly date: IsoDate };
 
-/** Every settings parameter of a new register with its default value, in order. */
+/**
+ * Every settings parameter of a new register with its default value, in the order of
+ * SETTINGS_PARAMS: a new register is of the current contract version.
+ */
 export function defaultSettings(opts: {
   school: string;
   district: string;
@@ -63,6 +68,7 @@ export function defaultSettings(opts: {
 }): [string, SettingValue | null][] {
   const quarters = defaultQuarters(opts.startYear);
   return [
+    [SETTING.version, CONTRACT_VERSION],
     [SETTING.school, opts.school],
     [SETTING.district, opts.district],
     [SETTING.schoolYear, `${opts.startYear}/${opts.startYear + 1}`],
@@ -76,5 +82,10 @@ export function defaultSettings(opts: {
     [SETTING.coordinatorPosition, null],
     [SETTING.coordinatorPhone, null],
     ...PARENT_COMMUNITY_PARAMS.map((p): [string, SettingValue] => [p, 0]),
+    [SETTING.region, DEFAULT_REGION],
+    [SETTING.director, null],
+    [SETTING.deputy, null],
+    [SETTING.executorName, null],
+    [SETTING.executorPhone, null],
   ];
 }

@@ -6,6 +6,7 @@
 import {
   ACTIVITY_KINDS,
   ASSISTANCE_KINDS,
+  BLOCK_VALUES,
   CALENDAR_DAY_KINDS,
   FAMILY_STATUS_VALUES,
   LEVEL_VALUES,
@@ -14,6 +15,8 @@ import {
   SHEET_COLUMNS,
   SOURCE_VALUES,
   STEPS,
+  STEP_BASE_VALUES,
+  YES_NO_VALUES,
   type SheetKey,
 } from "./schema";
 
@@ -29,6 +32,10 @@ export interface ColumnLayout {
   readonly strictList?: boolean;
   /** A hint shown when the cell is selected. */
   readonly hint?: string;
+  /** Text wraps in its cells (every text column), so nothing is cut on screen or on paper. */
+  readonly wrap?: boolean;
+  /** A date column that also shows the time of day («Когда» of «Журнал»). */
+  readonly withTime?: boolean;
 }
 
 const DATE_COLUMNS = new Set([
@@ -41,7 +48,11 @@ const DATE_COLUMNS = new Set([
   "Дата",
   "Дата начала",
   "Дата окончания",
+  "Когда",
 ]);
+
+/** Date columns that also show the time of day. */
+const DATE_TIME_COLUMNS = new Set(["Когда"]);
 
 const NUMBER_COLUMNS = new Set(["Количество", "Охвачено", "Возраст", "Возраст родителя"]);
 
@@ -55,6 +66,9 @@ const LISTS: Readonly<Record<string, { list: readonly string[]; strict: boolean 
   "Вид работы": { list: SERVICE_KINDS.map((k) => k.title), strict: true },
   "Социальный статус": { list: FAMILY_STATUS_VALUES, strict: false },
   "Вид дня": { list: CALENDAR_DAY_KINDS, strict: true },
+  Блок: { list: BLOCK_VALUES, strict: true },
+  Неорганизован: { list: YES_NO_VALUES, strict: true },
+  "От чего": { list: STEP_BASE_VALUES.map((b) => b.title), strict: true },
 };
 
 const HINTS: Readonly<Record<string, string>> = {
@@ -72,10 +86,10 @@ const WIDTHS: Readonly<Record<string, number>> = {
   Имя: 14,
   Отчество: 16,
   Класс: 7,
-  Показатели: 22,
+  Показатели: 16,
   Уровень: 9,
-  Протокол: 12,
-  Примечание: 28,
+  Протокол: 16,
+  Примечание: 26,
   Мероприятие: 36,
   Содержание: 32,
   Параметр: 34,
@@ -83,10 +97,39 @@ const WIDTHS: Readonly<Record<string, number>> = {
   Направление: 24,
   "Адрес проживания": 30,
   "Адрес регистрации": 30,
-  "Основание снятия": 24,
+  "Основание снятия": 20,
+  Источник: 16,
+  Куратор: 16,
   "Вид работы": 28,
   "Вид помощи": 26,
   Объединение: 24,
+  "Дети семьи": 32,
+  "Протокол снятия": 14,
+  Блок: 22,
+  Неорганизован: 15,
+  "От кого": 18,
+  Специалист: 18,
+  "Телефон специалиста": 14,
+  "ФИО родителя": 18,
+  Статус: 10,
+  "Возраст родителя": 9,
+  "Место работы": 18,
+  Адрес: 22,
+  "ФИО несовершеннолетнего": 22,
+  Возраст: 8,
+  "Образовательная организация": 22,
+  Причины: 10,
+  Другое: 24,
+  Шаг: 18,
+  "От чего": 12,
+  "Уровень 1": 11,
+  "Уровень 2": 11,
+  Ответственный: 28,
+  Когда: 17,
+  Кто: 16,
+  Действие: 36,
+  Лист: 18,
+  Строки: 14,
 };
 
 /** The layout of one column. */
@@ -94,8 +137,14 @@ export function columnLayout(header: string): ColumnLayout {
   const isNumber = NUMBER_COLUMNS.has(header) || /: (детей|семей)$/.test(header);
   const kind: ColumnKind = DATE_COLUMNS.has(header) ? "date" : isNumber ? "number" : "text";
   const list = LISTS[header];
+  // A social passport's count columns are narrow: their long headers wrap.
   const width =
-    WIDTHS[header] ?? (kind === "date" ? 12 : Math.min(Math.max(header.length + 2, 10), 24));
+    WIDTHS[header] ??
+    (kind === "date"
+      ? 12
+      : /: (детей|семей)$/.test(header)
+        ? 10
+        : Math.min(Math.max(header.length + 2, 10), 24));
   const hint = HINTS[header];
   return {
     header,
@@ -103,6 +152,8 @@ export function columnLayout(header: string): ColumnLayout {
     width,
     ...(list ? { list: list.list, strictList: list.strict } : {}),
     ...(hint ? { hint } : {}),
+    ...(kind === "text" ? { wrap: true } : {}),
+    ...(DATE_TIME_COLUMNS.has(header) ? { withTime: true } : {}),
   };
 }
 
