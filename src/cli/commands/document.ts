@@ -86,7 +86,11 @@ export function formatOf(out: string): DocumentFormat {
 }
 
 /** Writes a model to a file in the format of its extension (through a temporary file). */
-export async function writeDocumentFile(model: DocumentModel, out: string, made: IsoDate): Promise<void> {
+export async function writeDocumentFile(
+  model: DocumentModel,
+  out: string,
+  made: IsoDate
+): Promise<void> {
   if (formatOf(out) === "docx") {
     const bytes = await docxBuffer(model);
     await writeAtomically(out, (tmp) => writeFile(tmp, bytes));
@@ -116,7 +120,13 @@ export function makeDocument(
   const deadlines = computeDeadlines(register, req.on, createProductionCalendar(register.calendar));
   const prepared = prepareDocument(
     register,
-    { kind: req.kind, caseCode: req.caseCode, signalRow: req.row, quarter: req.quarter, made: req.on },
+    {
+      kind: req.kind,
+      caseCode: req.caseCode,
+      signalRow: req.row,
+      quarter: req.quarter,
+      made: req.on,
+    },
     deadlines
   );
   if (!prepared.ok) {

@@ -45,7 +45,11 @@ async function isRegister(path: string): Promise<boolean> {
  * Refuses an output that is one of the inputs or an existing register (always), or any other
  * existing file without `force`.
  */
-export async function checkOutput(out: string, inputs: readonly string[], force: boolean): Promise<void> {
+export async function checkOutput(
+  out: string,
+  inputs: readonly string[],
+  force: boolean
+): Promise<void> {
   const target = await realOrResolved(out);
   for (const input of inputs) {
     if (samePath(target, await realOrResolved(input))) {

@@ -14,7 +14,6 @@ import {
   PageNumber,
   Paragraph,
   Table,
-  TableBorders,
   TableCell,
   TableLayoutType,
   TableRow,
@@ -46,7 +45,7 @@ type Child = Paragraph | Table;
 const RULE = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
 const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE } as const;
-const CELL_MARGINS = { left: 40, right: 40, top: 0, bottom: 0 } as const;
+const CELL_MARGINS = { left: 25, right: 25, top: 0, bottom: 0 } as const;
 
 interface RunStyle {
   readonly size?: number;
@@ -94,49 +93,84 @@ function cell(
     borders: opts.frame
       ? { top: RULE, bottom: RULE, left: RULE, right: RULE }
       : { ...NO_BORDERS, ...(opts.rule ? { bottom: RULE } : {}) },
-    ...(opts.columnSpan !== undefined && opts.columnSpan > 1 ? { columnSpan: opts.columnSpan } : {}),
+    ...(opts.columnSpan !== undefined && opts.columnSpan > 1
+      ? { columnSpan: opts.columnSpan }
+      : {}),
     children: children.length > 0 ? children : [new Paragraph({})],
   });
 }
 
-function borderless(rows: TableRow[], widths: number[], indent = 0): Table {
-  return new Table({
-    rows,
-    width: { size: widths.reduce((a, b) => a + b, 0) * UNIT, type: WidthType.DXA },
-    columnWidths: widths.map((w) => w * UNIT),
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
-    ...(indent > 0 ? { indent: { size: indent * UNIT, type: WidthType.DXA } } : {}),
-  });
+/** A tab stop. */
+function tab(
+  type: "left" | "right" | "center",
+  units: number
+): { type: (typeof TabStopType)[keyof typeof TabStopType]; position: number } {
+  const t =
+    type === "left" ? TabStopType.LEFT : type === "right" ? TabStopType.RIGHT : TabStopType.CENTER;
+  return { type: t, position: Math.round(units * UNIT) };
 }
 
-/** A line of the form as a one-row table, with a caption row when a value has a caption. */
-function lineTable(line: Block<"line">, start: number, total: number): Table {
-  const widths = lineColumns(line, total);
-  const cells = line.parts.map((p, i) => {
-    const units = widths[i] ?? 0;
+/**
+ * Labels flow as text in Word, and the value stretches end at tab stops: the stops are placed
+ * for a font up to a quarter wider than Times New Roman (DejaVu Serif, where Times is missing),
+ * so a label never pushes its value past its stop.
+ */
+const LABEL_SCALE = 1.25;
+
+/** Space above a line of the form: room to write by hand. */
+const LINE_BEFORE = 100;
+
+/**
+ * A line of the form as a paragraph: each value sits on an underlined stretch that runs to the
+ * next label (a left tab stop) or to the end of the line (a right tab stop), so the text flows in
+ * any font; the captions go in small type in a paragraph under it, centred under their values.
+ */
+function lineParagraphs(line: Block<"line">, start: number, total: number): Paragraph[] {
+  const widths = lineColumns(line, total, LABEL_SCALE);
+  const stops: ReturnType<typeof tab>[] = [];
+  const runs: TextRun[] = [];
+  const captionStops: ReturnType<typeof tab>[] = [];
+  const captions: TextRun[] = [];
+  let pos = start;
+  line.parts.forEach((p, i) => {
+    const end = pos + (widths[i] ?? 0);
     if (p.type === "label") {
-      return cell(units, [para(p.text, p.marked ? { bold: true, underline: true } : {})]);
+      if (i > 0) {
+        runs.push(run(" "));
+      }
+      runs.push(run(p.text, p.marked ? { bold: true, underline: true } : {}));
+    } else {
+      runs.push(run(p.value !== null ? ` ${p.value} ` : " ", { underline: true }));
+      const last = i === line.parts.length - 1;
+      stops.push(tab(last ? "right" : "left", last ? start + total : end));
+      runs.push(run("\t", { underline: true }));
+      if (p.caption !== undefined) {
+        captionStops.push(tab("center", (pos + end) / 2));
+        captions.push(run(`\t${p.caption}`, { size: FONT.caption }));
+      }
     }
-    const short = (p.weight ?? 1) < 1;
-    return cell(units, [para(p.value ?? "", { align: short ? "center" : "left" })], { rule: true });
+    pos = end;
   });
-  const rows = [new TableRow({ children: cells, cantSplit: true })];
-  if (line.parts.some((p) => p.type === "value" && p.caption !== undefined)) {
-    rows.push(
-      new TableRow({
-        cantSplit: true,
-        children: line.parts.map((p, i) =>
-          cell(
-            widths[i] ?? 0,
-            [para(p.type === "value" ? (p.caption ?? "") : "", { size: FONT.caption, align: "center" })],
-            { valign: "top" }
-          )
-        ),
+  const indent = start > 0 ? { indent: { left: Math.round(start * UNIT) } } : {};
+  const out = [
+    new Paragraph({
+      ...indent,
+      spacing: { before: LINE_BEFORE, after: 0 },
+      tabStops: stops,
+      children: runs,
+    }),
+  ];
+  if (captions.length > 0) {
+    out.push(
+      new Paragraph({
+        ...indent,
+        spacing: { after: 0 },
+        tabStops: captionStops,
+        children: captions,
       })
     );
   }
-  return borderless(rows, widths, start);
+  return out;
 }
 
 const MARKERS = { tick: "✓", dash: "–" } as const;
@@ -162,48 +196,75 @@ function listParagraphs(block: Block<"list">): Paragraph[] {
   });
 }
 
-function signatureTable(s: Block<"signature">): Child[] {
-  const cols = signatureColumns(s);
-  const out: Child[] = [];
+function signatureParagraphs(s: Block<"signature">): Paragraph[] {
+  const cols = signatureColumns(s, LABEL_SCALE);
+  const out: Paragraph[] = [];
   if (!cols.inline) {
-    out.push(para(s.role));
+    out.push(
+      new Paragraph({ spacing: { before: LINE_BEFORE, after: 0 }, children: [run(s.role)] })
+    );
   }
-  const filler = GRID_COLUMNS - cols.role - cols.sign - cols.gap - cols.name - cols.date;
-  const widths = [cols.role, cols.sign, cols.gap, cols.name, filler, cols.date].filter((w) => w > 0);
-  const main: TableCell[] = [];
-  const captions: TableCell[] = [];
-  const add = (units: number, text: string, caption: string, opts: { rule?: boolean; align?: "center" | "right" } = {}): void => {
-    if (units <= 0) {
-      return;
-    }
-    main.push(cell(units, [para(text, { ...(opts.align ? { align: opts.align } : {}) })], { ...(opts.rule ? { rule: true } : {}) }));
-    captions.push(cell(units, [para(caption, { size: FONT.caption, align: "center" })], { valign: "top" }));
-  };
-  add(cols.role, cols.inline ? s.role : "", "");
-  add(cols.sign, "", "(подпись)", { rule: true });
-  add(cols.gap, "", "");
-  add(cols.name, s.name ?? "", "(расшифровка подписи)", { rule: true, align: "center" });
-  add(filler, "", "");
-  add(cols.date, s.date === undefined ? "" : (s.date ?? BLANK_DATE), "", { align: "right" });
+  const signStart = cols.role;
+  const signEnd = signStart + cols.sign;
+  const nameStart = signEnd + cols.gap;
+  const nameEnd = nameStart + cols.name;
+  const stops = [
+    tab("left", signStart),
+    tab("left", signEnd),
+    tab("left", nameStart),
+    tab("left", nameEnd),
+  ].filter((t) => t.position > 0);
+  const runs: TextRun[] = [];
+  if (cols.inline) {
+    runs.push(run(s.role));
+  }
+  if (signStart > 0) {
+    runs.push(run("\t"));
+  }
+  runs.push(run("\t", { underline: true }), run("\t"));
+  runs.push(
+    run(s.name !== null ? ` ${s.name} ` : "", { underline: true }),
+    run("\t", { underline: true })
+  );
+  if (s.date !== undefined) {
+    stops.push(tab("right", GRID_COLUMNS));
+    runs.push(run(`\t${s.date ?? BLANK_DATE}`));
+  }
+  out.push(new Paragraph({ spacing: { before: 200, after: 0 }, tabStops: stops, children: runs }));
   out.push(
-    borderless(
-      [new TableRow({ children: main, cantSplit: true }), new TableRow({ children: captions, cantSplit: true })],
-      widths
-    )
+    new Paragraph({
+      spacing: { after: 0 },
+      tabStops: [
+        tab("center", (signStart + signEnd) / 2),
+        tab("center", (nameStart + nameEnd) / 2),
+      ],
+      children: [run("\t(подпись)\t(расшифровка подписи)", { size: FONT.caption })],
+    })
   );
   return out;
 }
 
+/**
+ * The plan's table is nine columns on a portrait page: in Word a point smaller than on the
+ * worksheet (whose columns widen with a wider font, where Word's stay put), so that a date and
+ * «Ответственный» fit their columns whole.
+ */
+const TABLE_SIZE = FONT.table - 1;
+const TABLE_HEADER_SIZE = FONT.tableHeader - 1;
+
 function dataTable(t: Block<"table">): Table {
   const widths = t.columns.map((c) => c.units);
   const small = (text: string, s: RunStyle & { align?: "left" | "center" } = {}): Paragraph =>
-    para(text, { size: FONT.table, ...s });
+    para(text, { size: TABLE_SIZE, ...s });
   const rows: TableRow[] = [
     new TableRow({
       tableHeader: true,
       cantSplit: true,
       children: t.columns.map((c) =>
-        cell(c.units, [small(c.header, { size: FONT.tableHeader, bold: true, align: "center" })], { frame: true, valign: "top" })
+        cell(c.units, [small(c.header, { size: TABLE_HEADER_SIZE, bold: true, align: "center" })], {
+          frame: true,
+          valign: "top",
+        })
       ),
     }),
   ];
@@ -213,7 +274,10 @@ function dataTable(t: Block<"table">): Table {
         new TableRow({
           cantSplit: true,
           children: r.cells.map((text, i) =>
-            cell(widths[i] ?? 1, [small(text ?? "", { align: t.columns[i]?.align ?? "left" })], { frame: true, valign: "top" })
+            cell(widths[i] ?? 1, [small(text ?? "", { align: t.columns[i]?.align ?? "left" })], {
+              frame: true,
+              valign: "top",
+            })
           ),
         })
       );
@@ -225,7 +289,13 @@ function dataTable(t: Block<"table">): Table {
       i += span.columns;
       return cell(
         units,
-        [small(span.text, { bold: true, italic: r.style === "section", align: r.style === "subheader" ? "center" : "left" })],
+        [
+          small(span.text, {
+            bold: true,
+            italic: r.style === "section",
+            align: r.style === "subheader" ? "center" : "left",
+          }),
+        ],
         { frame: true, columnSpan: span.columns, valign: "top" }
       );
     });
@@ -242,11 +312,11 @@ function dataTable(t: Block<"table">): Table {
 function blockChildren(b: DocumentBlock): Child[] {
   switch (b.type) {
     case "corner":
-      return b.lines.map((l) => lineTable(l, CORNER_START, GRID_COLUMNS - CORNER_START));
+      return b.lines.flatMap((l) => lineParagraphs(l, CORNER_START, GRID_COLUMNS - CORNER_START));
     case "title":
       return b.lines.map((t) => para(t, { size: FONT.title, bold: true, align: "center" }));
     case "line":
-      return [lineTable(b, 0, GRID_COLUMNS)];
+      return lineParagraphs(b, 0, GRID_COLUMNS);
     case "text":
       if (b.style === "note") {
         return [para(b.text, { size: FONT.note, italic: true })];
@@ -255,7 +325,7 @@ function blockChildren(b: DocumentBlock): Child[] {
         para(b.text, {
           bold: b.style === "bold" || b.marked === true,
           underline: b.marked === true,
-          align: b.style === "center" ? "center" : "left",
+          align: b.style === "center" || b.style === "right" ? b.style : "left",
         }),
       ];
     case "list":
@@ -263,7 +333,7 @@ function blockChildren(b: DocumentBlock): Child[] {
     case "table":
       return [dataTable(b)];
     case "signature":
-      return signatureTable(b);
+      return signatureParagraphs(b);
     case "space":
       return [para("", { size: 6 })];
   }
@@ -316,7 +386,10 @@ export function buildDocx(model: DocumentModel): Document {
                     new Paragraph({
                       alignment: AlignmentType.CENTER,
                       children: [
-                        new TextRun({ children: ["Стр. ", PageNumber.CURRENT, " из ", PageNumber.TOTAL_PAGES], size: 18 }),
+                        new TextRun({
+                          children: ["Стр. ", PageNumber.CURRENT, " из ", PageNumber.TOTAL_PAGES],
+                          size: 18,
+                        }),
                       ],
                     }),
                   ],

@@ -187,7 +187,10 @@ export function indicatorWordings(codes: readonly string[], level2First = false)
 
 /** Sources that are outside bodies, written out in the genitive of «по представлению …». */
 const OUTSIDE_SOURCES: readonly { readonly key: string; readonly text: string }[] = [
-  { key: "пдн овд", text: "подразделения по делам несовершеннолетних органа внутренних дел (ПДН ОВД)" },
+  {
+    key: "пдн овд",
+    text: "подразделения по делам несовершеннолетних органа внутренних дел (ПДН ОВД)",
+  },
   { key: "пдн", text: "подразделения по делам несовершеннолетних органа внутренних дел (ПДН ОВД)" },
   { key: "кдн и зп", text: "комиссии по делам несовершеннолетних и защите их прав (КДН и ЗП)" },
   { key: "кдн", text: "комиссии по делам несовершеннолетних и защите их прав (КДН и ЗП)" },

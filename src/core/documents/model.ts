@@ -66,7 +66,7 @@ export interface TitleBlock {
 export interface TextBlock {
   readonly type: "text";
   readonly text: string;
-  readonly style?: "normal" | "bold" | "note" | "center";
+  readonly style?: "normal" | "bold" | "note" | "center" | "right";
   /** Underlined and bold (a chosen item of «нужное подчеркнуть»). */
   readonly marked?: boolean;
 }

@@ -47,7 +47,11 @@ export function periodWords(period: RegulationPeriod, recurring: boolean): strin
   }
   if ("months" in period) {
     const n = period.months;
-    return recurring ? (n === 1 ? "ежемесячно" : `раз в ${n} мес.`) : `в течение ${n} мес. со дня постановки на учёт`;
+    return recurring
+      ? n === 1
+        ? "ежемесячно"
+        : `раз в ${n} мес.`
+      : `в течение ${n} мес. со дня постановки на учёт`;
   }
   const n = period.days;
   if (recurring) {
@@ -70,7 +74,11 @@ export function stepPeriod(
 }
 
 /** The episode's deadline row of a step, if the deadlines of the day list it. */
-export function deadlineOf(ctx: DocumentContext, e: Episode, step: StepKey): DocumentDeadline | undefined {
+export function deadlineOf(
+  ctx: DocumentContext,
+  e: Episode,
+  step: StepKey
+): DocumentDeadline | undefined {
   return ctx.deadlines.find((d) => d.case === e.code && d.step === step);
 }
 
@@ -100,12 +108,15 @@ export function registrationOrder(ctx: DocumentContext, e: Episode): DocumentMod
   if (last) {
     steps[steps.length - 1] = { text: last.text.replace(/;$/, ".") };
   }
-  const family = [familyNames(ctx.family, e), e.familyCode !== "" ? `код семьи ${e.familyCode}` : ""]
+  const family = [
+    familyNames(ctx.family, e),
+    e.familyCode !== "" ? `код семьи ${e.familyCode}` : "",
+  ]
     .filter((t) => t !== null && t !== "")
     .join("; ");
   const since = e.registered ? ` с ${formatDateRu(e.registered)}` : "";
   const blocks: DocumentBlock[] = [
-    { type: "corner", lines: [line(label("ПРОЕКТ"))] },
+    { type: "text", style: "right", text: "ПРОЕКТ" },
     line(value(schoolName(ctx.settings), "(наименование образовательной организации)")),
     { type: "space" },
     { type: "title", lines: ["ПРИКАЗ"] },
@@ -125,12 +136,19 @@ export function registrationOrder(ctx: DocumentContext, e: Episode): DocumentMod
     { type: "text", style: "bold", text: "ПРИКАЗЫВАЮ:" },
     {
       type: "text",
-      text:
-        `1. Поставить на внутришкольный учёт${since} несовершеннолетнего, ${LEVEL_FAMILY_WORDS[level]}:`,
+      text: `1. Поставить на внутришкольный учёт${since} несовершеннолетнего, ${LEVEL_FAMILY_WORDS[level]}:`,
     },
-    line(value(orBlank(fullName(e)), "(Ф.И.О.)", 2), label("обучающегося"), value(orBlank(e.className), undefined, 0.4), label("класса")),
+    line(
+      value(orBlank(fullName(e)), "(Ф.И.О.)", 2),
+      label("обучающегося"),
+      value(orBlank(e.className), undefined, 0.4),
+      label("класса")
+    ),
     line(label("Семья:"), value(orBlank(family))),
-    line(label("2. Назначить куратором индивидуального плана сопровождения"), value(orBlank(e.curator))),
+    line(
+      label("2. Назначить куратором индивидуального плана сопровождения"),
+      value(orBlank(e.curator))
+    ),
     { type: "text", text: "3. Куратору обеспечить в установленные сроки:" },
     { type: "list", marker: "dash", items: steps },
     {

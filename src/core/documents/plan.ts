@@ -100,7 +100,9 @@ export function quarterActions(ctx: DocumentContext, quarter: Quarter): Action[]
         (a.step === null || !NOT_IN_PLAN.has(a.step)) &&
         quarterOf(a.due, ctx.settings.quarters) === quarter
     )
-    .sort((a, b) => ((a.due ?? "") < (b.due ?? "") ? -1 : (a.due ?? "") > (b.due ?? "") ? 1 : a.row - b.row));
+    .sort((a, b) =>
+      (a.due ?? "") < (b.due ?? "") ? -1 : (a.due ?? "") > (b.due ?? "") ? 1 : a.row - b.row
+    );
 }
 
 function actionCells(a: Action | undefined): (string | null)[] {
@@ -230,7 +232,13 @@ export function supportPlan(ctx: DocumentContext, e: Episode, quarter: Quarter):
     line(label("Статус семьи:"), value(familyStatus(ctx.family))),
     line(label("Показатели неблагополучия:")),
     ...(indicators.length > 0
-      ? [{ type: "list" as const, marker: "dash" as const, items: indicators.map((text) => ({ text })) }]
+      ? [
+          {
+            type: "list" as const,
+            marker: "dash" as const,
+            items: indicators.map((text) => ({ text })),
+          },
+        ]
       : [line(value(null))]),
     line(label("Характеристика:"), value(null)),
     line(value(null)),
@@ -246,7 +254,11 @@ export function supportPlan(ctx: DocumentContext, e: Episode, quarter: Quarter):
     },
     { type: "text", style: "bold", text: "3. План коррекционной и восстановительной работы:" },
     planTable(actions),
-    { type: "text", style: "note", text: "2*, 4* – предложенные направления и результаты – как вариант" },
+    {
+      type: "text",
+      style: "note",
+      text: "2*, 4* – предложенные направления и результаты – как вариант",
+    },
     { type: "text", style: "bold", text: "4* Ожидаемые результаты:" },
     { type: "list", marker: "tick", items: EXPECTED_RESULTS.map((text) => ({ text })) },
     { type: "space" },
@@ -281,7 +293,9 @@ export function quarterSpan(
   if (!own) {
     return null;
   }
-  const starts = QUARTERS.map((q) => quarters[q]?.from).filter((d): d is IsoDate => d !== undefined);
+  const starts = QUARTERS.map((q) => quarters[q]?.from).filter(
+    (d): d is IsoDate => d !== undefined
+  );
   const next = starts.filter((d) => d > own.from).sort()[0];
   const first = [...starts].sort()[0] ?? own.from;
   return { from: own.from, to: addDays(next ?? addMonths(first, 12), -1) };

@@ -170,7 +170,12 @@ export function vshuChild(ctx: DocumentContext, e: Episode): DocumentModel {
     resolutionChild(e),
     { type: "text", text: `поставить на внутришкольный учет обучающихся${groupTail(level)}.` },
     { type: "space" },
-    { type: "signature", role: "Классный руководитель (воспитатель, социальный педагог)", name: null, date: null },
+    {
+      type: "signature",
+      role: "Классный руководитель (воспитатель, социальный педагог)",
+      name: null,
+      date: null,
+    },
   ]);
 }
 
@@ -193,7 +198,12 @@ export function vshuFamily(ctx: DocumentContext, e: Episode): DocumentModel {
     line(label("считаем необходимым семью"), value(familyNames(ctx.family, e))),
     { type: "text", text: `поставить на внутришкольный учет семей${groupTail(level)}.` },
     { type: "space" },
-    { type: "signature", role: "Классный руководитель (воспитатель, социальный педагог)", name: null, date: null },
+    {
+      type: "signature",
+      role: "Классный руководитель (воспитатель, социальный педагог)",
+      name: null,
+      date: null,
+    },
   ]);
 }
 

@@ -173,7 +173,10 @@ export function prepareDocument(
   if (code !== "") {
     episode = findEpisode(register, code);
     if (!episode) {
-      const near = closestCodes(code, register.episodes.map((e) => e.code));
+      const near = closestCodes(
+        code,
+        register.episodes.map((e) => e.code)
+      );
       return {
         ok: false,
         message:
@@ -248,7 +251,8 @@ export function prepareDocument(
     family: episode && episode.familyCode !== "" ? family : null,
     familyEpisodes: episode ? familyEpisodes(register, episode) : [],
     signal,
-    actions: caseKey === null ? [] : register.actions.filter((a) => codeKey(a.caseCode) === caseKey),
+    actions:
+      caseKey === null ? [] : register.actions.filter((a) => codeKey(a.caseCode) === caseKey),
     settings: register.settings,
     regulation: register.regulation,
     deadlines: episode

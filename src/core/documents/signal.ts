@@ -44,9 +44,7 @@ export function signalCard(ctx: DocumentContext): DocumentModel {
   const reasons: ListItem[] = SIGNAL_REASONS.map((text, i) => {
     const n = i + 1;
     const marked = s.reasons.includes(n);
-    return n === WHO_REASON
-      ? { text: `${text} (кого)`, marked, blank: true }
-      : { text, marked };
+    return n === WHO_REASON ? { text: `${text} (кого)`, marked, blank: true } : { text, marked };
   });
   const blocks: DocumentBlock[] = [
     { type: "title", lines: ["Карта о неблагополучии в семье"] },
@@ -59,7 +57,10 @@ export function signalCard(ctx: DocumentContext): DocumentModel {
     line(label("Место работы"), value(f("Место работы"))),
     line(label("ФИО несовершеннолетнего"), value(f("ФИО несовершеннолетнего"))),
     line(label("Возраст"), value(childAge(ctx, s))),
-    line(label("Образовательная организация (место работы)"), value(f("Образовательная организация"))),
+    line(
+      label("Образовательная организация (место работы)"),
+      value(f("Образовательная организация"))
+    ),
     { type: "text", text: "Неорганизован", marked: s.unorganized },
     { type: "text", text: "Причины неблагополучия: (нужное подчеркнуть)" },
     { type: "list", marker: "number", items: reasons },
@@ -87,4 +88,3 @@ function splitName(text: string): { lastName: string; firstName: string; patrony
   const [lastName = "", firstName = "", ...rest] = text.split(/\s+/);
   return { lastName, firstName, patronymic: rest.join(" ") };
 }
-

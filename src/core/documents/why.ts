@@ -39,8 +39,8 @@ const GROUP_WORDS = {
 function indicatorItems(e: Episode): ListItem[] {
   return e.indicators.map((code) => {
     const i = findIndicator(code);
-    const group = i?.level === 2 ? "вторая" : "первая";
-    return { text: `${code}: ${i?.full ?? code} (показатель группы: ${group})` };
+    const group = i?.level === 2 ? "второй" : "первой";
+    return { text: `${code} — ${i?.full ?? code}; показатель ${group} целевой группы` };
   });
 }
 
@@ -59,7 +59,9 @@ function decisionTexts(e: Episode): string[] {
     e.level === 2
       ? `Решение приняла комиссия по делам несовершеннолетних и защите их прав (КДН и ЗП): постановление от ${d.date ?? "___"} № ${d.number ?? "___"}.`
       : `Решение принял Совет профилактики школы: протокол от ${d.date ?? "___"} № ${d.number ?? "___"}.`;
-  out.push(`Решение: уровень ${e.level} — ${e.level === 2 ? GROUP_WORDS[2] : GROUP_WORDS[1]}. ${by}`);
+  out.push(
+    `Решение: уровень ${e.level} — ${e.level === 2 ? GROUP_WORDS[2] : GROUP_WORDS[1]}. ${by}`
+  );
   if (suggested !== e.level) {
     const at = e.note.indexOf(REASON_MARKER);
     const reason = at >= 0 ? e.note.slice(at + REASON_MARKER.length).trim() : "";
@@ -100,7 +102,8 @@ function dueItems(ctx: DocumentContext, e: Episode): ListItem[] {
     .map((d) => {
       const key = d.step as StepKey;
       const name = STEP_WORDS[key] ?? d.step;
-      const late = d.status === "просрочено" ? " (срок пропущен)" : d.status === "сегодня" ? " (сегодня)" : "";
+      const late =
+        d.status === "просрочено" ? " (срок пропущен)" : d.status === "сегодня" ? " (сегодня)" : "";
       const prefix = RECURRING_STEPS.has(key) ? "очередной раз до" : "до";
       return { text: `${name} — ${prefix} ${formatDateRu(d.due)}${late}` };
     });
@@ -110,8 +113,12 @@ function removalTexts(e: Episode): string[] {
   if (e.removed !== null) {
     const body = e.level === 2 ? "постановление КДН и ЗП" : "протокол Совета профилактики";
     const { number } = decisionParts(e.removalProtocol, null);
-    const basis = e.removalReason.trim() !== "" ? ` Основание: ${e.removalReason.trim().replace(/\.$/, "")}.` : "";
-    const act = number !== null ? ` Решение: ${body} № ${number} от ${formatDateRu(e.removed)}.` : "";
+    const basis =
+      e.removalReason.trim() !== ""
+        ? ` Основание: ${e.removalReason.trim().replace(/\.$/, "")}.`
+        : "";
+    const act =
+      number !== null ? ` Решение: ${body} № ${number} от ${formatDateRu(e.removed)}.` : "";
     return [`Снят(а) с учёта ${formatDateRu(e.removed)}.${basis}${act}`];
   }
   return e.level === 2
@@ -141,7 +148,12 @@ export function whyOnRegister(ctx: DocumentContext, e: Episode): DocumentModel {
       text: `Справка для родителей (законных представителей) и проверяющих по состоянию на ${formatDateRu(ctx.made)}`,
     },
     { type: "space" },
-    line(label("Обучающийся (-аяся)"), value(orBlank(fullName(e)), undefined, 2), label("класс"), value(orBlank(e.className), undefined, 0.4)),
+    line(
+      label("Обучающийся (-аяся)"),
+      value(orBlank(fullName(e)), undefined, 2),
+      label("класс"),
+      value(orBlank(e.className), undefined, 0.4)
+    ),
     line(label("Образовательная организация"), value(schoolName(ctx.settings))),
     line(
       label("Случай в книге учёта"),

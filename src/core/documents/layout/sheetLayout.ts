@@ -8,7 +8,13 @@
  * Units: points for widths and heights (Office.js takes points; exceljs converts them to its
  * character widths). Rows and columns are 0-based.
  */
-import { BLANK_DATE, type DocumentBlock, type DocumentModel, type LineBlock, type TableBlock } from "../model";
+import {
+  BLANK_DATE,
+  type DocumentBlock,
+  type DocumentModel,
+  type LineBlock,
+  type TableBlock,
+} from "../model";
 import { rowHeight, textWidth, wrappedLines } from "./textMetrics";
 
 /** The grid: 68 columns of 7.5 pt make 510 pt, A4's 21 cm less 2 cm left and 1 cm right. */
@@ -17,7 +23,14 @@ export const GRID_COLUMNS = 68;
 /** The serif font of every document. */
 export const DOCUMENT_FONT = "Times New Roman";
 /** Sizes in points: body text, titles, captions under lines, tables. */
-export const FONT = { body: 12, title: 14, caption: 8, note: 10, table: 9, tableHeader: 8 } as const;
+export const FONT = {
+  body: 12,
+  title: 14,
+  caption: 8,
+  note: 10,
+  table: 9,
+  tableHeader: 8,
+} as const;
 
 /** The first column of the top-right block (addressee, approval). */
 const CORNER_START = 32;
@@ -25,6 +38,10 @@ const CORNER_START = 32;
 const PADDING = 5;
 /** Height of an empty row between parts of the form. */
 const SPACE_HEIGHT = 8;
+/** Least height of a row with a line to write on: room for handwriting. */
+const LINE_HEIGHT = 21;
+/** Labels are measured a little less generously than wrapped text: they sit close to their line. */
+const LABEL_FACTOR = 0.93;
 
 export interface CellStyle {
   readonly size: number;
@@ -71,7 +88,10 @@ export interface PageSetup {
   readonly showGridLines: false;
   /** Page footer (Excel codes: &P page, &N pages), or "" for none. */
   readonly footer: string;
-  /** Rows repeated at the top of each printed page (a table's header), 0-based inclusive. */
+  /**
+   * Rows repeated at the top of each printed page, 0-based inclusive; null for none (a table's
+   * header repeated on every page would also stand alone above the signatures after it).
+   */
   readonly repeatRows: { readonly from: number; readonly to: number } | null;
 }
 
@@ -93,12 +113,13 @@ export function unitsWidth(units: number): number {
 
 /**
  * How many grid columns each part of a line takes within `total` columns: each label as much
- * as its text needs, the values sharing the rest by weight (a label that cannot fit wraps).
+ * as its text needs (its estimated width times `labelScale`), the values sharing the rest by
+ * weight (a label that cannot fit wraps).
  */
-export function lineColumns(line: LineBlock, total: number): number[] {
+export function lineColumns(line: LineBlock, total: number, labelScale = LABEL_FACTOR): number[] {
   const labels = line.parts.map((p) =>
     p.type === "label"
-      ? Math.ceil((textWidth(p.text, FONT.body, p.marked) + PADDING + 2) / GRID_UNIT)
+      ? Math.ceil((textWidth(p.text, FONT.body, p.marked) * labelScale + PADDING + 2) / GRID_UNIT)
       : 0
   );
   const values = line.parts.filter((p) => p.type === "value");
@@ -122,7 +143,9 @@ export function lineColumns(line: LineBlock, total: number): number[] {
   const weightTotal = weights.reduce((a, b) => a + b, 0);
   const room = total - labelTotal;
   const out = line.parts.map((p, i) =>
-    p.type === "value" ? Math.max(minValue, Math.floor((room * (weights[i] ?? 0)) / weightTotal)) : (labels[i] ?? 0)
+    p.type === "value"
+      ? Math.max(minValue, Math.floor((room * (weights[i] ?? 0)) / weightTotal))
+      : (labels[i] ?? 0)
   );
   // Rounding leftovers go to the widest value.
   const used = out.reduce((a, b) => a + b, 0);
@@ -175,7 +198,9 @@ const body = (extra: Partial<CellStyle> = {}): CellStyle => ({
 /** Lays out one line of labels and values from column `start`, with its captions row. */
 function layLine(b: Builder, line: LineBlock, start: number, total: number): void {
   const widths = lineColumns(line, total);
-  const r = b.row(rowHeight(1, FONT.body));
+  const r = b.row(
+    line.parts.some((p) => p.type === "value") ? LINE_HEIGHT : rowHeight(1, FONT.body)
+  );
   let col = start;
   let tallest = 1;
   const cells: { col: number; cols: number; text: string; style: Partial<CellStyle> }[] = [];
@@ -184,8 +209,13 @@ function layLine(b: Builder, line: LineBlock, start: number, total: number): voi
     const cols = widths[i] ?? 0;
     const room = unitsWidth(cols) - PADDING;
     if (p.type === "label") {
-      tallest = Math.max(tallest, wrappedLines(p.text, room, FONT.body, p.marked));
-      cells.push({ col, cols, text: p.text, style: p.marked ? { bold: true, underline: true } : {} });
+      tallest = Math.max(tallest, wrappedLines(p.text, room / LABEL_FACTOR, FONT.body, p.marked));
+      cells.push({
+        col,
+        cols,
+        text: p.text,
+        style: p.marked ? { bold: true, underline: true } : {},
+      });
     } else {
       const text = p.value ?? "";
       tallest = Math.max(tallest, text === "" ? 1 : wrappedLines(text, room, FONT.body));
@@ -202,8 +232,10 @@ function layLine(b: Builder, line: LineBlock, start: number, total: number): voi
     }
     col += cols;
   });
-  // A wrapped row reads from the top: each label beside the first line of its value.
-  const vertical = tallest > 1 ? "top" : "bottom";
+  // Everything sits on its line; but a single value that wraps reads from the top, its label
+  // beside its first line.
+  const values = line.parts.filter((p) => p.type === "value").length;
+  const vertical = tallest > 1 && values === 1 ? "top" : "bottom";
   for (const c of cells) {
     b.area(r, c.col, c.cols, c.text, body({ ...c.style, vertical }));
   }
@@ -225,7 +257,13 @@ function layLine(b: Builder, line: LineBlock, start: number, total: number): voi
 }
 
 /** A paragraph across the page. */
-function layText(b: Builder, text: string, style: CellStyle, start = 0, total = GRID_COLUMNS): void {
+function layText(
+  b: Builder,
+  text: string,
+  style: CellStyle,
+  start = 0,
+  total = GRID_COLUMNS
+): void {
   const r = b.row(rowHeight(1, style.size));
   b.area(r, start, total, text, style);
   b.fit(r, wrappedLines(text, unitsWidth(total) - PADDING, style.size, style.bold), style.size);
@@ -238,25 +276,39 @@ function layList(b: Builder, block: Extract<DocumentBlock, { type: "list" }>): v
   block.items.forEach((item, i) => {
     const marker = block.marker === "number" ? `${i + 1}.` : MARKERS[block.marker];
     const r = b.row(rowHeight(1, FONT.body));
-    b.area(r, 0, markerCols, marker, body({ horizontal: "right" }));
-    const style = body(item.marked ? { bold: true, underline: true } : {});
+    // The marker stays beside the first line of an item that wraps.
+    b.area(r, 0, markerCols, marker, body({ horizontal: "right", vertical: "top" }));
+    const style = body({
+      vertical: "top",
+      ...(item.marked ? { bold: true, underline: true } : {}),
+    });
     let textCols = GRID_COLUMNS - markerCols;
     if (item.blank) {
       textCols = Math.min(
         textCols - 8,
         Math.ceil((textWidth(item.text, FONT.body, item.marked) + PADDING + 2) / GRID_UNIT)
       );
-      b.area(r, markerCols + textCols, GRID_COLUMNS - markerCols - textCols, "", body({ border: { bottom: true } }));
+      b.area(
+        r,
+        markerCols + textCols,
+        GRID_COLUMNS - markerCols - textCols,
+        "",
+        body({ border: { bottom: true } })
+      );
     }
     b.area(r, markerCols, textCols, item.text, style);
-    b.fit(r, wrappedLines(item.text, unitsWidth(textCols) - PADDING, FONT.body, item.marked), FONT.body);
+    b.fit(
+      r,
+      wrappedLines(item.text, unitsWidth(textCols) - PADDING, FONT.body, item.marked),
+      FONT.body
+    );
   });
 }
 
 const ALL_BORDERS = { top: true, bottom: true, left: true, right: true } as const;
 
-/** The table; returns the row of its header (repeated on each printed page). */
-function layTable(b: Builder, t: TableBlock): number {
+/** The table: a header row, then its rows. */
+function layTable(b: Builder, t: TableBlock): void {
   const starts: number[] = [];
   let col = 0;
   for (const c of t.columns) {
@@ -274,8 +326,17 @@ function layTable(b: Builder, t: TableBlock): number {
   const header = b.row(rowHeight(1, FONT.tableHeader));
   let lines = 1;
   t.columns.forEach((c, i) => {
-    lines = Math.max(lines, wrappedLines(c.header, unitsWidth(c.units) - PADDING, FONT.tableHeader, true));
-    b.area(header, starts[i] ?? 0, c.units, c.header, cellStyle(FONT.tableHeader, { bold: true, horizontal: "center", vertical: "center" }));
+    lines = Math.max(
+      lines,
+      wrappedLines(c.header, unitsWidth(c.units) - PADDING, FONT.tableHeader, true)
+    );
+    b.area(
+      header,
+      starts[i] ?? 0,
+      c.units,
+      c.header,
+      cellStyle(FONT.tableHeader, { bold: true, horizontal: "center", vertical: "center" })
+    );
   });
   b.fit(header, lines, FONT.tableHeader);
   for (const row of t.rows) {
@@ -288,7 +349,10 @@ function layTable(b: Builder, t: TableBlock): number {
           return;
         }
         const s = cellStyle(FONT.table, { horizontal: c.align ?? "left" });
-        tallest = Math.max(tallest, wrappedLines(text ?? "", unitsWidth(c.units) - PADDING, FONT.table));
+        tallest = Math.max(
+          tallest,
+          wrappedLines(text ?? "", unitsWidth(c.units) - PADDING, FONT.table)
+        );
         b.area(r, starts[i] ?? 0, c.units, text ?? "", s);
       });
     } else {
@@ -300,14 +364,16 @@ function layTable(b: Builder, t: TableBlock): number {
           italic: row.style === "section",
           horizontal: row.style === "subheader" ? "center" : "left",
         });
-        tallest = Math.max(tallest, wrappedLines(span.text, unitsWidth(units) - PADDING, FONT.table, true));
+        tallest = Math.max(
+          tallest,
+          wrappedLines(span.text, unitsWidth(units) - PADDING, FONT.table, true)
+        );
         b.area(r, starts[i] ?? 0, units, span.text, s);
         i += span.columns;
       }
     }
     b.fit(r, tallest, FONT.table);
   }
-  return header;
 }
 
 /** The columns of a signature line: role (when it fits on the line), sign, name, date. */
@@ -323,8 +389,11 @@ export interface SignatureColumns {
   readonly date: number;
 }
 
-export function signatureColumns(s: Extract<DocumentBlock, { type: "signature" }>): SignatureColumns {
-  const role = Math.ceil((textWidth(s.role, FONT.body) + PADDING + 2) / GRID_UNIT);
+export function signatureColumns(
+  s: Extract<DocumentBlock, { type: "signature" }>,
+  labelScale = 1
+): SignatureColumns {
+  const role = Math.ceil((textWidth(s.role, FONT.body) * labelScale + PADDING + 2) / GRID_UNIT);
   const sign = 12;
   const gap = 2;
   const name = 20;
@@ -349,11 +418,22 @@ function laySignature(b: Builder, s: Extract<DocumentBlock, { type: "signature" 
   b.area(r, nameCol, cols.name, name, body({ horizontal: "center", border: { bottom: true } }));
   b.fit(r, wrappedLines(name, unitsWidth(cols.name) - PADDING, FONT.body), FONT.body);
   if (s.date !== undefined) {
-    b.area(r, GRID_COLUMNS - cols.date, cols.date, s.date ?? BLANK_DATE, body({ horizontal: "right" }));
+    b.area(
+      r,
+      GRID_COLUMNS - cols.date,
+      cols.date,
+      s.date ?? BLANK_DATE,
+      body({ horizontal: "right" })
+    );
   }
   const c = b.row(rowHeight(1, FONT.caption));
   const caption = (col0: number, n: number, text: string): void =>
-    b.area(c, col0, n, text, { size: FONT.caption, horizontal: "center", vertical: "top", wrap: true });
+    b.area(c, col0, n, text, {
+      size: FONT.caption,
+      horizontal: "center",
+      vertical: "top",
+      wrap: true,
+    });
   caption(signCol, cols.sign, "(подпись)");
   caption(nameCol, cols.name, "(расшифровка подписи)");
 }
@@ -364,7 +444,6 @@ function laySignature(b: Builder, s: Extract<DocumentBlock, { type: "signature" 
  */
 export function documentSheet(model: DocumentModel): SheetLayout {
   const b = new Builder();
-  let repeat: { from: number; to: number } | null = null;
   for (const block of model.blocks) {
     switch (block.type) {
       case "corner":
@@ -389,18 +468,17 @@ export function documentSheet(model: DocumentModel): SheetLayout {
             : body({
                 bold: block.style === "bold" || block.marked === true,
                 underline: block.marked === true,
-                horizontal: block.style === "center" ? "center" : "left",
+                horizontal:
+                  block.style === "center" || block.style === "right" ? block.style : "left",
               })
         );
         break;
       case "list":
         layList(b, block);
         break;
-      case "table": {
-        const header = layTable(b, block);
-        repeat = { from: header, to: header + 1 };
+      case "table":
+        layTable(b, block);
         break;
-      }
       case "signature":
         laySignature(b, block);
         break;
@@ -422,7 +500,7 @@ export function documentSheet(model: DocumentModel): SheetLayout {
       fitToHeight: model.onePage ? 1 : 0,
       showGridLines: false,
       footer: model.onePage ? "" : "Стр. &P из &N",
-      repeatRows: repeat,
+      repeatRows: null,
     },
   };
 }

@@ -27,12 +27,12 @@ function charEm(ch: string): number {
     return 0.78;
   }
   if (/[А-ЯЁA-Z№]/.test(ch)) {
-    return 0.72;
+    return 0.7;
   }
   if (/[ilfjtr]/.test(ch)) {
     return 0.33;
   }
-  return 0.53;
+  return 0.51;
 }
 
 /** Estimated width of a text in points. */
