@@ -164,7 +164,10 @@ export const DOCUMENT_NAMES: Readonly<Record<DocumentKind, string>> = {
   why: "Почему на учёте",
 };
 
-/** Every text of a model in reading order (blanks left out): for tests and the add-in's checks. */
+/**
+ * Every text of a model in reading order — a line's labels and values, then its captions (the
+ * row under it); blanks left out: for tests and the add-in's checks.
+ */
 export function documentTexts(model: DocumentModel): string[] {
   const out: string[] = [];
   const line = (l: LineBlock): void => {
@@ -173,6 +176,11 @@ export function documentTexts(model: DocumentModel): string[] {
         out.push(p.text);
       } else if (p.value !== null) {
         out.push(p.value);
+      }
+    }
+    for (const p of l.parts) {
+      if (p.type === "value" && p.caption !== undefined) {
+        out.push(p.caption);
       }
     }
   };
