@@ -3,7 +3,8 @@
  * A4 portrait, margins 2 cm left and 1–1.5 cm elsewhere, Times New Roman 12 pt. A line of the
  * form is a borderless one-row table (labels, values on a ruled cell, the seed's captions in
  * small type in a row under them), so that captions stay under their lines in Word and
- * LibreOffice alike; the plan's table is a real table whose header repeats on each page.
+ * LibreOffice alike; the plan's table is a real table (its header is not repeated on the next
+ * pages, as on the worksheet, where a repeated header would also stand above the signatures).
  */
 import {
   AlignmentType,
@@ -45,7 +46,7 @@ type Child = Paragraph | Table;
 const RULE = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
 const NONE = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const;
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE } as const;
-const CELL_MARGINS = { left: 25, right: 25, top: 0, bottom: 0 } as const;
+const CELL_MARGINS = { left: 20, right: 20, top: 0, bottom: 0 } as const;
 
 interface RunStyle {
   readonly size?: number;
@@ -54,14 +55,20 @@ interface RunStyle {
   readonly underline?: boolean;
 }
 
-function run(text: string, s: RunStyle = {}): TextRun {
+function run(text: string, s: RunStyle = {}, breakBefore = false): TextRun {
   return new TextRun({
     text,
     size: Math.round((s.size ?? FONT.body) * 2),
+    ...(breakBefore ? { break: 1 } : {}),
     ...(s.bold ? { bold: true } : {}),
     ...(s.italic ? { italics: true } : {}),
     ...(s.underline ? { underline: {} } : {}),
   });
+}
+
+/** Runs of a text whose line breaks («\n») are kept. */
+function runs(text: string, s: RunStyle = {}): TextRun[] {
+  return text.split("\n").map((t, i) => run(t, s, i > 0));
 }
 
 function para(
@@ -77,7 +84,7 @@ function para(
   return new Paragraph({
     alignment,
     spacing: { after: s.after ?? 0 },
-    children: text === "" ? [] : [run(text, s)],
+    children: text === "" ? [] : runs(text, s),
   });
 }
 
@@ -139,8 +146,12 @@ function lineParagraphs(line: Block<"line">, start: number, total: number): Para
         runs.push(run(" "));
       }
       runs.push(run(p.text, p.marked ? { bold: true, underline: true } : {}));
+      if (line.parts[i + 1]?.type === "value") {
+        // A plain space between the label and its line, so the two never run together.
+        runs.push(run(" "));
+      }
     } else {
-      runs.push(run(p.value !== null ? ` ${p.value} ` : " ", { underline: true }));
+      runs.push(run(p.value !== null ? `${p.value} ` : " ", { underline: true }));
       const last = i === line.parts.length - 1;
       stops.push(tab(last ? "right" : "left", last ? start + total : end));
       runs.push(run("\t", { underline: true }));
@@ -245,11 +256,11 @@ function signatureParagraphs(s: Block<"signature">): Paragraph[] {
 }
 
 /**
- * The plan's table is nine columns on a portrait page: in Word a point smaller than on the
+ * The plan's table is nine columns on a portrait page: in Word 1.5 points smaller than on the
  * worksheet (whose columns widen with a wider font, where Word's stay put), so that a date and
  * «Ответственный» fit their columns whole.
  */
-const TABLE_SIZE = FONT.table - 1;
+const TABLE_SIZE = FONT.table - 1.5;
 const TABLE_HEADER_SIZE = FONT.tableHeader - 1;
 
 function dataTable(t: Block<"table">): Table {
@@ -258,7 +269,6 @@ function dataTable(t: Block<"table">): Table {
     para(text, { size: TABLE_SIZE, ...s });
   const rows: TableRow[] = [
     new TableRow({
-      tableHeader: true,
       cantSplit: true,
       children: t.columns.map((c) =>
         cell(c.units, [small(c.header, { size: TABLE_HEADER_SIZE, bold: true, align: "center" })], {
@@ -268,7 +278,7 @@ function dataTable(t: Block<"table">): Table {
       ),
     }),
   ];
-  t.rows.forEach((r, index) => {
+  t.rows.forEach((r) => {
     if (r.type === "cells") {
       rows.push(
         new TableRow({
@@ -299,7 +309,7 @@ function dataTable(t: Block<"table">): Table {
         { frame: true, columnSpan: span.columns, valign: "top" }
       );
     });
-    rows.push(new TableRow({ cantSplit: true, tableHeader: index === 0, children }));
+    rows.push(new TableRow({ cantSplit: true, children }));
   });
   return new Table({
     rows,

@@ -154,11 +154,13 @@ export function planTable(actions: readonly Action[]): TableBlock {
       });
     }
   }
+  // Nine columns on a portrait page: the two long headers are hyphenated where a typesetter
+  // would, so that no word is broken at random in a narrow column.
   const side = [
-    { header: "Основные виды деятельности", units: 10 },
+    { header: "Основные виды деятельности", units: 11 },
     { header: "Срок", units: 7, align: "center" as const },
-    { header: "Ответственный", units: 9 },
-    { header: "Примечание", units: 7 },
+    { header: "Ответ-\nственный", units: 8 },
+    { header: "Приме-\nчание", units: 7 },
   ];
   return {
     type: "table",

@@ -63,16 +63,30 @@ function looseKey(code: string): string {
 }
 
 /**
- * The codes of «Учёт» closest to a mistyped one, nearest first (at most `n`).
+ * The codes of «Учёт» closest to a mistyped one, nearest first (at most `n`): fewest edits
+ * (case, look-alikes, dashes and leading zeros ignored), then the nearest number.
  * @example closestCodes("В-41", ["В-040", "В-041", "В-014"]) //=> ["В-041", "В-040", "В-014"]
  */
 export function closestCodes(code: string, codes: readonly string[], n = 3): string[] {
   const key = looseKey(code);
+  const number = lastNumber(key);
   return [...new Set(codes)]
-    .map((c) => ({ c, d: distance(key, looseKey(c)) }))
-    .sort((x, y) => x.d - y.d || naturalCompare(x.c, y.c))
+    .map((c) => {
+      const k = looseKey(c);
+      const other = lastNumber(k);
+      const gap = number === null || other === null ? Infinity : Math.abs(number - other);
+      return { c, d: distance(key, k), gap };
+    })
+    .sort((x, y) => x.d - y.d || x.gap - y.gap || naturalCompare(x.c, y.c))
     .slice(0, n)
     .map((x) => x.c);
+}
+
+/** The last number in a code, or null. */
+function lastNumber(key: string): number | null {
+  const all = key.match(/\d+/g);
+  const last = all?.[all.length - 1];
+  return last === undefined ? null : Number(last);
 }
 
 function findEpisode(register: Register, code: string): Episode | undefined {

@@ -396,10 +396,11 @@ export function signatureColumns(
   const role = Math.ceil((textWidth(s.role, FONT.body) * labelScale + PADDING + 2) / GRID_UNIT);
   const sign = 12;
   const gap = 2;
-  const name = 20;
   const date = s.date === undefined ? 0 : 19;
-  const inline = role + sign + gap + name + date + 1 <= GRID_COLUMNS;
-  return { inline, role: inline ? role : 0, sign, gap, name, date };
+  // The name takes what is left, 20 to 26 columns (a full name of three words fits in 26).
+  const rest = (used: number): number => Math.min(26, GRID_COLUMNS - used - sign - gap - date - 1);
+  const inline = rest(role) >= 20;
+  return { inline, role: inline ? role : 0, sign, gap, name: rest(inline ? role : 0), date };
 }
 
 function laySignature(b: Builder, s: Extract<DocumentBlock, { type: "signature" }>): void {
