@@ -20,7 +20,14 @@ import type { Register } from "../../src/core/register/model";
 import type { Quarter } from "../../src/core/register/schema";
 import { filledValues } from "../core/documentsValues";
 import { writeOtherRegister } from "./documentsBook";
-import { convertAllToPdf, missingInOrder, pdfPages, pdfText, words } from "./documentsRender";
+import {
+  convertAllToPdf,
+  missingInOrder,
+  missingLettersInOrder,
+  pdfPages,
+  pdfText,
+  words,
+} from "./documentsRender";
 
 const dir = mkdtempSync(join(tmpdir(), "vshu-documents-"));
 const VSHU = join(__dirname, "..", "..", "bin", "vshu.js");
@@ -180,8 +187,10 @@ describe("documents rendered by LibreOffice", () => {
         [],
         `${r.job.name} (.xlsx)\n${r.xlsx.text}`
       );
+      // Word keeps the table's column widths: on a machine without Times New Roman (or its twin,
+      // Liberation Serif) the wider substitute may break a long word in the plan's narrow columns.
       assert.deepEqual(
-        missingInOrder(r.docx.text, values),
+        (r.job.kind === "plan" ? missingLettersInOrder : missingInOrder)(r.docx.text, values),
         [],
         `${r.job.name} (.docx)\n${r.docx.text}`
       );

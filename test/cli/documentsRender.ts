@@ -109,3 +109,48 @@ export function missingInOrder(text: string, values: readonly string[]): string[
   }
   return missing;
 }
+
+/**
+ * Like `missingInOrder`, for a table whose narrow columns may break words anywhere (Word keeps
+ * its column widths, and a font wider than the one laid out for breaks long words): each value's
+ * characters, spaces left out, must appear in order within a short stretch of the text's
+ * characters (the cells beside it interleave), the values in order.
+ */
+export function missingLettersInOrder(text: string, values: readonly string[]): string[] {
+  const t = text.replace(/\s+/g, "");
+  const missing: string[] = [];
+  let cursor = 0;
+  for (const value of values) {
+    const v = value.replace(/\s+/g, "");
+    const first = v[0];
+    if (first === undefined) {
+      continue;
+    }
+    let found = -1;
+    for (
+      let i = t.indexOf(first, Math.max(0, cursor - 40));
+      i >= 0 && found < 0;
+      i = t.indexOf(first, i + 1)
+    ) {
+      let at = i;
+      let ok = true;
+      for (const ch of v.slice(1)) {
+        const next = t.indexOf(ch, at + 1);
+        if (next < 0 || next > at + 120) {
+          ok = false;
+          break;
+        }
+        at = next;
+      }
+      if (ok && at - i <= v.length * 8) {
+        found = i;
+      }
+    }
+    if (found < 0) {
+      missing.push(value);
+    } else {
+      cursor = found;
+    }
+  }
+  return missing;
+}

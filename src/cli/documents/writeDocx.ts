@@ -364,10 +364,12 @@ export function buildDocx(model: DocumentModel): Document {
   return new Document({
     creator: "ВШУ",
     title: `${model.name}: ${model.subject}`,
+    // Russian text, hyphenated by Word where a word does not fit (the plan's narrow columns).
+    hyphenation: { autoHyphenation: true },
     styles: {
       default: {
         document: {
-          run: { font: DOCUMENT_FONT, size: FONT.body * 2 },
+          run: { font: DOCUMENT_FONT, size: FONT.body * 2, language: { value: "ru-RU" } },
           paragraph: { spacing: { after: 0, line: 240 } },
         },
       },
