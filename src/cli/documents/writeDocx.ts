@@ -234,7 +234,7 @@ function signatureParagraphs(s: Block<"signature">): Paragraph[] {
   }
   runs.push(run("\t", { underline: true }), run("\t"));
   runs.push(
-    run(s.name !== null ? ` ${s.name} ` : "", { underline: true }),
+    run(s.name !== null ? `${s.name} ` : "", { underline: true }),
     run("\t", { underline: true })
   );
   if (s.date !== undefined) {
