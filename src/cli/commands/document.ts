@@ -21,7 +21,6 @@ import {
 import type { Register } from "../../core/register/model";
 import { QUARTERS, type Quarter } from "../../core/register/schema";
 import { checkOutput } from "../documents/outputCheck";
-import { docxBuffer } from "../documents/writeDocx";
 import { buildDocumentWorkbook } from "../documents/writeXlsx";
 import { UserError } from "../errors";
 import { writeAtomically } from "../files";
@@ -92,6 +91,8 @@ export async function writeDocumentFile(
   made: IsoDate
 ): Promise<void> {
   if (formatOf(out) === "docx") {
+    // The Word writer (the docx package) is loaded only for a Word file.
+    const { docxBuffer } = await import("../documents/writeDocx");
     const bytes = await docxBuffer(model);
     await writeAtomically(out, (tmp) => writeFile(tmp, bytes));
     return;
@@ -101,7 +102,8 @@ export async function writeDocumentFile(
     title: `${model.name}: ${model.subject}`,
     made,
   });
-  await writeAtomically(out, (tmp) => wb.xlsx.writeFile(tmp));
+  // Stored, not deflated, like the report: a few milliseconds of a run a person waits for.
+  await writeAtomically(out, (tmp) => wb.xlsx.writeFile(tmp, { zip: { compression: "STORE" } }));
 }
 
 /** The document a request asks for, from a register already read; throws UserError with the reason. */
@@ -117,7 +119,11 @@ export function makeDocument(
     force?: boolean | undefined;
   }
 ): { model: DocumentModel; warnings: readonly string[]; notes: readonly string[] } {
-  const deadlines = computeDeadlines(register, req.on, createProductionCalendar(register.calendar));
+  // Only the order and «Почему на учёте» print due dates.
+  const deadlines =
+    req.kind === "order" || req.kind === "why"
+      ? computeDeadlines(register, req.on, createProductionCalendar(register.calendar))
+      : [];
   const prepared = prepareDocument(
     register,
     {
