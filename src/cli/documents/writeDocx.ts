@@ -73,7 +73,7 @@ function runs(text: string, s: RunStyle = {}): TextRun[] {
 
 function para(
   text: string,
-  s: RunStyle & { align?: "left" | "center" | "right"; after?: number } = {}
+  s: RunStyle & { align?: "left" | "center" | "right"; after?: number; before?: number } = {}
 ): Paragraph {
   const alignment =
     s.align === "center"
@@ -83,7 +83,9 @@ function para(
         : AlignmentType.LEFT;
   return new Paragraph({
     alignment,
-    spacing: { after: s.after ?? 0 },
+    spacing: { after: s.after ?? 0, ...(s.before ? { before: s.before } : {}) },
+    // The paragraph mark in the same size, or it sets the line height of small type.
+    run: { size: Math.round((s.size ?? FONT.body) * 2) },
     children: text === "" ? [] : runs(text, s),
   });
 }
@@ -117,25 +119,25 @@ function tab(
   return { type: t, position: Math.round(units * UNIT) };
 }
 
-/**
- * Labels flow as text in Word, and the value stretches end at tab stops: the stops are placed
- * for a font up to a quarter wider than Times New Roman (DejaVu Serif, where Times is missing),
- * so a label never pushes its value past its stop.
- */
-const LABEL_SCALE = 1.25;
-
 /** Space above a line of the form: room to write by hand. */
 const LINE_BEFORE = 100;
 
+/** A no-break space: underlined, it draws a blank line of a given length in any font. */
+const NBSP = "\u00a0";
+/** Width of a no-break space in Times New Roman 12 pt (0.25 em). */
+const NBSP_PT = 3;
+
 /**
- * A line of the form as a paragraph: each value sits on an underlined stretch that runs to the
- * next label (a left tab stop) or to the end of the line (a right tab stop), so the text flows in
- * any font; the captions go in small type in a paragraph under it, centred under their values.
+ * A line of the form as a paragraph whose text flows in any font (no tab stop a wide font could
+ * overrun): a filled value is underlined text; a blank in the middle of a line is an underlined
+ * stretch of no-break spaces as long as its place on the worksheet; the line's last value runs
+ * on an underlined tab to the right margin. The captions go in small type in a paragraph under
+ * it, centred where the worksheet puts their values.
  */
 function lineParagraphs(line: Block<"line">, start: number, total: number): Paragraph[] {
-  const widths = lineColumns(line, total, LABEL_SCALE);
-  const stops: ReturnType<typeof tab>[] = [];
+  const widths = lineColumns(line, total);
   const runs: TextRun[] = [];
+  const stops: ReturnType<typeof tab>[] = [];
   const captionStops: ReturnType<typeof tab>[] = [];
   const captions: TextRun[] = [];
   let pos = start;
@@ -151,10 +153,17 @@ function lineParagraphs(line: Block<"line">, start: number, total: number): Para
         runs.push(run(" "));
       }
     } else {
-      runs.push(run(p.value !== null ? `${p.value} ` : " ", { underline: true }));
       const last = i === line.parts.length - 1;
-      stops.push(tab(last ? "right" : "left", last ? start + total : end));
-      runs.push(run("\t", { underline: true }));
+      if (p.value !== null) {
+        runs.push(run(p.value, { underline: true }));
+      }
+      if (last) {
+        stops.push(tab("right", start + total));
+        runs.push(run("\t", { underline: true }));
+      } else {
+        const blank = p.value === null ? ((end - pos) * GRID_UNIT) / NBSP_PT : 2;
+        runs.push(run(NBSP.repeat(Math.max(2, Math.round(blank))), { underline: true }));
+      }
       if (p.caption !== undefined) {
         captionStops.push(tab("center", (pos + end) / 2));
         captions.push(run(`\t${p.caption}`, { size: FONT.caption }));
@@ -208,7 +217,9 @@ function listParagraphs(block: Block<"list">): Paragraph[] {
 }
 
 function signatureParagraphs(s: Block<"signature">): Paragraph[] {
-  const cols = signatureColumns(s, LABEL_SCALE);
+  // The role flows as text before the first stop: placed for a font a third wider than Times
+  // New Roman (DejaVu Serif where Times is missing), so the role never runs past it.
+  const cols = signatureColumns(s, 1.35);
   const out: Paragraph[] = [];
   if (!cols.inline) {
     out.push(
@@ -233,9 +244,11 @@ function signatureParagraphs(s: Block<"signature">): Paragraph[] {
     runs.push(run("\t"));
   }
   runs.push(run("\t", { underline: true }), run("\t"));
+  // A name flows as underlined text (a long one never jumps a stop); a blank runs to the stop.
   runs.push(
-    run(s.name !== null ? `${s.name} ` : "", { underline: true }),
-    run("\t", { underline: true })
+    s.name !== null
+      ? run(`${s.name}${NBSP}${NBSP}`, { underline: true })
+      : run("\t", { underline: true })
   );
   if (s.date !== undefined) {
     stops.push(tab("right", GRID_COLUMNS));
@@ -333,6 +346,7 @@ function blockChildren(b: DocumentBlock): Child[] {
       }
       return [
         para(b.text, {
+          ...(b.style === "bold" ? { before: 80 } : {}),
           bold: b.style === "bold" || b.marked === true,
           underline: b.marked === true,
           align: b.style === "center" || b.style === "right" ? b.style : "left",

@@ -118,7 +118,7 @@ function childLines(ctx: DocumentContext, e: Episode, capitalised: boolean): Doc
 function resolutionChild(e: Episode): LineBlock {
   return line(
     label("считаем необходимым"),
-    value(orBlank(fullName(e)), NAME_CAPTION, 2),
+    value(orBlank(fullName(e)), NAME_CAPTION, 3),
     label("обучающегося"),
     value(orBlank(e.className), undefined, 0.35),
     label("класса")

@@ -156,11 +156,11 @@ export function whyOnRegister(ctx: DocumentContext, e: Episode): DocumentModel {
     ),
     line(label("Образовательная организация"), value(schoolName(ctx.settings))),
     line(
-      label("Случай в книге учёта"),
+      label("Код случая"),
       value(orBlank(e.code), undefined, 0.5),
       label("выявлен"),
       value(dateValue(e.identified), undefined, 0.6),
-      label("поставлен на учёт"),
+      label("на учёте с"),
       value(dateValue(e.registered), undefined, 0.6)
     ),
     { type: "space" },

@@ -142,11 +142,28 @@ export function lineColumns(line: LineBlock, total: number, labelScale = LABEL_F
   const weights = line.parts.map((p) => (p.type === "value" ? (p.weight ?? 1) : 0));
   const weightTotal = weights.reduce((a, b) => a + b, 0);
   const room = total - labelTotal;
-  const out = line.parts.map((p, i) =>
-    p.type === "value"
-      ? Math.max(minValue, Math.floor((room * (weights[i] ?? 0)) / weightTotal))
-      : (labels[i] ?? 0)
+  // Each filled value gets at least the room its text needs when the line can give it (so a
+  // name is not wrapped beside a wide empty line); the rest is shared by weight.
+  const need = line.parts.map((p) =>
+    p.type === "value" && p.value !== null
+      ? Math.ceil(
+          (textWidth(p.value, FONT.body) * Math.max(1, labelScale) + PADDING + 2) / GRID_UNIT
+        )
+      : minValue
   );
+  const needTotal = line.parts.reduce(
+    (a, p, i) => a + (p.type === "value" ? (need[i] ?? 0) : 0),
+    0
+  );
+  const fits = needTotal <= room;
+  const spare = fits ? room - needTotal : room;
+  const out = line.parts.map((p, i) => {
+    if (p.type !== "value") {
+      return labels[i] ?? 0;
+    }
+    const share = Math.floor((spare * (weights[i] ?? 0)) / weightTotal);
+    return fits ? (need[i] ?? 0) + share : Math.max(minValue, share);
+  });
   // Rounding leftovers go to the widest value.
   const used = out.reduce((a, b) => a + b, 0);
   let widest = -1;
