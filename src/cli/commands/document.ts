@@ -21,7 +21,6 @@ import {
 import type { Register } from "../../core/register/model";
 import { QUARTERS, type Quarter } from "../../core/register/schema";
 import { checkOutput } from "../documents/outputCheck";
-import { buildDocumentWorkbook } from "../documents/writeXlsx";
 import { UserError } from "../errors";
 import { writeAtomically } from "../files";
 import { readRegister } from "../xlsx/readRegister";
@@ -91,12 +90,13 @@ export async function writeDocumentFile(
   made: IsoDate
 ): Promise<void> {
   if (formatOf(out) === "docx") {
-    // The Word writer (the docx package) is loaded only for a Word file.
+    // Each writer is loaded only for its format (the docx package, exceljs's workbook).
     const { docxBuffer } = await import("../documents/writeDocx");
     const bytes = await docxBuffer(model);
     await writeAtomically(out, (tmp) => writeFile(tmp, bytes));
     return;
   }
+  const { buildDocumentWorkbook } = await import("../documents/writeXlsx");
   const wb = buildDocumentWorkbook(documentSheet(model), {
     sheetName: documentSheetName(model),
     title: `${model.name}: ${model.subject}`,
