@@ -11,7 +11,8 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
-import { DOCUMENT_KINDS, type DocumentKind } from "../src/core/documents";
+import { demoPicks } from "../src/cli/documents/demoDocuments";
+import { readRegister } from "../src/cli/xlsx/readRegister";
 
 const ROOT = resolve(__dirname, "..");
 const OUT = join(ROOT, "bench-out", "documents");
@@ -19,18 +20,6 @@ const REPEAT = Number(process.env["BENCH_REPEAT"] ?? 5);
 const ON = "2026-11-23";
 const LIMIT_S = 1;
 const VSHU = join(ROOT, "bin", "vshu.js");
-
-/** The demo case each kind is timed on (see src/cli/documents/demoDocuments.ts). */
-const CASE: Readonly<Record<DocumentKind, string>> = {
-  signal: "В-032",
-  "vshu-child": "В-006",
-  "vshu-family": "В-006",
-  "kdn-child": "В-011",
-  "kdn-family": "В-011",
-  plan: "В-006",
-  order: "В-036",
-  why: "В-024",
-};
 
 /** Preloaded into the measured process: prints its CPU time (all threads) when it exits. */
 const CPU_HOOK =
@@ -69,7 +58,7 @@ function median(xs: readonly number[]): number {
   return s[Math.floor(s.length / 2)] ?? 0;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const demo = join(OUT, "demo");
@@ -81,10 +70,13 @@ function main(): void {
     "vshu deadlines (чтение той же книги)",
     times(["deadlines", book, "--on", ON, "--json"]),
   ]);
-  for (const kind of DOCUMENT_KINDS) {
+  // The cases `vshu demo` shows each kind with (src/cli/documents/demoDocuments.ts).
+  for (const pick of demoPicks(await readRegister(book), ON)) {
+    const kind = pick.kind;
+    const which = pick.code !== undefined ? ["--case", pick.code] : ["--row", String(pick.row)];
     for (const ext of ["xlsx", "docx"] as const) {
       const out = join(OUT, `${kind}.${ext}`);
-      const args = ["document", book, "--case", CASE[kind], "--kind", kind, "--on", ON];
+      const args = ["document", book, ...which, "--kind", kind, "--on", ON];
       rows.push([
         `vshu document --kind ${kind} → .${ext}`,
         times([...args, "--out", out, "--force"]),
@@ -112,4 +104,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

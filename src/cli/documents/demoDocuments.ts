@@ -16,7 +16,8 @@ import { readRegister } from "../xlsx/readRegister";
 /** The folder of the demo documents, inside the demo folder. */
 export const DEMO_DOCUMENTS_DIR = "документы";
 
-interface Pick {
+/** A kind and the case (or the «Сигналы» row) it is shown with. */
+export interface DemoPick {
   readonly kind: DocumentKind;
   readonly code?: string;
   readonly row?: number;
@@ -37,7 +38,7 @@ function familySize(register: Register, e: Episode): number {
 }
 
 /** The episode each kind is shown with: the first that suits it, in the register's order. */
-export function demoPicks(register: Register, on: IsoDate): Pick[] {
+export function demoPicks(register: Register, on: IsoDate): DemoPick[] {
   const eps = register.episodes;
   const first = (...tests: ((e: Episode) => boolean)[]): Episode | undefined => {
     for (const t of tests) {
@@ -69,7 +70,7 @@ export function demoPicks(register: Register, on: IsoDate): Pick[] {
     .filter((e) => e.level === 1 && isOpen(e, on))
     .sort((a, b) => (b.registered ?? "").localeCompare(a.registered ?? ""))[0];
   const card = register.signals.find((s) => s.caseCode !== "") ?? register.signals[0];
-  const picks: Pick[] = [];
+  const picks: DemoPick[] = [];
   if (card) {
     picks.push(
       card.caseCode !== ""
@@ -91,7 +92,7 @@ export function demoPicks(register: Register, on: IsoDate): Pick[] {
 }
 
 /** The file name of a demo document: «Представление ВШУ (ребёнок) В-006.docx». */
-export function demoDocumentName(p: Pick, ext: "xlsx" | "docx"): string {
+export function demoDocumentName(p: DemoPick, ext: "xlsx" | "docx"): string {
   const whose = p.code ?? `строка ${p.row ?? ""}`;
   return `${DOCUMENT_NAMES[p.kind]} ${whose}.${ext}`;
 }
