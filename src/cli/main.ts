@@ -299,6 +299,52 @@ function program(): Command {
       const { runUpgrade } = await import("./commands/upgrade");
       console.log(await runUpgrade({ book }));
     });
+  cli
+    .command("document")
+    .description(
+      "документ по случаю: сигнальная карта, представление, план, приказ, «Почему на учёте»"
+    )
+    .argument("<BOOK.xlsx>", "книга учёта")
+    .option("--case <КОД>", "код случая (столбец «Код» листа «Учёт»)")
+    .requiredOption(
+      "--kind <вид>",
+      "signal, vshu-child, vshu-family, kdn-child, kdn-family, plan, order или why"
+    )
+    .option("--quarter <I..IV>", "четверть плана (по умолчанию текущая)")
+    .option("--row <N>", "строка карты на листе «Сигналы» (для карты без кода)")
+    .option("--on <ГГГГ-ММ-ДД>", "дата составления документа (по умолчанию сегодня)")
+    .requiredOption("--out <FILE.xlsx|FILE.docx>", "файл документа: .xlsx (Excel) или .docx (Word)")
+    .option("--force", "составить, несмотря на предупреждение; заменить существующий файл")
+    .helpOption("-h, --help", "показать справку")
+    .action(
+      async (
+        book: string,
+        o: {
+          case?: string;
+          kind: string;
+          quarter?: string;
+          row?: string;
+          on?: string;
+          out: string;
+          force?: boolean;
+        }
+      ) => {
+        const on = o.on !== undefined ? isoOption("--on", o.on) : today();
+        const { runDocument } = await import("./commands/document");
+        console.log(
+          await runDocument({
+            book,
+            kind: o.kind,
+            caseCode: o.case,
+            quarter: o.quarter,
+            row: o.row,
+            on,
+            out: o.out,
+            force: o.force,
+          })
+        );
+      }
+    );
   return cli;
 }
 

@@ -40,7 +40,10 @@ export function emptyRegisterWorkbook(
     }
     book.addSheet(SHEET[key], version === 1 ? requiredColumns(key) : SHEET_COLUMNS[key]);
   }
-  const settings = defaultSettings({ school, district: "Учебный район", startYear: 2026 });
+  // A version-1 register has none of version 2's parameters (defaultSettings lists them all).
+  const settings = defaultSettings({ school, district: "Учебный район", startYear: 2026 }).filter(
+    ([p]) => version === 2 || !V2_SETTINGS_PARAMS.includes(p)
+  );
   for (const [p, v] of settings) {
     book.append(SHEET.settings, { Параметр: p, Значение: v });
   }

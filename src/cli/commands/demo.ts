@@ -21,6 +21,7 @@ import { prepareOutput, prepareOutputDir, writeOutput, type PreparedOutput } fro
 import { readWorkbookTables } from "../xlsx/readWorkbook";
 import { coreProperties } from "../xlsx/workbookFile";
 import { registerBytes } from "../xlsx/writeRegister";
+import { writeDemoDocuments } from "../documents/demoDocuments";
 import { formatDeadlinesText, runDeadlines } from "./deadlines";
 import { runReport } from "./report";
 
@@ -139,11 +140,18 @@ export async function runDemo(opts: DemoOptions): Promise<string> {
   await text(DEMO_FILES.reportJson, `${JSON.stringify(report, null, 2)}\n`);
   await text(DEMO_FILES.deadlines, `${formatDeadlinesText(rows, opts.on)}\n`);
   await text(DEMO_FILES.deadlinesJson, `${JSON.stringify(json, null, 2)}\n`);
+  const documents = await writeDemoDocuments({
+    book,
+    out: opts.out,
+    on: opts.on,
+    force: opts.force,
+  });
   const overdue = rows.filter((r) => r.status === "просрочено").length;
   return [
     `Демонстрационные файлы в папке ${opts.out}:`,
     `  ${DEMO_FILES.register} — книга учёта вымышленной школы (${demo.sheets.cases?.length ?? 0} случаев)`,
     `  ${DEMO_FILES.report} и ${DEMO_FILES.reportJson} — отчёт за ${formatDateRu(demo.period.from)}–${formatDateRu(demo.period.to)}`,
     `  ${DEMO_FILES.deadlines} и ${DEMO_FILES.deadlinesJson} — сроки на ${formatDateRu(opts.on)}: ${rows.length} ${pluralRu(rows.length, ["шаг", "шага", "шагов"])}, просрочено ${overdue}`,
+    documents,
   ].join("\n");
 }

@@ -68,8 +68,15 @@ interface SmtpError extends Error {
   reason?: string;
 }
 
+/**
+ * The error as nodemailer and Node's sockets give it. Checked by shape, not `instanceof Error`:
+ * an error made in another realm (a VM context, as under Jest) is not an instance of this
+ * realm's Error, and its code (ECONNREFUSED…) must not be lost.
+ */
 function asSmtpError(error: unknown): SmtpError {
-  return error instanceof Error ? (error as SmtpError) : new Error(String(error));
+  return typeof error === "object" && error !== null && "message" in error
+    ? (error as SmtpError)
+    : new Error(String(error));
 }
 
 /** The sender as nodemailer takes it: the settings' «from», named after the school when bare. */
