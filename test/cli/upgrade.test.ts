@@ -5,7 +5,7 @@
  * other commands read it. Re-running is a no-op; a newer version and an open register are
  * refused with nothing written.
  */
-import { describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -37,10 +37,15 @@ async function v1Book(
   return file;
 }
 
-describe("vshu upgrade of a version-1 register written by another program", async () => {
-  const book = await v1Book("школа.xlsx");
-  const original = readFileSync(book);
-  const run = vshu("upgrade", book);
+describe("vshu upgrade of a version-1 register written by another program", () => {
+  let book = "";
+  let original = Buffer.alloc(0);
+  let run: ReturnType<typeof vshu>;
+  before(async () => {
+    book = await v1Book("школа.xlsx");
+    original = readFileSync(book);
+    run = vshu("upgrade", book);
+  });
 
   test("exits 0, says what it did in Russian and keeps the old register beside it", () => {
     assert.equal(run.status, 0, run.stderr);
