@@ -179,6 +179,38 @@ async function asUser<T>(book: string, fn: () => T | Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Rows typed just under a table that did not grow over them (LibreOffice and Р7 do not grow a
+ * table as Excel does): the reader reads them as the table's rows, with a warning; the first
+ * write grows the table over them, so that they are the table's rows for Excel too and rows
+ * added later go below them. Returns the journal rows of what grew.
+ */
+function growOverRowsBelow(
+  editor: WorkbookEditor,
+  tables: ReadonlyMap<string, RawTable>
+): EditJournal[] {
+  const grown: EditJournal[] = [];
+  for (const [name, raw] of tables) {
+    const below = raw.rowsBelow ?? [];
+    const ref = below.length > 0 ? editor.findSheet(name) : undefined;
+    const table = ref ? editor.tables(ref)[0] : undefined;
+    if (!table || table.totalsRows > 0) {
+      continue;
+    }
+    const bottom = Math.max(...below);
+    if (bottom > table.range.bottom) {
+      table.setRange({ ...table.range, bottom });
+      grown.push({
+        sheet: name,
+        rows: below,
+        codes: [],
+        action: "таблица растянута на строки, введённые под ней",
+      });
+    }
+  }
+  return grown;
+}
+
 /** Changes a register safely (see the file's header). */
 export async function updateRegister(book: string, opts: UpdateOptions): Promise<UpdateOutcome> {
   await requireFile(book);
@@ -189,6 +221,7 @@ export async function updateRegister(book: string, opts: UpdateOptions): Promise
   const tables = await readTables(path, book);
   const parsed = parseRegister(tables);
   const editor = openPackage(bytes, book);
+  const grown = growOverRowsBelow(editor, tables);
   const upgraded = await asUser(book, () => upgradeToV2(editor));
   if ((opts.requireValid ?? true) && parsed.issues.length > 0) {
     throw new UserError(`${formatIssues(book, parsed.issues)}\nКнига не изменена.`);
@@ -198,7 +231,7 @@ export async function updateRegister(book: string, opts: UpdateOptions): Promise
     opts.edit ? opts.edit({ book: editor, before: parsed, tables, upgraded }) : undefined
   );
   const editChanges = editor.changes.list().slice(upgradeChanges);
-  if (editor.changes.empty) {
+  if (editor.changes.empty && grown.length === 0) {
     return { written: false, upgraded, journal: [] };
   }
 
@@ -223,7 +256,7 @@ export async function updateRegister(book: string, opts: UpdateOptions): Promise
       codes: [],
     });
   }
-  for (const j of result?.journal ?? defaultJournal(editChanges)) {
+  for (const j of [...grown, ...(result?.journal ?? defaultJournal(editChanges))]) {
     journal.push({
       when,
       who: opts.who,

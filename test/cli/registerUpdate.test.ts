@@ -298,3 +298,67 @@ describe("nothing is lost when a write fails", () => {
     untouched(folder, file, bytes);
   });
 });
+
+describe("rows typed under a table that did not grow over them", () => {
+  test("the first write grows the table over them, and rows added go below them", async () => {
+    const { buildRegisterWorkbook } = await import("../../src/cli/xlsx/writeRegister");
+    const { defaultSettings } = await import("../../src/core/register/defaults");
+    const { CASE_COLUMNS } = await import("../../src/core/register/schema");
+    const folder = join(dir, `below${++n}`);
+    mkdirSync(folder);
+    const file = join(folder, "книга.xlsx");
+    const wb = buildRegisterWorkbook({
+      sheets: {
+        settings: defaultSettings({ school: "Школа", district: "Район", startYear: 2026 }).map(
+          ([p, v]) => ({ Параметр: p, Значение: v })
+        ),
+        cases: [{ ...newCase("В-1"), Фамилия: "Монгуш" }],
+      },
+    });
+    // As LibreOffice leaves it: a case typed in the row under the table, the table not grown.
+    const ws = wb.getWorksheet(SHEET.cases);
+    const typed: Record<string, string> = { Код: "В-2", Фамилия: "Ооржак", Имя: "Айдыс" };
+    CASE_COLUMNS.forEach((h, i) => {
+      if (typed[h] !== undefined && ws) {
+        ws.getCell(3, i + 1).value = typed[h];
+      }
+    });
+    await wb.xlsx.writeFile(file);
+    const before = await readWorkbookTables(file, () => []);
+    assert.deepEqual(before.get(SHEET.cases)?.rowsBelow, [3], "the reader saw the typed row");
+
+    await updateRegister(file, {
+      who: "vshu import",
+      action: "импорт из CSV",
+      now: WHEN,
+      edit: ({ book: editor }) => {
+        appendRows(editor, SHEET.cases, [newCase("В-9")]);
+      },
+    });
+    const after = await readWorkbookTables(file, () => []);
+    const cases = after.get(SHEET.cases);
+    assert.equal(cases?.rowsBelow, undefined, "no rows outside the table any more");
+    const code = cases?.headers.indexOf("Код") ?? -1;
+    assert.deepEqual(
+      cases?.rows.map((r) => [r.row, r.cells[code]]),
+      [
+        [2, "В-1"],
+        [3, "В-2"],
+        [4, "В-9"],
+      ]
+    );
+    const zip = ZipPackage.open(readFileSync(file));
+    const tableXml = zip
+      .names()
+      .filter((p) => /^xl\/tables\/.*\.xml$/.test(p))
+      .map((p) => zip.text(p) ?? "")
+      .find((x) => x.includes('displayName="tblCases"'));
+    assert.match(tableXml ?? "", /\bref="A1:[A-Z]+4"/);
+    const journal = after.get(SHEET.journal);
+    const action = journal?.headers.indexOf("Действие") ?? -1;
+    assert.deepEqual(
+      journal?.rows.map((r) => r.cells[action]),
+      ["таблица растянута на строки, введённые под ней", "импорт из CSV"]
+    );
+  });
+});
