@@ -32,7 +32,7 @@ import type { CreateRegisterResult, HostCapabilities, LayoutKey } from "./gatewa
 import { journalRecords } from "./journal";
 import { rowArrays } from "./rows";
 import { queueSheet, type Value } from "./sheetLayout";
-import { columnsOf, findName, loadNames, sheetNameOf, tableNameOf } from "./tables";
+import { columnsOf, findName, loadNames, sheetNameOf, tableNameOf, usedRangeOf } from "./tables";
 import { DATE_FORMAT, GENERAL_FORMAT, TEXT_FORMAT } from "./textSafe";
 import { newSettingCell } from "./upgradePlan";
 
@@ -107,8 +107,12 @@ export interface ContentProbe {
   readonly a1: Excel.Range;
 }
 
-export function probeContent(ws: Excel.Worksheet): ContentProbe {
-  const used = ws.getUsedRange();
+/** The probe of a sheet's content: its used range by values (ExcelApi 1.2; see usedRangeOf). */
+export function probeContent(
+  ws: Excel.Worksheet,
+  caps: Pick<HostCapabilities, "excelApi">
+): ContentProbe {
+  const used = usedRangeOf(ws, caps);
   used.load("address");
   const a1 = ws.getRange("A1");
   a1.load("formulas");
@@ -155,7 +159,7 @@ export async function createRegisterIn(
     } else if (existingSheet === null) {
       toCreate.push(key);
     } else {
-      const probe = probeContent(context.workbook.worksheets.getItem(existingSheet));
+      const probe = probeContent(context.workbook.worksheets.getItem(existingSheet), caps);
       toCheck.push({ key, sheet: existingSheet, probe });
     }
   }

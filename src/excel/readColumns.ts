@@ -44,7 +44,6 @@ interface Pending {
   readonly wanted: readonly string[];
   readonly table: Excel.Table;
   readonly header: Excel.Range;
-  readonly whole: Excel.Range;
   readonly runs: Run[];
 }
 
@@ -110,14 +109,14 @@ export async function readSelectedColumns(
       continue;
     }
     const table = context.workbook.tables.getItem(TABLE_NAME[key]);
-    const header = table.getHeaderRowRange().load("values");
-    const whole = table.getRange().load("address");
+    // The header row and the body (never the totals row, which is not data).
+    const header = table.getHeaderRowRange().load("values, address");
     const body = table.getDataBodyRange();
     const runs = columnRuns(wanted.map((c) => SHEET_COLUMNS[key].indexOf(c)));
     for (const run of runs) {
       run.range = columnsRange(body, run).load("values");
     }
-    pending.push({ key, wanted, table, header, whole, runs });
+    pending.push({ key, wanted, table, header, runs });
   }
   if (!(await syncUnlessLayoutMiss(context))) {
     return null;
@@ -166,7 +165,7 @@ export async function readSelectedColumns(
 
   const sheets = new Map<string, RawTable>();
   for (const { p, columns } of located) {
-    const block = parseRangeAddress(p.whole.address)?.block;
+    const block = parseRangeAddress(p.header.address)?.block;
     const top = block ? block.top : 0;
     const data = columns.map((c) => c.values());
     const count = data.reduce((n, d) => Math.max(n, d.length), 0);

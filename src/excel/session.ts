@@ -100,7 +100,8 @@ export class GatewaySession {
 
   /** Reads and parses the whole register; keeps it as `last`. */
   async readRegister(): Promise<RegisterRead> {
-    const { sheets, snapshot } = await this.run((context) => readRegisterTables(context));
+    const caps = await this.capabilities();
+    const { sheets, snapshot } = await this.run((context) => readRegisterTables(context, caps));
     const { register, issues } = parseRegister(sheets);
     this.last = { register, issues, snapshot };
     return this.last;

@@ -4,6 +4,12 @@
  * else (a sheet typed by hand) by the first row that holds half of the contract's headers.
  * Columns are matched by header, so their order is free and extra columns are kept.
  *
+ * A table is read as its header row and its data body (`getHeaderRowRange`,
+ * `getDataBodyRange`), never as `getRange()`: a totals row («Строка итогов») is not data. A
+ * sheet without a table is read within its used range by values (`getUsedRange(true)`,
+ * ExcelApi 1.2; on ExcelApi 1.1 the used range, formatting included), so cells that only
+ * carry a format are not rows.
+ *
  * Syncs: 1 for the names of sheets and tables, 1 for the tables' addresses (plus 1 when a
  * sheet has a table under another name), then the values in blocks of at most
  * READ_CELLS_PER_SYNC cells each, so no response comes near Excel on the web's 5 MB limit
@@ -21,7 +27,7 @@ import {
 } from "../core/register/schema";
 import { matchKey } from "../core/text";
 import { blockAddress, parseRangeAddress, type Block } from "./address";
-import type { LayoutKey, RegisterSnapshot, TableLayout } from "./gateway";
+import type { HostCapabilities, LayoutKey, RegisterSnapshot, TableLayout } from "./gateway";
 
 /**
  * Cells read per sync. A register cell averages ~16 bytes of JSON (measured on the fake with
@@ -57,6 +63,44 @@ export async function loadNames(
   tables.load("items/name");
   await context.sync();
   return { sheets: sheets.items.map((s) => s.name), tables: tables.items.map((t) => t.name) };
+}
+
+/**
+ * A sheet's used range by values (`getUsedRange(true)`, ExcelApi 1.2): cells that only carry
+ * formatting do not count. ExcelApi 1.1 has only the used range with formatting.
+ */
+export function usedRangeOf(
+  sheet: Excel.Worksheet,
+  caps: Pick<HostCapabilities, "excelApi">
+): Excel.Range {
+  return caps.excelApi >= 2 ? sheet.getUsedRange(true) : sheet.getUsedRange();
+}
+
+/** A table's header row and data body, their addresses loaded (never its totals row). */
+interface TableParts {
+  readonly header: Excel.Range;
+  readonly body: Excel.Range;
+}
+
+function loadTableParts(context: Excel.RequestContext, table: string): TableParts {
+  const t = context.workbook.tables.getItem(table);
+  return {
+    header: t.getHeaderRowRange().load("address"),
+    body: t.getDataBodyRange().load("address"),
+  };
+}
+
+/** After the sync: the sheet and the block from the header row to the body's last row. */
+function partsBlock(parts: TableParts): { sheet: string | null; block: Block } | null {
+  const header = parseRangeAddress(parts.header.address);
+  const body = parseRangeAddress(parts.body.address);
+  if (!header) {
+    return null;
+  }
+  return {
+    sheet: header.sheet,
+    block: { ...header.block, bottom: Math.max(header.block.bottom, body?.block.bottom ?? 0) },
+  };
 }
 
 /** The name in `names` that matches `wanted` ignoring case, spacing and look-alikes. */
@@ -228,6 +272,7 @@ async function readGroups(
  */
 export async function readRegisterTables(
   context: Excel.RequestContext,
+  caps: Pick<HostCapabilities, "excelApi">,
   budget = READ_CELLS_PER_SYNC
 ): Promise<{ sheets: Map<string, RawTable>; snapshot: RegisterSnapshot }> {
   const names = await loadNames(context);
@@ -241,33 +286,29 @@ export async function readRegisterTables(
       sources.push({ key, sheet, table: null, block: null, byHeaders: false });
     }
   }
-  // Addresses: of each named table; of a sheet's tables and used range otherwise.
+  // Addresses: of each named table (header and body); of a sheet's tables and used range otherwise.
   const pending = sources.map((source) => {
     if (source.table !== null) {
-      const range = context.workbook.tables.getItem(source.table).getRange();
-      range.load("address");
-      return { source, range, tables: null, used: null };
+      return { source, parts: loadTableParts(context, source.table), tables: null, used: null };
     }
     const tables = context.workbook.worksheets.getItem(source.sheet).tables;
     tables.load("items/name");
-    const used = context.workbook.worksheets.getItem(source.sheet).getUsedRange();
+    const used = usedRangeOf(context.workbook.worksheets.getItem(source.sheet), caps);
     used.load("address");
-    return { source, range: null, tables, used };
+    return { source, parts: null, tables, used };
   });
   await context.sync();
-  const firstTables: { source: Source; range: Excel.Range }[] = [];
+  const firstTables: { source: Source; parts: TableParts }[] = [];
   for (const p of pending) {
-    if (p.range) {
-      const parsed = parseRangeAddress(p.range.address);
+    if (p.parts) {
+      const parsed = partsBlock(p.parts);
       p.source.block = parsed?.block ?? null;
       p.source.sheet = parsed?.sheet ?? p.source.sheet;
     } else if (p.tables && p.used) {
       const first = p.tables.items[0];
       if (first) {
         p.source.table = first.name;
-        const range = context.workbook.tables.getItem(first.name).getRange();
-        range.load("address");
-        firstTables.push({ source: p.source, range });
+        firstTables.push({ source: p.source, parts: loadTableParts(context, first.name) });
       } else {
         p.source.block = parseRangeAddress(p.used.address)?.block ?? null;
         (p.source as { byHeaders: boolean }).byHeaders = true;
@@ -277,7 +318,7 @@ export async function readRegisterTables(
   if (firstTables.length > 0) {
     await context.sync();
     for (const f of firstTables) {
-      f.source.block = parseRangeAddress(f.range.address)?.block ?? null;
+      f.source.block = partsBlock(f.parts)?.block ?? null;
     }
   }
   const rowsBySource = new Map<Source, Map<number, ExcelValue[]>>();

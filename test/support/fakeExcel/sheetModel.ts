@@ -4,7 +4,7 @@
  * deleted, and what the adapter records (styles, validation, widths, page layout).
  */
 import { FakeExcelError } from "./errors";
-import { formatAddress, MAX_COLUMNS, type Rect } from "./address";
+import { formatAddress, MAX_COLUMNS, parseAddress, type Rect } from "./address";
 
 export type CellValue = string | number | boolean;
 
@@ -16,13 +16,26 @@ export const FORMULA_RESULT = "#NAME?";
 export interface TableModel {
   name: string;
   sheet: SheetModel;
-  /** Header row at `top`; body rows `top + 1 … bottom`. */
+  /**
+   * Header row at `top`; body rows `top + 1 … bottom` (`bottom - 1` with a totals row, which is
+   * then the table's last row `bottom`).
+   */
   top: number;
   left: number;
   bottom: number;
   right: number;
   style: string;
+  /** «Строка итогов» shown (`showTotals`). */
+  totals?: boolean;
 }
+
+/** The last body row of a table (above its totals row, if shown). */
+export function bodyBottom(t: TableModel): number {
+  return t.bottom - (t.totals === true ? 1 : 0);
+}
+
+/** Style records that do not make a cell "used" (sizes of whole rows and columns). */
+const SIZE_PROPERTIES = new Set(["columnWidth", "rowHeight", "autofitRows"]);
 
 export interface StyleRecord {
   readonly address: string;
@@ -143,25 +156,50 @@ export class SheetModel {
     }
   }
 
-  /** Every cell holding a value or a formula (formats alone do not count, like `valuesOnly`). */
-  usedRect(): Rect | null {
+  /**
+   * The used range as Excel computes it: every cell holding a value or a formula and, unless
+   * `valuesOnly` (ExcelApi 1.2's `getUsedRange(true)`), every cell with formatting too — a
+   * number format, a recorded style (fill, font, borders, alignment; not column widths or row
+   * heights), list validation, a merge, an Excel table's range (its style formats every cell).
+   * Null for a sheet with nothing of that.
+   */
+  usedRect(valuesOnly = true): Rect | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
     let right = -1;
+    const seeRect = (r: Rect): void => {
+      top = Math.min(top, r.top);
+      left = Math.min(left, r.left);
+      bottom = Math.max(bottom, r.bottom);
+      right = Math.max(right, r.right);
+    };
     const see = (k: number): void => {
       const r = Math.floor(k / MAX_COLUMNS);
       const c = k % MAX_COLUMNS;
-      top = Math.min(top, r);
-      left = Math.min(left, c);
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
+      seeRect({ top: r, left: c, bottom: r, right: c });
     };
     this.values.forEach((_v, k) => see(k));
     this.formulas.forEach((_v, k) => see(k));
-    for (const t of this.tables) {
-      see(SheetModel.key(t.top, t.left));
-      see(SheetModel.key(t.bottom, t.right));
+    if (!valuesOnly) {
+      this.formats.forEach((_v, k) => see(k));
+      const seeAddress = (address: string): void => {
+        try {
+          seeRect(parseAddress(address));
+        } catch {
+          // Whole rows or columns: not a cell of the used range.
+        }
+      };
+      for (const st of this.styles) {
+        if (!SIZE_PROPERTIES.has(st.property)) {
+          seeAddress(st.address);
+        }
+      }
+      this.validations.forEach((v) => seeAddress(v.address));
+      this.merges.forEach(seeAddress);
+      for (const t of this.tables) {
+        seeRect(t);
+      }
     }
     return bottom < 0 ? null : { top, left, bottom, right };
   }
