@@ -16,7 +16,7 @@ import { readRegisterTables } from "./tables";
 export async function readReportData(s: GatewaySession): Promise<ReportData> {
   const caps = await s.capabilities();
   const got = await s.run(async (context) => {
-    const columns = await readSelectedColumns(context, REPORT_COLUMNS);
+    const columns = await readSelectedColumns(context, REPORT_COLUMNS, caps);
     if (columns) {
       return { ...columns, limited: true };
     }

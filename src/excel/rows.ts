@@ -9,6 +9,7 @@
  */
 import { matchKey } from "../core/text";
 import { blockAddress, parseRangeAddress } from "./address";
+import { sheetValue, type DateSystem } from "./dateSystem";
 import type { HostCapabilities, TableLayout } from "./gateway";
 import type { OutCell } from "./textSafe";
 
@@ -19,18 +20,22 @@ function byKey(record: RowRecord): Map<string, OutCell> {
   return new Map(Object.entries(record).map(([h, c]) => [matchKey(h), c]));
 }
 
-/** Values and formats in the table's column order; null where the record has no cell. */
+/**
+ * Values and formats in the table's column order; `blank` where the record has no cell. Dates
+ * are stored in the workbook's date system.
+ */
 export function rowArrays(
   headers: readonly string[],
   record: RowRecord,
-  blank: "" | null
+  blank: "" | null,
+  system: DateSystem = 1900
 ): { values: (string | number | boolean | null)[]; formats: (string | null)[] } {
   const cells = byKey(record);
   const values: (string | number | boolean | null)[] = [];
   const formats: (string | null)[] = [];
   for (const h of headers) {
     const cell = cells.get(matchKey(h));
-    values.push(cell ? cell.value : blank);
+    values.push(cell ? sheetValue(cell, system) : blank);
     formats.push(cell ? cell.format : null);
   }
   return { values, formats };
@@ -128,7 +133,7 @@ export function queueAppend(
 ): AppendTicket {
   const n = records.length;
   const width = layout.headers.length;
-  const arrays = records.map((r) => rowArrays(layout.headers, r, null));
+  const arrays = records.map((r) => rowArrays(layout.headers, r, null, layout.dateSystem));
   const expected = layout.headerRow + 2 + (layout.onlyBlankRow ? 0 : layout.bodyRows);
   if (n === 0) {
     return { first: null, expected, layout, count: 0, direct: null };
@@ -266,7 +271,7 @@ export function queueUpdate(
   const before = sheet.getRange(address);
   before.load("formulas, numberFormat");
   const target = sheet.getRange(address);
-  const { values, formats } = rowArrays(layout.headers, record, null);
+  const { values, formats } = rowArrays(layout.headers, record, null, layout.dateSystem);
   target.numberFormat = [formats];
   target.values = [values];
   const guardIndex = layout.headers.findIndex((h) => matchKey(h) === matchKey(guard.header));

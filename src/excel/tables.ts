@@ -27,14 +27,17 @@ import {
 } from "../core/register/schema";
 import { matchKey } from "../core/text";
 import { blockAddress, parseRangeAddress, type Block } from "./address";
+import {
+  queueDateSystemProbe,
+  rawTablesIn1900,
+  systemOfShownDates,
+  UNKNOWN_DATE_SYSTEM_MESSAGE,
+  type DateSystem,
+} from "./dateSystem";
 import type { HostCapabilities, LayoutKey, RegisterSnapshot, TableLayout } from "./gateway";
+import { readGroups, planSlices, READ_CELLS_PER_SYNC, type ExcelValue } from "./readBlocks";
 
-/**
- * Cells read per sync. A register cell averages ~16 bytes of JSON (measured on the fake with
- * the benchmark's register), so a block is ~2.4 MB, half of Excel on the web's 5 MB limit,
- * leaving room for long notes; a block that still hits the limit is read in halves.
- */
-export const READ_CELLS_PER_SYNC = 150_000;
+export { isPayloadLimit, READ_CELLS_PER_SYNC } from "./readBlocks";
 
 export const CALENDAR_TABLE = "tblCalendar";
 
@@ -109,6 +112,16 @@ export function findName(names: readonly string[], wanted: string): string | nul
   return names.find((n) => n === wanted) ?? names.find((n) => matchKey(n) === key) ?? null;
 }
 
+/** A workbook that is not a register: its sheets are not read. */
+export class NotARegisterError extends Error {
+  constructor(readonly missing: readonly string[]) {
+    super(
+      `В книге нет листов книги учёта: ${missing.map((m) => `«${m}»`).join(", ")}. Её данные не читаются. Создайте книгу учёта: «Учёт и сроки» → «Создать книгу учёта».`
+    );
+    this.name = "NotARegisterError";
+  }
+}
+
 /**
  * Which sheets of a register are missing (neither the sheet nor its table exists): those of
  * version 1 — a version-1 register lacks «Регламент» and «Журнал» and is still a register.
@@ -129,8 +142,6 @@ interface Source {
   /** A sheet without a table: the header row is found in the first rows. */
   readonly byHeaders: boolean;
 }
-
-type ExcelValue = string | number | boolean;
 
 /** A value Excel returns as a register cell: "" (an empty cell) is null. */
 export function toCell(v: unknown): Cell {
@@ -167,115 +178,24 @@ function findHeaderRow(
   return best;
 }
 
-/** A block of rows of one source read in one sync. */
-interface Slice {
-  readonly source: Source;
-  readonly top: number;
-  readonly bottom: number;
-}
-
-/** Splits every source's rows into slices, and slices into groups of ≤ budget cells. */
-function planSlices(sources: readonly Source[], budget: number): Slice[][] {
-  const groups: Slice[][] = [];
-  let current: Slice[] = [];
-  let used = 0;
-  for (const source of sources) {
-    const b = source.block;
-    if (!b) {
-      continue;
-    }
-    const width = b.right - b.left + 1;
-    const rowsPerSlice = Math.max(1, Math.floor(budget / width));
-    for (let top = b.top; top <= b.bottom;) {
-      const room = Math.max(1, Math.floor((budget - used) / width));
-      const take = Math.min(room, rowsPerSlice, b.bottom - top + 1);
-      current.push({ source, top, bottom: top + take - 1 });
-      used += take * width;
-      top += take;
-      if (used + width > budget) {
-        groups.push(current);
-        current = [];
-        used = 0;
-      }
-    }
-  }
-  if (current.length > 0) {
-    groups.push(current);
-  }
-  return groups;
-}
-
-/** Whether Excel refused a request or a response for its size. */
-export function isPayloadLimit(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  // Excel on the web often reports the payload limit as a bare GeneralException (guide §5.3).
-  return (
-    code === "ResponsePayloadSizeLimitExceeded" ||
-    code === "RequestPayloadSizeLimitExceeded" ||
-    code === "GeneralException"
-  );
-}
-
-/** Reads the groups one sync each; a group over the payload limit is read in halves. */
-async function readGroups(
-  context: Excel.RequestContext,
-  groups: Slice[][],
-  out: Map<Source, Map<number, ExcelValue[]>>
-): Promise<void> {
-  const group = groups.shift();
-  if (!group) {
-    return;
-  }
-  const ranges = group.map((slice) => {
-    const b = slice.source.block as Block;
-    const range = context.workbook.worksheets
-      .getItem(slice.source.sheet)
-      .getRange(
-        blockAddress({ top: slice.top, bottom: slice.bottom, left: b.left, right: b.right })
-      );
-    range.load("values");
-    return { slice, range };
-  });
-  try {
-    await context.sync();
-  } catch (e) {
-    if (!isPayloadLimit(e) || group.every((s) => s.top === s.bottom)) {
-      throw e;
-    }
-    // Over Excel's payload limit after all (very long texts): read each slice in halves.
-    const first: Slice[] = [];
-    const second: Slice[] = [];
-    for (const s of group) {
-      const mid = s.top + Math.floor((s.bottom - s.top) / 2);
-      first.push({ ...s, bottom: mid });
-      if (mid < s.bottom) {
-        second.push({ ...s, top: mid + 1 });
-      }
-    }
-    groups.unshift(first, second);
-    return readGroups(context, groups, out);
-  }
-  for (const { slice, range } of ranges) {
-    let rows = out.get(slice.source);
-    if (!rows) {
-      rows = new Map();
-      out.set(slice.source, rows);
-    }
-    (range.values as ExcelValue[][]).forEach((row, i) => rows?.set(slice.top + i, row));
-  }
-  return readGroups(context, groups, out);
-}
-
 /**
  * Reads every table of the register: the raw tables for `parseRegister` (keyed by the
- * contract's sheet names) and the snapshot of where each table is, for later writes.
+ * contract's sheet names; dates of a 1904 workbook as dates, see dateSystem.ts) and the
+ * snapshot of where each table is, for later writes. A workbook without the register's sheets
+ * is not read beyond their names (NotARegisterError); a date system that cannot be known
+ * (ExcelApi 1.1 without a quarter date on «Настройки») is a Russian error.
  */
 export async function readRegisterTables(
   context: Excel.RequestContext,
   caps: Pick<HostCapabilities, "excelApi">,
   budget = READ_CELLS_PER_SYNC
 ): Promise<{ sheets: Map<string, RawTable>; snapshot: RegisterSnapshot }> {
+  const probed = queueDateSystemProbe(context, caps);
   const names = await loadNames(context);
+  const missing = missingSheets(names);
+  if (missing.length > 0) {
+    throw new NotARegisterError(missing);
+  }
   const sources: Source[] = [];
   for (const key of LAYOUT_KEYS) {
     const table = findName(names.tables, tableNameOf(key));
@@ -321,6 +241,33 @@ export async function readRegisterTables(
       f.source.block = partsBlock(f.parts)?.block ?? null;
     }
   }
+  // ExcelApi 1.1 cannot be asked: the date system from the text Excel shows for the dates of
+  // «Настройки» and of the first rows of «Учёт» (1 sync).
+  let system: DateSystem | null = probed();
+  if (system === null) {
+    const shown = sources
+      .filter((x) => x.key === "settings" || x.key === "cases")
+      .flatMap((x) =>
+        x.block === null
+          ? []
+          : [
+              context.workbook.worksheets
+                .getItem(x.sheet)
+                .getRange(
+                  blockAddress({ ...x.block, bottom: Math.min(x.block.bottom, x.block.top + 50) })
+                )
+                .load("values, text"),
+            ]
+      );
+    await context.sync();
+    system = shown.reduce<DateSystem | null>(
+      (found, r) => found ?? systemOfShownDates(r.values, r.text),
+      null
+    );
+  }
+  if (system === null) {
+    throw new Error(UNKNOWN_DATE_SYSTEM_MESSAGE);
+  }
   const rowsBySource = new Map<Source, Map<number, ExcelValue[]>>();
   await readGroups(context, planSlices(sources, budget), rowsBySource);
 
@@ -348,6 +295,7 @@ export async function readRegisterTables(
     }));
     sheets.set(sheetNameOf(source.key), { headers, rows: body });
     tables[source.key] = {
+      dateSystem: system,
       key: source.key,
       sheet: source.sheet,
       table: source.table,
@@ -361,5 +309,8 @@ export async function readRegisterTables(
         (body[0]?.cells ?? []).every((c) => c === null),
     };
   }
-  return { sheets, snapshot: { tables, sheetNames: names.sheets } };
+  return {
+    sheets: rawTablesIn1900(sheets, system),
+    snapshot: { tables, sheetNames: names.sheets, dateSystem: system },
+  };
 }

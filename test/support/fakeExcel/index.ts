@@ -16,6 +16,7 @@ import { utf8Bytes, type HostState, type SyncRecord } from "./context";
 import { FakeExcelError } from "./errors";
 import {
   bodyBottom,
+  displayText,
   FORMULA_RESULT,
   SheetModel,
   WorkbookModel,
@@ -36,10 +37,14 @@ export interface FakeExcelOptions {
   readonly payloadLimit?: number;
   /** Sheets to start with (an empty workbook has one sheet, «Лист1»). */
   readonly sheets?: readonly string[];
+  /** The workbook uses the 1904 date system (Excel for Mac 2008 and earlier). */
+  readonly date1904?: boolean;
 }
 
 export interface CellView {
   readonly value: CellValue | "";
+  /** What Excel displays (dates in the workbook's date system). */
+  readonly text: string;
   /** The formula when the cell holds one, else null. */
   readonly formula: string | null;
   readonly format: string;
@@ -148,6 +153,7 @@ function viewTable(t: TableModel): TableView {
 
 export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   const model = new WorkbookModel();
+  model.date1904 = options.date1904 === true;
   for (const name of options.sheets ?? ["Лист1"]) {
     model.addSheet(name);
   }
@@ -221,6 +227,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       const k = SheetModel.key(r.top, r.left);
       return {
         value: s.value(r.top, r.left),
+        text: displayText(s.value(r.top, r.left), s.format(r.top, r.left), model.date1904),
         formula: s.formulas.get(k) ?? null,
         format: s.format(r.top, r.left),
       };

@@ -9,6 +9,8 @@ import { bodyBottom, SheetModel, type TableModel } from "./sheetModel";
 
 export {
   bodyBottom,
+  dateSerial,
+  displayText,
   FORMULA_RESULT,
   GENERAL,
   SheetModel,
@@ -20,6 +22,12 @@ export {
 
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
+  /**
+   * The workbook's date system: serials count days from 1904-01-01 (true; Excel for Mac 2008
+   * and earlier) instead of 1899-12-30. The fake stores what scripts write; it shows in the
+   * text of date cells and in what DATE() evaluates to.
+   */
+  date1904 = false;
   activeSheet: SheetModel | null = null;
   selection: { sheet: SheetModel; rect: Rect } | null = null;
 

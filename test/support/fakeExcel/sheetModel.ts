@@ -50,6 +50,60 @@ export interface ValidationRecord {
   prompt: unknown;
 }
 
+const DAY_MS = 86_400_000;
+
+/** The date and time of a serial in a date system: [y, m, d, hh, mm], or null before its day 0. */
+export function serialParts(serial: number, date1904: boolean): number[] | null {
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  if (!Number.isFinite(serial) || serial < 0) {
+    return null;
+  }
+  const d = new Date(epoch + Math.round(serial * 1440) * 60_000);
+  return [
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+  ];
+}
+
+/** DATE(y; m; d) in a date system; null where Excel gives #NUM! (before the system's day 0). */
+export function dateSerial(y: number, m: number, d: number, date1904: boolean): number | null {
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  const days = Math.round((Date.UTC(y, m - 1, d) - epoch) / DAY_MS);
+  return days < (date1904 ? 0 : 1) ? null : days;
+}
+
+/**
+ * What Excel displays for a value under a number format: a number under a date format
+ * («dd.mm.yyyy», «dd.mm.yyyy hh:mm», «m/d/yyyy») as that date in the workbook's system, any other
+ * value as its text. (Columns too narrow for a date, «####», are not modelled.)
+ */
+export function displayText(value: CellValue | "", format: string, date1904: boolean): string {
+  if (typeof value !== "number" || !/y/i.test(format)) {
+    return typeof value === "boolean" ? (value ? "ИСТИНА" : "ЛОЖЬ") : String(value);
+  }
+  const parts = serialParts(value, date1904);
+  if (parts === null) {
+    return "#".repeat(10);
+  }
+  const [y, m, d, hh, mi] = parts.map((n) => String(n));
+  const two = (t: string | undefined): string => (t ?? "").padStart(2, "0");
+  let out = format.toLowerCase();
+  const hasTime = out.includes("hh");
+  out = out.replace("yyyy", y ?? "").replace("dd", two(d));
+  if (hasTime) {
+    out = out.replace("hh", two(hh));
+    const minutes = out.lastIndexOf("mm");
+    out = out.slice(0, minutes) + two(mi) + out.slice(minutes + 2);
+  }
+  return out
+    .replace("mm", two(m))
+    .replace(/\bm\b/, m ?? "")
+    .replace(/\bd\b/, d ?? "");
+}
+
 export class SheetModel {
   readonly values = new Map<number, CellValue>();
   readonly formulas = new Map<number, string>();
