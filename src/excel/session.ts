@@ -108,8 +108,18 @@ export class GatewaySession {
     return this.caps;
   }
 
-  /** Reads and parses the whole register; keeps it as `last`. */
-  async readRegister(): Promise<RegisterRead> {
+  /** A read under way, shared by the callers that ask meanwhile. */
+  private reading: Promise<RegisterRead> | null = null;
+
+  /** Reads and parses the whole register; keeps it as `last`. Concurrent calls share one read. */
+  readRegister(): Promise<RegisterRead> {
+    this.reading ??= this.readNow().finally(() => {
+      this.reading = null;
+    });
+    return this.reading;
+  }
+
+  private async readNow(): Promise<RegisterRead> {
     const caps = await this.capabilities();
     const { sheets, snapshot } = await this.run((context) => readRegisterTables(context, caps));
     const { register, issues } = parseRegister(sheets);
