@@ -38,7 +38,7 @@ export type DateSystem = 1900 | 1904;
 export const DAYS_1904 = 1462;
 
 export const UNKNOWN_DATE_SYSTEM_MESSAGE =
-  "Не удалось определить систему дат книги (1900 или 1904): в этой версии Excel её можно узнать только по датам, показанным на листах «Настройки» и «Учёт», а там их не видно. Укажите даты четвертей на листе «Настройки» как даты (ДД.ММ.ГГГГ; столбец должен быть достаточно широким, чтобы вместо дат не было ####) или откройте книгу в Excel 2019 или новее. Пока система дат неизвестна, книга не читается, чтобы не сдвинуть даты на 4 года.";
+  "Не удалось определить систему дат книги (1900 или 1904): в этой версии Excel её можно узнать только по датам, показанным на листах «Настройки» и «Учёт», а там их не видно. Введите даты четвертей на листе «Настройки» как даты (ДД.ММ.ГГГГ в ячейке с форматом даты, а не текстом) или откройте книгу в Excel 2019 или новее. Пока система дат неизвестна, книга не читается, чтобы не сдвинуть даты на 4 года.";
 
 /**
  * Queues the question «which date system?» in the current batch (ExcelApi 1.2); after the sync
@@ -65,7 +65,8 @@ export function systemOfDate1904(value: unknown): DateSystem | null {
 /**
  * The date system from a date cell's serial and the text Excel displays for it: the year shown
  * is the 1900 reading's or the 1904 reading's (4 or 5 years later). Null when the text shows no
- * such year (not a date, «####», a two-digit year).
+ * such year (not a date, a two-digit year). `Range.text` does not depend on the column's width
+ * (no «####», says the reference).
  */
 export function systemOfDisplayedDate(serial: unknown, text: unknown): DateSystem | null {
   if (typeof serial !== "number" || typeof text !== "string" || serial < 1) {
@@ -86,7 +87,7 @@ export function systemOfDisplayedDate(serial: unknown, text: unknown): DateSyste
  * The date system shown by cells as read — their values and the texts Excel displays for them
  * («Настройки»' quarter dates, the first rows of «Учёт»): the first number whose text shows the
  * year of exactly one reading decides. Null when none does (no date cells, dates typed as text
- * or under the text format, «####»).
+ * or under the text format).
  */
 export function systemOfShownDates(
   values: readonly (readonly unknown[])[],
