@@ -10,7 +10,9 @@
 // - no source maps in production (dist/ is published as it is); development keeps them;
 // - a second page, taskpane-only.html (the pane's bundle alone), for manifest-taskpane.xml:
 //   Office 2016/2019 have no custom-functions runtime, so the page loads neither the
-//   functions nor the commands.
+//   functions nor the commands;
+// - dialog.html (its own small bundle): where a ribbon command's message cannot reach the task
+//   pane, the command shows it in this dialog (src/commands/feedback.ts).
 "use strict";
 
 const path = require("path");
@@ -38,6 +40,7 @@ module.exports = async (env, options) => {
       taskpane: "./src/taskpane/taskpane.ts",
       functions: "./src/functions/functions.ts",
       commands: "./src/commands/commands.ts",
+      dialog: "./src/commands/dialog.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -84,6 +87,12 @@ module.exports = async (env, options) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane", "functions", "commands"],
+      }),
+      // The dialog of the ribbon commands' messages (displayDialogAsync, same domain).
+      new HtmlWebpackPlugin({
+        filename: "dialog.html",
+        template: "./src/commands/dialog.html",
+        chunks: ["dialog"],
       }),
       // The task pane alone (manifest-taskpane.xml: Office 2016/2019, no shared runtime).
       new HtmlWebpackPlugin({

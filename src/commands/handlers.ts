@@ -1,12 +1,16 @@
 /**
  * The ribbon handlers, built from their dependencies so that tests drive them with a fake
- * event and an in-memory gateway. Every handler calls `event.completed()` in `finally` (or
- * Office keeps the button busy) and reports its result in Russian through runtimeState.
+ * event and an in-memory gateway. Every handler calls `event.completed()` in `finally` once its
+ * work is done and its Russian result published through runtimeState (or Office keeps the
+ * button busy); then a result the user must see — a failure, a warning, «Обновить сроки» —
+ * is brought to the screen: the task pane, or a dialog where the pane does not open
+ * (feedback.ts).
  */
 import type { IsoDate } from "../core/dates/isoDate";
 import type { Period } from "../core/report/episodes";
 import type { RegisterGateway } from "../excel/gateway";
 import { errorText, runRefreshDeadlinesCommand, runReportCommand } from "./commandLogic";
+import { deliver, type Delivery, type FeedbackDeps } from "./feedback";
 import {
   publishCommandMessage,
   requestDeadlinesRefresh,
@@ -18,28 +22,33 @@ export interface CompletableEvent {
   completed(): void;
 }
 
-export interface HandlerDeps {
+export interface HandlerDeps extends FeedbackDeps {
   readonly gateway: () => RegisterGateway;
   readonly today: () => IsoDate;
   readonly recallPeriod: () => Promise<Period | null>;
-  /** Opens the task pane (`Office.addin.showAsTaskpane`); must not throw. */
-  readonly showTaskpane: () => Promise<void>;
 }
 
 export interface RibbonHandlers {
-  buildReport(event: CompletableEvent): Promise<void>;
-  refreshDeadlines(event: CompletableEvent): Promise<void>;
+  /** Resolves with where a message that must be seen was shown (null: none needed). */
+  buildReport(event: CompletableEvent): Promise<Delivery | null>;
+  refreshDeadlines(event: CompletableEvent): Promise<Delivery | null>;
 }
 
 export function createRibbonHandlers(deps: HandlerDeps): RibbonHandlers {
-  /** Runs a command; publishes its message; opens the pane on failure or when asked. */
+  /**
+   * Runs a command; publishes its message; completes the event; then shows a failure, a
+   * warning, or what asked for the pane, in the pane or a dialog.
+   */
   async function handle(
     event: CompletableEvent,
     failurePrefix: string,
     work: () => Promise<{ message: CommandMessage; showPane: boolean }>
-  ): Promise<void> {
+  ): Promise<Delivery | null> {
+    let result: { message: CommandMessage; showPane: boolean } = {
+      message: { intent: "error", text: `${failurePrefix}.` },
+      showPane: true,
+    };
     try {
-      let result: { message: CommandMessage; showPane: boolean };
       try {
         result = await work();
       } catch (error) {
@@ -49,11 +58,17 @@ export function createRibbonHandlers(deps: HandlerDeps): RibbonHandlers {
         };
       }
       publishCommandMessage(result.message);
-      if (result.showPane || result.message.intent === "error") {
-        await deps.showTaskpane();
-      }
     } finally {
       event.completed();
+    }
+    if (!result.showPane && result.message.intent === "success") {
+      return null;
+    }
+    try {
+      return await deliver(deps, result.message);
+    } catch {
+      // The message stays published: the pane shows it when it opens.
+      return "later";
     }
   }
 

@@ -11,10 +11,10 @@
  *   `onCommandMessage` (show the message of a ribbon command in a message bar), and shows
  *   `lastCommandMessage()` when it mounts, for a command run while the pane was closed.
  *
- * Why messages go to the pane: a ribbon command has no UI of its own, Excel has no notification
- * item for add-ins, a dialog (`displayDialogAsync`) is heavy and modal, and writing into a cell
- * would touch the user's workbook. So a command publishes its Russian result here and, on
- * failure, opens the task pane so the message is seen.
+ * A command publishes its Russian result here; when the user must see it (a failure, a warning,
+ * «Обновить сроки») and the pane is not on screen, the command opens the pane and, when the pane
+ * does not show up (`showAsTaskpane` is ignored for Marketplace add-ins), shows the message in a
+ * dialog (feedback.ts). The pane reports whether it is on screen (`setPaneVisible`).
  */
 import type { IsoDate } from "../core/dates/isoDate";
 import { isIsoDate } from "../core/dates/isoDate";
@@ -46,17 +46,22 @@ export const REPORT_PERIOD_KEY = "vshu.reportPeriod";
 interface RuntimeState {
   reportPeriod: Period | null;
   lastMessage: CommandMessage | null;
+  /** Whether the task pane is on screen (set by the pane's entry point). */
+  paneVisible: boolean;
   readonly refreshListeners: Set<(summary: DeadlinesSummary) => void>;
   readonly messageListeners: Set<(message: CommandMessage) => void>;
+  readonly paneListeners: Set<(visible: boolean) => void>;
 }
 
 const state = sharedSlot<RuntimeState>("runtimeState", () => ({
   reportPeriod: null,
   lastMessage: null,
+  paneVisible: false,
   refreshListeners: new Set(),
   messageListeners: new Set(),
+  paneListeners: new Set(),
 }));
-const { refreshListeners, messageListeners } = state;
+const { refreshListeners, messageListeners, paneListeners } = state;
 
 /** `OfficeRuntime.storage` when the runtime has it, else null (tests, plain browser). */
 export function officeStorage(): KeyValueStorage | null {
@@ -121,8 +126,44 @@ function isPeriod(value: unknown): value is Period {
 export function resetRuntimeState(): void {
   state.reportPeriod = null;
   state.lastMessage = null;
+  state.paneVisible = false;
   refreshListeners.clear();
   messageListeners.clear();
+  paneListeners.clear();
+}
+
+/** The pane's entry point says whether the pane is on screen. */
+export function setPaneVisible(visible: boolean): void {
+  state.paneVisible = visible;
+  for (const listener of [...paneListeners]) {
+    listener(visible);
+  }
+}
+
+/** Whether the task pane is on screen, as far as the page knows. */
+export function isPaneVisible(): boolean {
+  return state.paneVisible;
+}
+
+/** Resolves true as soon as the pane is on screen, false when it is not within `ms`. */
+export function waitForPane(ms: number): Promise<boolean> {
+  if (state.paneVisible) {
+    return Promise.resolve(true);
+  }
+  return new Promise((resolve) => {
+    const listener = (visible: boolean): void => {
+      if (visible) {
+        paneListeners.delete(listener);
+        clearTimeout(timer);
+        resolve(true);
+      }
+    };
+    const timer = setTimeout(() => {
+      paneListeners.delete(listener);
+      resolve(false);
+    }, ms);
+    paneListeners.add(listener);
+  });
 }
 
 /** Subscribes to «Обновить сроки»; returns the unsubscribe. */

@@ -10,7 +10,6 @@
  * sheet with other content is skipped and reported; only missing or empty sheets are laid out.
  * Syncs: names (1), contents of the existing sheets (1), the layout (1).
  */
-import { isoToExcelSerial } from "../core/dates/isoDate";
 import { defaultSettings, parseSchoolYear, schoolYearOf } from "../core/register/defaults";
 import { defaultRegulationRows } from "../core/register/regulation";
 import {
@@ -27,13 +26,20 @@ import {
   LIMIT_FREEZE,
   LIMIT_PAGE_LAYOUT,
 } from "./capabilities";
-import { parseRangeAddress } from "./address";
+import { blockAddress, parseRangeAddress } from "./address";
+import {
+  DAYS_1904,
+  queueDateSystemProbe,
+  sheetValue,
+  systemOfShownDates,
+  type DateSystem,
+} from "./dateSystem";
 import type { CreateRegisterResult, HostCapabilities, LayoutKey } from "./gateway";
 import { journalRecords } from "./journal";
 import { rowArrays } from "./rows";
 import { queueSheet, type Value } from "./sheetLayout";
-import { columnsOf, findName, loadNames, sheetNameOf, tableNameOf } from "./tables";
-import { DATE_FORMAT, GENERAL_FORMAT, TEXT_FORMAT } from "./textSafe";
+import { columnsOf, findName, loadNames, sheetNameOf, tableNameOf, usedRangeOf } from "./tables";
+import { dateCell, DATE_FORMAT, GENERAL_FORMAT, TEXT_FORMAT } from "./textSafe";
 import { newSettingCell } from "./upgradePlan";
 
 export { SPARE_ROWS, widthPoints } from "./sheetLayout";
@@ -46,12 +52,15 @@ interface Body {
 }
 
 /** The settings rows of a new register (version 2): values and their formats. */
-function settingsRows(opts: {
-  school: string;
-  district: string;
-  schoolYear: string;
-  today: IsoDate;
-}): Body {
+function settingsRows(
+  opts: {
+    school: string;
+    district: string;
+    schoolYear: string;
+    today: IsoDate;
+  },
+  system: DateSystem
+): Body {
   const year = parseSchoolYear(opts.schoolYear) ?? parseSchoolYear(schoolYearOf(opts.today));
   const startYear = year?.start ?? Number(opts.today.slice(0, 4));
   const values: Value[][] = [];
@@ -59,7 +68,7 @@ function settingsRows(opts: {
   const defaults = defaultSettings({ school: opts.school, district: opts.district, startYear });
   for (const [param, v] of defaults) {
     if (v !== null && typeof v === "object") {
-      values.push([param, isoToExcelSerial(v.date)]);
+      values.push([param, sheetValue(dateCell(v.date), system) as number]);
       formats.push([TEXT_FORMAT, DATE_FORMAT]);
     } else if (typeof v === "number") {
       values.push([param, v]);
@@ -73,7 +82,7 @@ function settingsRows(opts: {
   const listed = new Set(defaults.map(([p]) => matchKey(p)));
   for (const param of V2_SETTINGS_PARAMS.filter((p) => !listed.has(matchKey(p)))) {
     const cell = newSettingCell(param);
-    values.push([param, cell.value as Value]);
+    values.push([param, sheetValue(cell, system) as Value]);
     formats.push([TEXT_FORMAT, cell.format]);
   }
   return { values, formats };
@@ -89,12 +98,12 @@ export function regulationBody(): Body {
 }
 
 /** «Журнал» of a new register: the row that records its creation. */
-function journalBody(created: readonly string[], when: Date): Body {
+function journalBody(created: readonly string[], when: Date, system: DateSystem): Body {
   const [record] = journalRecords(
     [{ action: "создание книги учёта", sheet: created.join(", "), rows: [], codes: [] }],
     when
   );
-  const { values, formats } = rowArrays(columnsOf("journal"), record ?? {}, "");
+  const { values, formats } = rowArrays(columnsOf("journal"), record ?? {}, "", system);
   return {
     values: [values.map((v) => (typeof v === "number" ? v : String(v ?? "")))],
     formats: [formats.map((f) => f ?? TEXT_FORMAT)],
@@ -107,8 +116,12 @@ export interface ContentProbe {
   readonly a1: Excel.Range;
 }
 
-export function probeContent(ws: Excel.Worksheet): ContentProbe {
-  const used = ws.getUsedRange();
+/** The probe of a sheet's content: its used range by values (ExcelApi 1.2; see usedRangeOf). */
+export function probeContent(
+  ws: Excel.Worksheet,
+  caps: Pick<HostCapabilities, "excelApi">
+): ContentProbe {
+  const used = usedRangeOf(ws, caps);
   used.load("address");
   const a1 = ws.getRange("A1");
   a1.load("formulas");
@@ -132,6 +145,55 @@ export function contentReason(probe: ContentProbe, sheet: string, key: LayoutKey
 }
 
 /**
+ * ExcelApi 1.1 cannot ask the date system before writing: the dates were written as 1900
+ * serials; the text «Настройки» now shows for its quarter dates tells the system (1 sync), and
+ * in a 1904 workbook the dates just written are written again 1462 days less (1 more).
+ */
+async function fixDatesOf1904(
+  context: Excel.RequestContext,
+  laidOut: readonly LayoutKey[],
+  created: readonly string[],
+  bodies: Partial<Record<LayoutKey, Body>>,
+  settingsExists: boolean
+): Promise<void> {
+  const sheetOf = (key: LayoutKey): string | null => {
+    const i = laidOut.indexOf(key);
+    return i < 0 ? null : (created[i] ?? null);
+  };
+  const ours = (["settings", "journal"] as const).filter((key) => sheetOf(key) !== null);
+  if (ours.length === 0 || !settingsExists) {
+    return;
+  }
+  const settings = context.workbook.tables.getItem(tableNameOf("settings")).getRange();
+  settings.load("values, text");
+  await context.sync();
+  if (systemOfShownDates(settings.values, settings.text) !== 1904) {
+    return;
+  }
+  for (const key of ours) {
+    const body = bodies[key];
+    const sheet = sheetOf(key);
+    if (!body || sheet === null) {
+      continue;
+    }
+    const values = body.values.map((row, r) =>
+      row.map((v, c) =>
+        typeof v === "number" && (body.formats[r]?.[c] ?? "").includes("yy") ? v - DAYS_1904 : v
+      )
+    );
+    context.workbook.worksheets.getItem(sheet).getRange(
+      blockAddress({
+        top: 1,
+        bottom: values.length,
+        left: 0,
+        right: (values[0]?.length ?? 1) - 1,
+      })
+    ).values = values;
+  }
+  await context.sync();
+}
+
+/**
  * Lays out the register in the workbook `context` belongs to.
  * @param when the computer's date and time, for the first «Журнал» row
  * @returns what was created, kept and skipped (with the reason), and the host's limits
@@ -142,7 +204,9 @@ export async function createRegisterIn(
   caps: HostCapabilities,
   when: Date
 ): Promise<CreateRegisterResult> {
+  const probed = queueDateSystemProbe(context, caps);
   const names = await loadNames(context);
+  const system = probed();
   const kept: string[] = [];
   const skipped: { sheet: string; reason: string }[] = [];
   const toCreate: LayoutKey[] = [];
@@ -155,7 +219,7 @@ export async function createRegisterIn(
     } else if (existingSheet === null) {
       toCreate.push(key);
     } else {
-      const probe = probeContent(context.workbook.worksheets.getItem(existingSheet));
+      const probe = probeContent(context.workbook.worksheets.getItem(existingSheet), caps);
       toCheck.push({ key, sheet: existingSheet, probe });
     }
   }
@@ -174,9 +238,9 @@ export async function createRegisterIn(
   const laidOut = [...toCreate, ...reuse.keys()];
   const created = laidOut.map((key) => reuse.get(key) ?? sheetNameOf(key));
   const bodies: Partial<Record<LayoutKey, Body>> = {
-    settings: settingsRows(opts),
+    settings: settingsRows(opts, system ?? 1900),
     regulation: regulationBody(),
-    journal: journalBody(created, when),
+    journal: journalBody(created, when, system ?? 1900),
   };
   laidOut.forEach((key, i) => {
     const sheetName = created[i] as string;
@@ -189,6 +253,11 @@ export async function createRegisterIn(
     const first = created.includes(SHEET.cases) ? SHEET.cases : (created[0] as string);
     context.workbook.worksheets.getItem(first).activate();
     await context.sync();
+    if (system === null) {
+      const settingsExists =
+        laidOut.includes("settings") || findName(names.tables, tableNameOf("settings")) !== null;
+      await fixDatesOf1904(context, laidOut, created, bodies, settingsExists);
+    }
   }
   const layoutLimits = [LIMIT_FORMATTING, LIMIT_FREEZE, LIMIT_DATA_VALIDATION, LIMIT_PAGE_LAYOUT];
   const limits = caps.limits.filter((l) => layoutLimits.includes(l));

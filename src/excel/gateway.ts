@@ -18,6 +18,7 @@ import type {
   StepKey,
 } from "../core/register/schema";
 import type { ReportJson } from "../core/report/types";
+import type { DateSystem } from "./dateSystem";
 
 /** What the host supports, found by feature detection (Office.context.requirements). */
 export interface HostCapabilities {
@@ -195,6 +196,8 @@ export interface TableLayout {
    * written into it instead of below it.
    */
   readonly onlyBlankRow: boolean;
+  /** The workbook's date system, how this table's dates are stored (default 1900). */
+  readonly dateSystem?: DateSystem;
 }
 
 /**
@@ -207,6 +210,8 @@ export interface RegisterSnapshot {
   readonly tables: Readonly<Partial<Record<LayoutKey, TableLayout>>>;
   /** The workbook's sheet names at the read (absent in snapshots not read from Excel). */
   readonly sheetNames?: readonly string[];
+  /** The workbook's date system (dateSystem.ts); absent: 1900. */
+  readonly dateSystem?: DateSystem;
 }
 
 /** What «Создать книгу учёта» did. */

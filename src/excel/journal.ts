@@ -66,7 +66,7 @@ export function localDateTimeSerial(when: Date): number {
 
 /** «Когда» as a date-time cell. */
 export function whenCell(when: Date): OutCell {
-  return { value: localDateTimeSerial(when), format: DATE_TIME_FORMAT };
+  return { value: localDateTimeSerial(when), format: DATE_TIME_FORMAT, date: true };
 }
 
 /** The «Журнал» rows of drafts whose rows are as the snapshot expects. */

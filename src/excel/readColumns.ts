@@ -22,6 +22,13 @@ import {
 } from "../core/register/schema";
 import { matchKey } from "../core/text";
 import { parseRangeAddress } from "./address";
+import {
+  queueDateSystemProbe,
+  rawTablesIn1900,
+  systemOfShownDates,
+  type DateSystem,
+} from "./dateSystem";
+import type { HostCapabilities } from "./gateway";
 import { isPayloadLimit, toCell } from "./tables";
 
 type ExcelValue = string | number | boolean;
@@ -44,7 +51,6 @@ interface Pending {
   readonly wanted: readonly string[];
   readonly table: Excel.Table;
   readonly header: Excel.Range;
-  readonly whole: Excel.Range;
   readonly runs: Run[];
 }
 
@@ -93,14 +99,27 @@ async function syncUnlessLayoutMiss(context: Excel.RequestContext): Promise<bool
 }
 
 /**
- * Reads the selected columns of the selected sheets (1 sync; 2 when columns were moved).
- * Returns null when the workbook is not laid out by the contract's table names or the data is
- * too large for one response — the caller then reads the register the general way.
+ * Reads the selected columns of the selected sheets (1 sync; 2 when columns were moved), the
+ * workbook's date system in the same batch (dates of a 1904 workbook come out as dates; on
+ * ExcelApi 1.1 from the text of «Настройки»' dates). Returns null when the workbook is not laid
+ * out by the contract's table names, the data is too large for one response, or the date system
+ * is not known — the caller then reads the register the general way.
  */
 export async function readSelectedColumns(
   context: Excel.RequestContext,
-  selection: ColumnSelection
+  selection: ColumnSelection,
+  caps: Pick<HostCapabilities, "excelApi">
 ): Promise<ColumnsRead | null> {
+  const probed = queueDateSystemProbe(context, caps);
+  // ExcelApi 1.1: the date system from the text «Настройки» shows for its dates, same batch.
+  const settingsTable =
+    caps.excelApi < 2 ? context.workbook.tables.getItem(TABLE_NAME.settings) : null;
+  const settingsShown =
+    settingsTable?.getHeaderRowRange().getBoundingRect(settingsTable.getDataBodyRange()) ?? null;
+  settingsShown?.load("values, text");
+  const system = (): DateSystem | null =>
+    probed() ??
+    (settingsShown ? systemOfShownDates(settingsShown.values, settingsShown.text) : null);
   const names = context.workbook.worksheets;
   names.load("items/name");
   const pending: Pending[] = [];
@@ -110,16 +129,20 @@ export async function readSelectedColumns(
       continue;
     }
     const table = context.workbook.tables.getItem(TABLE_NAME[key]);
-    const header = table.getHeaderRowRange().load("values");
-    const whole = table.getRange().load("address");
+    // The header row and the body (never the totals row, which is not data).
+    const header = table.getHeaderRowRange().load("values, address");
     const body = table.getDataBodyRange();
     const runs = columnRuns(wanted.map((c) => SHEET_COLUMNS[key].indexOf(c)));
     for (const run of runs) {
       run.range = columnsRange(body, run).load("values");
     }
-    pending.push({ key, wanted, table, header, whole, runs });
+    pending.push({ key, wanted, table, header, runs });
   }
   if (!(await syncUnlessLayoutMiss(context))) {
+    return null;
+  }
+  const dateSystem = system();
+  if (dateSystem === null) {
     return null;
   }
 
@@ -166,7 +189,7 @@ export async function readSelectedColumns(
 
   const sheets = new Map<string, RawTable>();
   for (const { p, columns } of located) {
-    const block = parseRangeAddress(p.whole.address)?.block;
+    const block = parseRangeAddress(p.header.address)?.block;
     const top = block ? block.top : 0;
     const data = columns.map((c) => c.values());
     const count = data.reduce((n, d) => Math.max(n, d.length), 0);
@@ -177,5 +200,8 @@ export async function readSelectedColumns(
     }
     sheets.set(SHEET[p.key], { headers: columns.map((c) => c.name), rows });
   }
-  return { sheets, sheetNames: names.items.map((s) => s.name) };
+  return {
+    sheets: rawTablesIn1900(sheets, dateSystem),
+    sheetNames: names.items.map((s) => s.name),
+  };
 }

@@ -14,12 +14,13 @@ import type { GatewaySession } from "./session";
 import { readRegisterTables } from "./tables";
 
 export async function readReportData(s: GatewaySession): Promise<ReportData> {
+  const caps = await s.capabilities();
   const got = await s.run(async (context) => {
-    const columns = await readSelectedColumns(context, REPORT_COLUMNS);
+    const columns = await readSelectedColumns(context, REPORT_COLUMNS, caps);
     if (columns) {
       return { ...columns, limited: true };
     }
-    const { sheets } = await readRegisterTables(context);
+    const { sheets } = await readRegisterTables(context, caps);
     return { sheets, sheetNames: null, limited: false };
   });
   const { register, issues } = parseRegister(

@@ -2,10 +2,14 @@
  * Queued row writes (no sync here): appending rows to a register table and rewriting cells
  * of a row, column by header. Every written cell gets its number format before its value in
  * the same batch (see textSafe.ts). Cells of columns the record does not name are left as
- * they are (`null` in Office.js arrays), so the user's extra columns survive.
+ * they are (`null` in Office.js arrays: «null input in 2-D array» leaves the cell), in
+ * appended rows too: rows are added blank (`rows.add` without values, or `null` rows), so a
+ * calculated column the user added to a table (`=VSHU.СТАТУС([@Срок];[@Выполнено])`) fills
+ * them with its formula and nothing of ours writes over it.
  */
 import { matchKey } from "../core/text";
 import { blockAddress, parseRangeAddress } from "./address";
+import { sheetValue, type DateSystem } from "./dateSystem";
 import type { HostCapabilities, TableLayout } from "./gateway";
 import type { OutCell } from "./textSafe";
 
@@ -16,18 +20,22 @@ function byKey(record: RowRecord): Map<string, OutCell> {
   return new Map(Object.entries(record).map(([h, c]) => [matchKey(h), c]));
 }
 
-/** Values and formats in the table's column order; null where the record has no cell. */
+/**
+ * Values and formats in the table's column order; `blank` where the record has no cell. Dates
+ * are stored in the workbook's date system.
+ */
 export function rowArrays(
   headers: readonly string[],
   record: RowRecord,
-  blank: "" | null
+  blank: "" | null,
+  system: DateSystem = 1900
 ): { values: (string | number | boolean | null)[]; formats: (string | null)[] } {
   const cells = byKey(record);
   const values: (string | number | boolean | null)[] = [];
   const formats: (string | null)[] = [];
   for (const h of headers) {
     const cell = cells.get(matchKey(h));
-    values.push(cell ? cell.value : blank);
+    values.push(cell ? sheetValue(cell, system) : blank);
     formats.push(cell ? cell.format : null);
   }
   return { values, formats };
@@ -54,13 +62,27 @@ export interface AppendTicket {
   } | null;
 }
 
-/** After the sync: whether cells written directly were not empty when the batch ran. */
+/**
+ * After the sync: whether cells written directly were not empty when the batch ran (only the
+ * cells the record wrote: the others were left as they are).
+ */
 export function overwroteUserCells(ticket: AppendTicket): boolean {
   if (ticket.direct === null) {
     return false;
   }
+  const written = ticket.direct.row.values.map((v) => v !== null);
   const formulas = ticket.direct.before.formulas;
-  return formulas.some((row) => row.some((v) => v !== "" && v !== null));
+  return formulas.some((row) => row.some((v, i) => written[i] === true && v !== "" && v !== null));
+}
+
+/** `count` rows of `width` cells that leave every cell as it is (`null`). */
+function nullRows(count: number, width: number): (string | number | boolean)[][] {
+  // Office.js types say (boolean | string | number)[][]; null inside is documented to leave the
+  // cell («Blank and null values in Excel add-ins»).
+  return Array.from(
+    { length: count },
+    () => Array.from({ length: width }, () => null) as unknown as (string | number | boolean)[]
+  );
 }
 
 /**
@@ -81,11 +103,7 @@ export function queueRepair(context: Excel.RequestContext, ticket: AppendTicket)
   if (direct.table === null) {
     return false;
   }
-  const blank = direct.row.values.map(() => "");
-  const added = context.workbook.tables
-    .getItem(direct.table)
-    .rows.add(undefined, [blank])
-    .getRange();
+  const added = context.workbook.tables.getItem(direct.table).rows.add().getRange();
   added.numberFormat = [direct.row.formats];
   added.values = [direct.row.values];
   added.load("address");
@@ -101,9 +119,11 @@ export function appendedRow(ticket: AppendTicket): number {
 }
 
 /**
- * Queues rows appended to a table: `rows.add` with blank rows (several at once from
- * ExcelApi 1.4, else one call per row in the same batch), then formats, then values.
- * A sheet without an Excel table gets the rows written right below its last row.
+ * Queues rows appended to a table: `rows.add` of blank rows (one without values; several at
+ * once from ExcelApi 1.4 as `null` rows, else one call per row in the same batch) — Excel
+ * fills the table's calculated columns in them —, then formats, then values, both `null`
+ * where the record names no cell. A sheet without an Excel table gets the rows written right
+ * below its last row.
  */
 export function queueAppend(
   context: Excel.RequestContext,
@@ -113,7 +133,7 @@ export function queueAppend(
 ): AppendTicket {
   const n = records.length;
   const width = layout.headers.length;
-  const arrays = records.map((r) => rowArrays(layout.headers, r, ""));
+  const arrays = records.map((r) => rowArrays(layout.headers, r, null, layout.dateSystem));
   const expected = layout.headerRow + 2 + (layout.onlyBlankRow ? 0 : layout.bodyRows);
   if (n === 0) {
     return { first: null, expected, layout, count: 0, direct: null };
@@ -157,7 +177,6 @@ export function queueAppend(
     };
   }
   const table = context.workbook.tables.getItem(layout.table);
-  const blank = (): string[] => Array.from({ length: width }, () => "");
   // A new table's single empty body row takes the first record instead of staying empty.
   const fill = layout.onlyBlankRow ? 1 : 0;
   const ranges: Excel.Range[] = [];
@@ -177,15 +196,12 @@ export function queueAppend(
   const rest = n - fill;
   if (rest === 1 || (rest > 1 && !caps.multiRowAdd)) {
     for (let i = fill; i < n; i++) {
-      const range = table.rows.add(undefined, [blank()]).getRange();
+      const range = table.rows.add().getRange();
       write(range, i, 1);
       ranges.push(range);
     }
   } else if (rest > 1) {
-    table.rows.add(
-      undefined,
-      Array.from({ length: rest }, () => blank())
-    );
+    table.rows.add(undefined, nullRows(rest, width));
     const last = table.getDataBodyRange().getLastRow();
     const firstAdded = last.getOffsetRange(-(rest - 1), 0);
     write(firstAdded.getResizedRange(rest - 1, 0), fill, rest);
@@ -255,7 +271,7 @@ export function queueUpdate(
   const before = sheet.getRange(address);
   before.load("formulas, numberFormat");
   const target = sheet.getRange(address);
-  const { values, formats } = rowArrays(layout.headers, record, null);
+  const { values, formats } = rowArrays(layout.headers, record, null, layout.dateSystem);
   target.numberFormat = [formats];
   target.values = [values];
   const guardIndex = layout.headers.findIndex((h) => matchKey(h) === matchKey(guard.header));

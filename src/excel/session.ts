@@ -58,13 +58,23 @@ function officeHost(): OfficeHost {
 
 /** The table of a sheet in a read, or a Russian error saying how to get it. */
 export function needLayout(read: RegisterRead, key: LayoutKey): TableLayout {
-  const layout = read.snapshot.tables[key];
+  const layout = layoutOf(read, key);
   if (!layout) {
     throw new Error(
       `В книге нет листа «${sheetNameOf(key)}» с таблицей учёта. Создайте книгу учёта: вкладка «Настройки» → «Создать книгу учёта».`
     );
   }
   return layout;
+}
+
+/** The table of a sheet in a read (with the workbook's date system), or null. */
+export function layoutOf(read: RegisterRead, key: LayoutKey): TableLayout | null {
+  const layout = read.snapshot.tables[key];
+  if (!layout) {
+    return null;
+  }
+  const system = read.snapshot.dateSystem ?? 1900;
+  return layout.dateSystem === system ? layout : { ...layout, dateSystem: system };
 }
 
 /** The episode of a code, or a Russian error. */
@@ -98,9 +108,20 @@ export class GatewaySession {
     return this.caps;
   }
 
-  /** Reads and parses the whole register; keeps it as `last`. */
-  async readRegister(): Promise<RegisterRead> {
-    const { sheets, snapshot } = await this.run((context) => readRegisterTables(context));
+  /** A read under way, shared by the callers that ask meanwhile. */
+  private reading: Promise<RegisterRead> | null = null;
+
+  /** Reads and parses the whole register; keeps it as `last`. Concurrent calls share one read. */
+  readRegister(): Promise<RegisterRead> {
+    this.reading ??= this.readNow().finally(() => {
+      this.reading = null;
+    });
+    return this.reading;
+  }
+
+  private async readNow(): Promise<RegisterRead> {
+    const caps = await this.capabilities();
+    const { sheets, snapshot } = await this.run((context) => readRegisterTables(context, caps));
     const { register, issues } = parseRegister(sheets);
     this.last = { register, issues, snapshot };
     return this.last;
@@ -124,7 +145,7 @@ export class GatewaySession {
     build: (context: Excel.RequestContext) => BatchPlan<T>
   ): Promise<WriteDone<T>> {
     const caps = await this.capabilities();
-    const journal = read.snapshot.tables.journal ?? null;
+    const journal = layoutOf(read, "journal");
     const when = this.now();
     return this.run(async (context) => {
       const plan = build(context);

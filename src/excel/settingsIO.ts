@@ -3,10 +3,11 @@
  * cells shown ДД.ММ.ГГГГ, whole numbers numbers, the rest text; a parameter not on the sheet is
  * appended. 2 syncs each (the rows, then the write with its «Журнал» rows).
  */
-import { excelSerialToIso, formatDateRu, parseDateText } from "../core/dates/isoDate";
+import { formatDateRu, parseDateText } from "../core/dates/isoDate";
 import { SETTINGS_COLUMNS } from "../core/register/schema";
 import { matchKey } from "../core/text";
 import { blockAddress } from "./address";
+import { serialToIso, sheetValue } from "./dateSystem";
 import type { TableLayout, WriteOutcome } from "./gateway";
 import type { JournalDraft } from "./journal";
 import { queueAppend, type RowRecord } from "./rows";
@@ -50,7 +51,9 @@ export async function readSettings(s: GatewaySession): Promise<Record<string, st
     }
     const value = row[v];
     const date =
-      typeof value === "number" && QUARTER_PARAM.test(name) ? excelSerialToIso(value) : null;
+      typeof value === "number" && QUARTER_PARAM.test(name)
+        ? serialToIso(value, layout.dateSystem ?? 1900)
+        : null;
     out[name] = date ? formatDateRu(date) : String(value ?? "").trim();
   }
   return out;
@@ -111,7 +114,7 @@ export async function writeSettings(
         })
       );
       range.numberFormat = [[u.cell.format]];
-      range.values = [[u.cell.value]];
+      range.values = [[sheetValue(u.cell, layout.dateSystem)]];
     }
     const ticket = queueAppend(context, layout, appends, c);
     const journal: JournalDraft[] = [];

@@ -4,6 +4,12 @@
  * else (a sheet typed by hand) by the first row that holds half of the contract's headers.
  * Columns are matched by header, so their order is free and extra columns are kept.
  *
+ * A table is read as its header row and its data body (`getHeaderRowRange`,
+ * `getDataBodyRange`), never as `getRange()`: a totals row («Строка итогов») is not data. A
+ * sheet without a table is read within its used range by values (`getUsedRange(true)`,
+ * ExcelApi 1.2; on ExcelApi 1.1 the used range, formatting included), so cells that only
+ * carry a format are not rows.
+ *
  * Syncs: 1 for the names of sheets and tables, 1 for the tables' addresses (plus 1 when a
  * sheet has a table under another name), then the values in blocks of at most
  * READ_CELLS_PER_SYNC cells each, so no response comes near Excel on the web's 5 MB limit
@@ -21,14 +27,17 @@ import {
 } from "../core/register/schema";
 import { matchKey } from "../core/text";
 import { blockAddress, parseRangeAddress, type Block } from "./address";
-import type { LayoutKey, RegisterSnapshot, TableLayout } from "./gateway";
+import {
+  queueDateSystemProbe,
+  rawTablesIn1900,
+  systemOfShownDates,
+  UNKNOWN_DATE_SYSTEM_MESSAGE,
+  type DateSystem,
+} from "./dateSystem";
+import type { HostCapabilities, LayoutKey, RegisterSnapshot, TableLayout } from "./gateway";
+import { readGroups, planSlices, READ_CELLS_PER_SYNC, type ExcelValue } from "./readBlocks";
 
-/**
- * Cells read per sync. A register cell averages ~16 bytes of JSON (measured on the fake with
- * the benchmark's register), so a block is ~2.4 MB, half of Excel on the web's 5 MB limit,
- * leaving room for long notes; a block that still hits the limit is read in halves.
- */
-export const READ_CELLS_PER_SYNC = 150_000;
+export { isPayloadLimit, READ_CELLS_PER_SYNC } from "./readBlocks";
 
 export const CALENDAR_TABLE = "tblCalendar";
 
@@ -59,10 +68,58 @@ export async function loadNames(
   return { sheets: sheets.items.map((s) => s.name), tables: tables.items.map((t) => t.name) };
 }
 
+/**
+ * A sheet's used range by values (`getUsedRange(true)`, ExcelApi 1.2): cells that only carry
+ * formatting do not count. ExcelApi 1.1 has only the used range with formatting.
+ */
+export function usedRangeOf(
+  sheet: Excel.Worksheet,
+  caps: Pick<HostCapabilities, "excelApi">
+): Excel.Range {
+  return caps.excelApi >= 2 ? sheet.getUsedRange(true) : sheet.getUsedRange();
+}
+
+/** A table's header row and data body, their addresses loaded (never its totals row). */
+interface TableParts {
+  readonly header: Excel.Range;
+  readonly body: Excel.Range;
+}
+
+function loadTableParts(context: Excel.RequestContext, table: string): TableParts {
+  const t = context.workbook.tables.getItem(table);
+  return {
+    header: t.getHeaderRowRange().load("address"),
+    body: t.getDataBodyRange().load("address"),
+  };
+}
+
+/** After the sync: the sheet and the block from the header row to the body's last row. */
+function partsBlock(parts: TableParts): { sheet: string | null; block: Block } | null {
+  const header = parseRangeAddress(parts.header.address);
+  const body = parseRangeAddress(parts.body.address);
+  if (!header) {
+    return null;
+  }
+  return {
+    sheet: header.sheet,
+    block: { ...header.block, bottom: Math.max(header.block.bottom, body?.block.bottom ?? 0) },
+  };
+}
+
 /** The name in `names` that matches `wanted` ignoring case, spacing and look-alikes. */
 export function findName(names: readonly string[], wanted: string): string | null {
   const key = matchKey(wanted);
   return names.find((n) => n === wanted) ?? names.find((n) => matchKey(n) === key) ?? null;
+}
+
+/** A workbook that is not a register: its sheets are not read. */
+export class NotARegisterError extends Error {
+  constructor(readonly missing: readonly string[]) {
+    super(
+      `В книге нет листов книги учёта: ${missing.map((m) => `«${m}»`).join(", ")}. Её данные не читаются. Создайте книгу учёта: «Учёт и сроки» → «Создать книгу учёта».`
+    );
+    this.name = "NotARegisterError";
+  }
 }
 
 /**
@@ -85,8 +142,6 @@ interface Source {
   /** A sheet without a table: the header row is found in the first rows. */
   readonly byHeaders: boolean;
 }
-
-type ExcelValue = string | number | boolean;
 
 /** A value Excel returns as a register cell: "" (an empty cell) is null. */
 export function toCell(v: unknown): Cell {
@@ -123,114 +178,24 @@ function findHeaderRow(
   return best;
 }
 
-/** A block of rows of one source read in one sync. */
-interface Slice {
-  readonly source: Source;
-  readonly top: number;
-  readonly bottom: number;
-}
-
-/** Splits every source's rows into slices, and slices into groups of ≤ budget cells. */
-function planSlices(sources: readonly Source[], budget: number): Slice[][] {
-  const groups: Slice[][] = [];
-  let current: Slice[] = [];
-  let used = 0;
-  for (const source of sources) {
-    const b = source.block;
-    if (!b) {
-      continue;
-    }
-    const width = b.right - b.left + 1;
-    const rowsPerSlice = Math.max(1, Math.floor(budget / width));
-    for (let top = b.top; top <= b.bottom;) {
-      const room = Math.max(1, Math.floor((budget - used) / width));
-      const take = Math.min(room, rowsPerSlice, b.bottom - top + 1);
-      current.push({ source, top, bottom: top + take - 1 });
-      used += take * width;
-      top += take;
-      if (used + width > budget) {
-        groups.push(current);
-        current = [];
-        used = 0;
-      }
-    }
-  }
-  if (current.length > 0) {
-    groups.push(current);
-  }
-  return groups;
-}
-
-/** Whether Excel refused a request or a response for its size. */
-export function isPayloadLimit(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  // Excel on the web often reports the payload limit as a bare GeneralException (guide §5.3).
-  return (
-    code === "ResponsePayloadSizeLimitExceeded" ||
-    code === "RequestPayloadSizeLimitExceeded" ||
-    code === "GeneralException"
-  );
-}
-
-/** Reads the groups one sync each; a group over the payload limit is read in halves. */
-async function readGroups(
-  context: Excel.RequestContext,
-  groups: Slice[][],
-  out: Map<Source, Map<number, ExcelValue[]>>
-): Promise<void> {
-  const group = groups.shift();
-  if (!group) {
-    return;
-  }
-  const ranges = group.map((slice) => {
-    const b = slice.source.block as Block;
-    const range = context.workbook.worksheets
-      .getItem(slice.source.sheet)
-      .getRange(
-        blockAddress({ top: slice.top, bottom: slice.bottom, left: b.left, right: b.right })
-      );
-    range.load("values");
-    return { slice, range };
-  });
-  try {
-    await context.sync();
-  } catch (e) {
-    if (!isPayloadLimit(e) || group.every((s) => s.top === s.bottom)) {
-      throw e;
-    }
-    // Over Excel's payload limit after all (very long texts): read each slice in halves.
-    const first: Slice[] = [];
-    const second: Slice[] = [];
-    for (const s of group) {
-      const mid = s.top + Math.floor((s.bottom - s.top) / 2);
-      first.push({ ...s, bottom: mid });
-      if (mid < s.bottom) {
-        second.push({ ...s, top: mid + 1 });
-      }
-    }
-    groups.unshift(first, second);
-    return readGroups(context, groups, out);
-  }
-  for (const { slice, range } of ranges) {
-    let rows = out.get(slice.source);
-    if (!rows) {
-      rows = new Map();
-      out.set(slice.source, rows);
-    }
-    (range.values as ExcelValue[][]).forEach((row, i) => rows?.set(slice.top + i, row));
-  }
-  return readGroups(context, groups, out);
-}
-
 /**
  * Reads every table of the register: the raw tables for `parseRegister` (keyed by the
- * contract's sheet names) and the snapshot of where each table is, for later writes.
+ * contract's sheet names; dates of a 1904 workbook as dates, see dateSystem.ts) and the
+ * snapshot of where each table is, for later writes. A workbook without the register's sheets
+ * is not read beyond their names (NotARegisterError); a date system that cannot be known
+ * (ExcelApi 1.1 without a quarter date on «Настройки») is a Russian error.
  */
 export async function readRegisterTables(
   context: Excel.RequestContext,
+  caps: Pick<HostCapabilities, "excelApi">,
   budget = READ_CELLS_PER_SYNC
 ): Promise<{ sheets: Map<string, RawTable>; snapshot: RegisterSnapshot }> {
+  const probed = queueDateSystemProbe(context, caps);
   const names = await loadNames(context);
+  const missing = missingSheets(names);
+  if (missing.length > 0) {
+    throw new NotARegisterError(missing);
+  }
   const sources: Source[] = [];
   for (const key of LAYOUT_KEYS) {
     const table = findName(names.tables, tableNameOf(key));
@@ -241,33 +206,29 @@ export async function readRegisterTables(
       sources.push({ key, sheet, table: null, block: null, byHeaders: false });
     }
   }
-  // Addresses: of each named table; of a sheet's tables and used range otherwise.
+  // Addresses: of each named table (header and body); of a sheet's tables and used range otherwise.
   const pending = sources.map((source) => {
     if (source.table !== null) {
-      const range = context.workbook.tables.getItem(source.table).getRange();
-      range.load("address");
-      return { source, range, tables: null, used: null };
+      return { source, parts: loadTableParts(context, source.table), tables: null, used: null };
     }
     const tables = context.workbook.worksheets.getItem(source.sheet).tables;
     tables.load("items/name");
-    const used = context.workbook.worksheets.getItem(source.sheet).getUsedRange();
+    const used = usedRangeOf(context.workbook.worksheets.getItem(source.sheet), caps);
     used.load("address");
-    return { source, range: null, tables, used };
+    return { source, parts: null, tables, used };
   });
   await context.sync();
-  const firstTables: { source: Source; range: Excel.Range }[] = [];
+  const firstTables: { source: Source; parts: TableParts }[] = [];
   for (const p of pending) {
-    if (p.range) {
-      const parsed = parseRangeAddress(p.range.address);
+    if (p.parts) {
+      const parsed = partsBlock(p.parts);
       p.source.block = parsed?.block ?? null;
       p.source.sheet = parsed?.sheet ?? p.source.sheet;
     } else if (p.tables && p.used) {
       const first = p.tables.items[0];
       if (first) {
         p.source.table = first.name;
-        const range = context.workbook.tables.getItem(first.name).getRange();
-        range.load("address");
-        firstTables.push({ source: p.source, range });
+        firstTables.push({ source: p.source, parts: loadTableParts(context, first.name) });
       } else {
         p.source.block = parseRangeAddress(p.used.address)?.block ?? null;
         (p.source as { byHeaders: boolean }).byHeaders = true;
@@ -277,8 +238,35 @@ export async function readRegisterTables(
   if (firstTables.length > 0) {
     await context.sync();
     for (const f of firstTables) {
-      f.source.block = parseRangeAddress(f.range.address)?.block ?? null;
+      f.source.block = partsBlock(f.parts)?.block ?? null;
     }
+  }
+  // ExcelApi 1.1 cannot be asked: the date system from the text Excel shows for the dates of
+  // «Настройки» and of the first rows of «Учёт» (1 sync).
+  let system: DateSystem | null = probed();
+  if (system === null) {
+    const shown = sources
+      .filter((x) => x.key === "settings" || x.key === "cases")
+      .flatMap((x) =>
+        x.block === null
+          ? []
+          : [
+              context.workbook.worksheets
+                .getItem(x.sheet)
+                .getRange(
+                  blockAddress({ ...x.block, bottom: Math.min(x.block.bottom, x.block.top + 50) })
+                )
+                .load("values, text"),
+            ]
+      );
+    await context.sync();
+    system = shown.reduce<DateSystem | null>(
+      (found, r) => found ?? systemOfShownDates(r.values, r.text),
+      null
+    );
+  }
+  if (system === null) {
+    throw new Error(UNKNOWN_DATE_SYSTEM_MESSAGE);
   }
   const rowsBySource = new Map<Source, Map<number, ExcelValue[]>>();
   await readGroups(context, planSlices(sources, budget), rowsBySource);
@@ -307,6 +295,7 @@ export async function readRegisterTables(
     }));
     sheets.set(sheetNameOf(source.key), { headers, rows: body });
     tables[source.key] = {
+      dateSystem: system,
       key: source.key,
       sheet: source.sheet,
       table: source.table,
@@ -320,5 +309,8 @@ export async function readRegisterTables(
         (body[0]?.cells ?? []).every((c) => c === null),
     };
   }
-  return { sheets, snapshot: { tables, sheetNames: names.sheets } };
+  return {
+    sheets: rawTablesIn1900(sheets, system),
+    snapshot: { tables, sheetNames: names.sheets, dateSystem: system },
+  };
 }

@@ -16,6 +16,11 @@ export const GENERAL_FORMAT = "General";
 export interface OutCell {
   readonly value: string | number | boolean;
   readonly format: string;
+  /**
+   * The value is a date (time) as a 1900-system serial; written into a 1904 workbook it is
+   * converted (dateSystem.ts `sheetValue`).
+   */
+  readonly date?: true;
 }
 
 export function textCell(text: string): OutCell {
@@ -29,9 +34,9 @@ export function numberCell(n: number): OutCell {
 /** A date as an Excel serial number with the format ДД.ММ.ГГГГ; null date → empty text cell. */
 export function dateCell(date: IsoDate | null): OutCell {
   if (date === null) {
-    return { value: "", format: DATE_FORMAT };
+    return { value: "", format: DATE_FORMAT, date: true };
   }
-  return { value: isoToExcelSerial(date), format: DATE_FORMAT };
+  return { value: isoToExcelSerial(date), format: DATE_FORMAT, date: true };
 }
 
 /** A cell of a register column of the given kind from a plain value. */

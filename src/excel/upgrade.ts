@@ -123,9 +123,12 @@ async function runUpgrade(
   const seen = await s.run(async (context) => {
     const sheets = context.workbook.worksheets.load("items/name");
     const tables = context.workbook.tables.load("items/name");
+    // The header row and the body, never a totals row: it is not a parameter.
+    const settingsTable =
+      settingsLayout.table !== null ? context.workbook.tables.getItem(settingsLayout.table) : null;
     const settings =
-      settingsLayout.table !== null
-        ? context.workbook.tables.getItem(settingsLayout.table).getRange()
+      settingsTable !== null
+        ? settingsTable.getHeaderRowRange().getBoundingRect(settingsTable.getDataBodyRange())
         : context.workbook.worksheets
             .getItem(settingsLayout.sheet)
             .getRange(blockAddress(blockOf(settingsLayout)));
@@ -144,7 +147,7 @@ async function runUpgrade(
         toCheck.push({
           key,
           sheet,
-          probe: probeContent(context.workbook.worksheets.getItem(sheet)),
+          probe: probeContent(context.workbook.worksheets.getItem(sheet), caps),
         });
       }
     }

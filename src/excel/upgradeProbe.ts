@@ -4,11 +4,12 @@
  * as it is now — and how its answers are judged; and the queued appending of the columns with
  * their formats and lists in the batch of writes.
  */
-import { excelSerialToIso, parseDateText } from "../core/dates/isoDate";
+import { parseDateText } from "../core/dates/isoDate";
 import { columnLayout } from "../core/register/layout";
 import { CONTRACT_VERSION, SETTING, SETTINGS_COLUMNS } from "../core/register/schema";
 import { matchKey } from "../core/text";
 import { blockAddress, parseRangeAddress, type Block } from "./address";
+import { serialToIso, sheetValue } from "./dateSystem";
 import type { HostCapabilities, TableLayout } from "./gateway";
 import { queueColumn } from "./sheetLayout";
 import { DATE_FORMAT, TEXT_FORMAT, dateCell, numberCell } from "./textSafe";
@@ -191,7 +192,7 @@ export function settingsFixes(now: SettingsNow): {
     if (QUARTER_PARAM.test(name)) {
       const iso =
         typeof value === "number"
-          ? excelSerialToIso(value)
+          ? serialToIso(value, now.layout.dateSystem ?? 1900)
           : typeof value === "string"
             ? parseDateText(value.trim())
             : null;
@@ -199,7 +200,7 @@ export function settingsFixes(now: SettingsNow): {
         const cell = dateCell(iso);
         cells.push({
           row: sheetRow,
-          value: cell.value as number,
+          value: sheetValue(cell, now.layout.dateSystem) as number,
           format: cell.format,
           version: false,
         });

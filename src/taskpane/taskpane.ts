@@ -1,12 +1,17 @@
 /*
  * Task pane entry point (shared runtime: this page also hosts the custom functions and the ribbon
- * commands). Creates the Office.js gateway once, hands it to the ribbon commands too, reads
- * today's date from the host clock, and mounts the React pane when Office is ready.
+ * commands, and Office may load it hidden for them). Hands the ribbon commands the factory of
+ * the one Office.js gateway, and mounts the React pane — which reads the register — only once
+ * the pane is on screen (activation.ts): until then the page touches no workbook. Today's date
+ * is read from the host clock when the pane starts.
  */
 import { setGatewayFactory } from "../commands/gatewayFactory";
+import { setPaneVisible } from "../commands/runtimeState";
 import { createExcelGateway } from "../excel/excelGateway";
 import type { RegisterGateway } from "../excel/gateway";
+import { whenPaneActive } from "./activation";
 import { mountTaskpane } from "./mount";
+import { browserPaneSignals } from "./paneSignals";
 import { runtimeRibbonBridge } from "./ribbonBridge";
 import { todayFromClock } from "./today";
 
@@ -33,6 +38,8 @@ Office.onReady((info) => {
     root.replaceChildren(paragraph);
     return;
   }
-  root.replaceChildren();
-  mountTaskpane(root, sharedGateway(), todayFromClock(new Date()), runtimeRibbonBridge());
+  void whenPaneActive(browserPaneSignals(root), setPaneVisible).then(() => {
+    root.replaceChildren();
+    mountTaskpane(root, sharedGateway(), todayFromClock(new Date()), runtimeRibbonBridge());
+  });
 });

@@ -284,12 +284,20 @@ describe("ribbon handlers", () => {
     const refreshes: DeadlinesSummary[] = [];
     onCommandMessage((m) => messages.push(m));
     onDeadlinesRefresh((s) => refreshes.push(s));
+    // The pane opens when asked (a sideloaded add-in: showAsTaskpane works).
+    let visible = false;
     const handlers = createRibbonHandlers({
       gateway: () => stub.gateway,
       today: () => TODAY,
       recallPeriod: async () => options.period ?? null,
+      paneVisible: () => visible,
       showTaskpane: async () => {
         panes += 1;
+        visible = true;
+      },
+      paneShown: async () => visible,
+      showDialog: async () => {
+        throw new Error("no dialog where the pane opens");
       },
     });
     const event = { completed: () => (completed += 1) };
@@ -329,7 +337,10 @@ describe("ribbon handlers", () => {
       gateway: commandGateway,
       today: () => TODAY,
       recallPeriod: async () => null,
+      paneVisible: () => false,
       showTaskpane: async () => undefined,
+      paneShown: async () => false,
+      showDialog: async () => false,
     });
     await handlers.buildReport({ completed: () => (completed += 1) });
     await handlers.refreshDeadlines({ completed: () => (completed += 1) });

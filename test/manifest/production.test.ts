@@ -110,7 +110,7 @@ describe("webpack.config.js", () => {
     await assert.rejects(config({ WEBPACK_BUILD: true }, { mode: "production" }), /VSHU_PROD_URL/);
   });
 
-  test("production: no source maps; both pages, the task-pane-only one without functions", async () => {
+  test("production: no source maps; both pages, the task-pane-only one without functions; the commands' dialog", async () => {
     const prod = await config(
       { WEBPACK_BUILD: true, prodUrl: TEST_PROD_URL },
       { mode: "production" }
@@ -118,6 +118,7 @@ describe("webpack.config.js", () => {
     assert.equal(prod.devtool, false);
     assert.deepEqual(pages(prod), [
       ["taskpane.html", ["taskpane", "functions", "commands"]],
+      ["dialog.html", ["dialog"]],
       ["taskpane-only.html", ["taskpane"]],
     ]);
   });
@@ -188,6 +189,8 @@ describe("dist/ of the last production build", { skip: built }, () => {
       "commands.js",
     ]);
     assert.deepEqual(scripts(read("taskpane-only.html")), [office, "taskpane.js"]);
+    assert.deepEqual(scripts(read("dialog.html")), [office, "dialog.js"]);
+    assert.match(read("dialog.html"), /<html lang="?ru"?>[\s\S]*Закрыть/);
     for (const page of ["taskpane.html", "taskpane-only.html"]) {
       const html = read(page);
       const check = /<script id="?vshu-webview-check"?>([\s\S]*?)<\/script>/.exec(html)?.[1];

@@ -17,7 +17,7 @@ import {
 } from "../../src/core/register/schema";
 import type { LayoutKey } from "../../src/excel/gateway";
 import { columnsOf, LAYOUT_KEYS, sheetNameOf, tableNameOf } from "../../src/excel/tables";
-import type { FakeExcel } from "./fakeExcel";
+import { parseAddress, type FakeExcel } from "./fakeExcel";
 import { largeRegisterRows, type SeedValue } from "./largeRegister";
 
 export { largeRegisterRows };
@@ -37,12 +37,13 @@ export interface SeedOptions {
   readonly version?: 1 | 2;
 }
 
-function toCell(v: SeedValue | undefined): string | number | null {
+/** A seed value as the cell holds it; a date as its serial in the workbook's date system. */
+function toCell(v: SeedValue | undefined, date1904: boolean): string | number | null {
   if (v === null || v === undefined) {
     return null;
   }
   if (typeof v === "object") {
-    return isoToExcelSerial(v.date);
+    return isoToExcelSerial(v.date) - (date1904 ? 1462 : 0);
   }
   return v;
 }
@@ -88,13 +89,29 @@ export function seedRegister(fake: FakeExcel, rows: SeedRows = {}, opts: SeedOpt
     });
     const body =
       data.length > 0
-        ? data.map((r) => headers.map((h) => toCell(r[h])))
+        ? data.map((r) => headers.map((h) => toCell(r[h], fake.model.date1904)))
         : [headers.map(() => null)];
     fake.seed(sheetNameOf(key), [[...headers], ...body], {
       table: tableNameOf(key),
       formats,
       ...(opts.at?.[key] ? { at: opts.at[key] } : {}),
     });
+    // A date given as a date is a date cell (shown ДД.ММ.ГГГГ) in any column, as in a saved
+    // register of version 2: «Настройки»' quarter dates in the text column «Значение» too (a
+    // version-1 register kept them as numbers under the text format, which the upgrade fixes).
+    if (v1) {
+      continue;
+    }
+    const at = parseAddress(opts.at?.[key] ?? "A1");
+    const sheet = fake.model.findSheet(sheetNameOf(key));
+    data.forEach((r, i) =>
+      headers.forEach((h, j) => {
+        const v = r[h];
+        if (v !== null && typeof v === "object") {
+          sheet?.setFormat(at.top + 1 + i, at.left + j, "dd.mm.yyyy");
+        }
+      })
+    );
   }
 }
 

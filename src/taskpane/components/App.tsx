@@ -48,7 +48,7 @@ export function App({ gateway, today, ribbon = NO_RIBBON, firstRead = null }: Ap
   const openCase = useCallback((code: string, notice: string | null = null) => {
     setCaseView((v) => ({ code, serial: v.serial + 1, notice }));
   }, []);
-  useCaseSelection(gateway, (code) => {
+  useCaseSelection(gateway, state.status === "ready", (code) => {
     openCase(code);
     setTab("case");
   });

@@ -22,6 +22,11 @@ export interface SyncRecord {
   /** UTF-8 bytes of the response (JSON of the values loaded by it). */
   readonly responseBytes: number;
   readonly operations: number;
+  /**
+   * The members that ran, in order, up to the one that failed; a load with the properties it
+   * asked for («load(values)»).
+   */
+  readonly calls?: readonly string[];
 }
 
 export interface HostState {
@@ -97,7 +102,9 @@ export class FakeContext {
       );
     }
     let failure: unknown = null;
+    let ran = 0;
     for (const op of ops) {
+      ran += 1;
       try {
         if (op.since > this.host.apiVersion) {
           throw new FakeExcelError(
@@ -112,7 +119,14 @@ export class FakeContext {
       }
     }
     const responseBytes = utf8Bytes(this.responses);
-    this.host.requests.push({ bytes, responseBytes, operations: ops.length });
+    const calls = ops
+      .slice(0, ran)
+      .map((o) =>
+        o.wire.m === "load"
+          ? `load(${String((o.wire.a?.[0] as string[] | undefined) ?? "")})`
+          : o.wire.m
+      );
+    this.host.requests.push({ bytes, responseBytes, operations: ops.length, calls });
     if (failure === null && responseBytes > this.host.payloadLimit) {
       failure = new FakeExcelError(
         "ResponsePayloadSizeLimitExceeded",

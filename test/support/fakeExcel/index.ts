@@ -15,6 +15,8 @@ import { columnIndex, formatAddress, parseAddress, type Rect } from "./address";
 import { utf8Bytes, type HostState, type SyncRecord } from "./context";
 import { FakeExcelError } from "./errors";
 import {
+  bodyBottom,
+  displayText,
   FORMULA_RESULT,
   SheetModel,
   WorkbookModel,
@@ -35,10 +37,14 @@ export interface FakeExcelOptions {
   readonly payloadLimit?: number;
   /** Sheets to start with (an empty workbook has one sheet, «Лист1»). */
   readonly sheets?: readonly string[];
+  /** The workbook uses the 1904 date system (Excel for Mac 2008 and earlier). */
+  readonly date1904?: boolean;
 }
 
 export interface CellView {
   readonly value: CellValue | "";
+  /** What Excel displays (dates in the workbook's date system). */
+  readonly text: string;
   /** The formula when the cell holds one, else null. */
   readonly formula: string | null;
   readonly format: string;
@@ -49,8 +55,10 @@ export interface TableView {
   readonly sheet: string;
   readonly address: string;
   readonly headers: string[];
-  /** Body rows as Excel's `values` gives them. */
+  /** Body rows as Excel's `values` gives them (the totals row is not one of them). */
   readonly rows: (CellValue | "")[][];
+  /** The totals row («Строка итогов»), or null when the table shows none. */
+  readonly totals: (CellValue | "")[] | null;
 }
 
 /** What `Office.context.requirements` answers on this host. */
@@ -84,12 +92,27 @@ export interface FakeExcel {
   table(name: string): TableView;
   /** Types cells as a user would (General format rules apply), outside any API batch. */
   type(sheet: string, address: string, rows: readonly (readonly unknown[])[]): void;
-  /** Adds a sheet and, when `table` is given, a table over `rows` (first row: headers). */
+  /**
+   * The user formats a block General and types the same formula into each of its cells — in a
+   * table column that makes it a calculated column.
+   */
+  formula(sheet: string, address: string, formula: string): void;
+  /**
+   * Adds a sheet and, when `table` is given, a table over `rows` (first row: headers), with
+   * its totals row shown when `totals`.
+   */
   seed(
     sheet: string,
     rows: readonly (readonly unknown[])[],
-    opts?: { table?: string; at?: string; formats?: readonly (string | null)[] }
+    opts?: {
+      table?: string;
+      at?: string;
+      formats?: readonly (string | null)[];
+      totals?: boolean;
+    }
   ): void;
+  /** Shows or removes a table's totals row, as the user does («Строка итогов»). */
+  showTotals(table: string, show?: boolean): void;
   /** The user selects a range: selection handlers registered through the API fire. */
   select(sheet: string, address: string): void;
 }
@@ -107,13 +130,16 @@ function viewTable(t: TableModel): TableView {
   for (let c = t.left; c <= t.right; c++) {
     headers.push(String(t.sheet.value(t.top, c)));
   }
-  const rows: (CellValue | "")[][] = [];
-  for (let r = t.top + 1; r <= t.bottom; r++) {
+  const rowAt = (r: number): (CellValue | "")[] => {
     const row: (CellValue | "")[] = [];
     for (let c = t.left; c <= t.right; c++) {
       row.push(t.sheet.value(r, c));
     }
-    rows.push(row);
+    return row;
+  };
+  const rows: (CellValue | "")[][] = [];
+  for (let r = t.top + 1; r <= bodyBottom(t); r++) {
+    rows.push(rowAt(r));
   }
   return {
     name: t.name,
@@ -121,11 +147,13 @@ function viewTable(t: TableModel): TableView {
     address: t.sheet.address(t),
     headers,
     rows,
+    totals: t.totals === true ? rowAt(t.bottom) : null,
   };
 }
 
 export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
   const model = new WorkbookModel();
+  model.date1904 = options.date1904 === true;
   for (const name of options.sheets ?? ["Лист1"]) {
     model.addSheet(name);
   }
@@ -199,6 +227,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       const k = SheetModel.key(r.top, r.left);
       return {
         value: s.value(r.top, r.left),
+        text: displayText(s.value(r.top, r.left), s.format(r.top, r.left), model.date1904),
         formula: s.formulas.get(k) ?? null,
         format: s.format(r.top, r.left),
       };
@@ -227,6 +256,16 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
       const s = needSheet(model, sheet);
       const r = rectOf(address);
       rows.forEach((row, i) => row.forEach((v, j) => s.write(r.top + i, r.left + j, v)));
+    },
+    formula(sheet, address, formula) {
+      const s = needSheet(model, sheet);
+      const r = rectOf(address);
+      for (let i = r.top; i <= r.bottom; i++) {
+        for (let j = r.left; j <= r.right; j++) {
+          s.setFormat(i, j, "General");
+          s.write(i, j, formula);
+        }
+      }
     },
     seed(sheet, rows, opts = {}) {
       const s = model.findSheet(sheet) ?? model.addSheet(sheet);
@@ -261,7 +300,17 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
           true
         );
         model.renameTable(table, opts.table);
+        if (opts.totals === true) {
+          model.setTotals(table, true);
+        }
       }
+    },
+    showTotals(name, show = true) {
+      const t = model.findTable(name);
+      if (!t) {
+        throw new FakeExcelError("ItemNotFound", `Таблица «${name}» не найдена`);
+      }
+      model.setTotals(t, show);
     },
     select(sheet, address) {
       const s = needSheet(model, sheet);

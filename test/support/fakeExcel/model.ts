@@ -5,9 +5,12 @@
  */
 import { FakeExcelError } from "./errors";
 import type { Rect } from "./address";
-import { SheetModel, type TableModel } from "./sheetModel";
+import { bodyBottom, SheetModel, type TableModel } from "./sheetModel";
 
 export {
+  bodyBottom,
+  dateSerial,
+  displayText,
   FORMULA_RESULT,
   GENERAL,
   SheetModel,
@@ -19,6 +22,12 @@ export {
 
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
+  /**
+   * The workbook's date system: serials count days from 1904-01-01 (true; Excel for Mac 2008
+   * and earlier) instead of 1899-12-30. The fake stores what scripts write; it shows in the
+   * text of date cells and in what DATE() evaluates to.
+   */
+  date1904 = false;
   activeSheet: SheetModel | null = null;
   selection: { sheet: SheetModel; rect: Rect } | null = null;
 
@@ -200,7 +209,7 @@ export class WorkbookModel {
 
   /** Deletes a table row (body index); the cells below within the table's columns move up. */
   deleteTableRow(table: TableModel, index: number): void {
-    const bodyRows = table.bottom - table.top;
+    const bodyRows = bodyBottom(table) - table.top;
     if (index < 0 || index >= bodyRows) {
       throw new FakeExcelError("InvalidArgument", `Строки таблицы с номером ${index} нет`);
     }
@@ -215,12 +224,39 @@ export class WorkbookModel {
   }
 
   /**
-   * Adds rows to a table at a body index (null: at the end), shifting the cells below the
-   * table within its columns down; new rows take the number formats of the row above.
+   * The calculated columns of a table, as Excel keeps them: a column whose body cells all hold
+   * the same formula (structured references such as `[@Срок]` read the same in every row).
+   * Column offset → formula.
+   */
+  calculatedColumns(table: TableModel): Map<number, string> {
+    const out = new Map<number, string>();
+    const last = bodyBottom(table);
+    if (last <= table.top) {
+      return out;
+    }
+    for (let c = table.left; c <= table.right; c++) {
+      const first = table.sheet.formulas.get(SheetModel.key(table.top + 1, c));
+      let same = first !== undefined;
+      for (let r = table.top + 2; same && r <= last; r++) {
+        same = table.sheet.formulas.get(SheetModel.key(r, c)) === first;
+      }
+      if (same && first !== undefined) {
+        out.set(c - table.left, first);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Adds rows to a table at a body index (null: at the end, above a totals row), shifting the
+   * cells below the table within its columns down; new rows take the number formats of the
+   * row above, and a calculated column's formula, as in Excel. A value given for a cell
+   * (`""` included) then replaces what is there — over a calculated column it clobbers the
+   * user's formula in that row; `null` leaves the cell.
    */
   addTableRows(table: TableModel, index: number | null, rows: readonly unknown[][]): number {
     const width = table.right - table.left + 1;
-    const bodyRows = table.bottom - table.top;
+    const bodyRows = bodyBottom(table) - table.top;
     const at = index === null ? bodyRows : index;
     if (at < 0 || at > bodyRows) {
       throw new FakeExcelError("InvalidArgument", `Индекс строки таблицы вне диапазона: ${at}`);
@@ -233,6 +269,7 @@ export class WorkbookModel {
         );
       }
     }
+    const calculated = this.calculatedColumns(table);
     const n = rows.length;
     const firstNew = table.top + 1 + at;
     const sheet = table.sheet;
@@ -246,9 +283,40 @@ export class WorkbookModel {
         if (formatRow > table.top) {
           sheet.setFormat(firstNew + i, col, sheet.format(formatRow, col));
         }
+        const formula = calculated.get(c);
+        if (formula !== undefined) {
+          sheet.formulas.set(SheetModel.key(firstNew + i, col), formula);
+        }
         sheet.write(firstNew + i, col, (rows[i] as unknown[])[c]);
       }
     }
     return firstNew;
+  }
+
+  /**
+   * Shows or removes a table's totals row («Строка итогов»), as `table.showTotals` does: shown,
+   * it takes the row under the body (the cells below within the table's columns move down) with
+   * «Итог» in the first column and a SUBTOTAL formula in the last; removed, that row goes.
+   */
+  setTotals(table: TableModel, show: boolean): void {
+    if ((table.totals === true) === show) {
+      return;
+    }
+    const sheet = table.sheet;
+    if (show) {
+      const row = table.bottom + 1;
+      sheet.shiftDown(row, table.left, table.right, 1);
+      table.bottom += 1;
+      table.totals = true;
+      sheet.write(row, table.left, "Итог");
+      if (table.right > table.left) {
+        const header = String(sheet.value(table.top, table.right));
+        sheet.formulas.set(SheetModel.key(row, table.right), `=SUBTOTAL(103,[${header}])`);
+      }
+      return;
+    }
+    sheet.shiftUp(table.bottom, table.left, table.right);
+    table.bottom -= 1;
+    table.totals = false;
   }
 }

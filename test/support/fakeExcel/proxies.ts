@@ -12,22 +12,74 @@ import { FakeObject } from "./object";
 import { Range } from "./range";
 import { TableCollection } from "./table";
 import { WorksheetCollection } from "./worksheet";
-import type { WorkbookModel } from "./model";
+import { dateSerial, type WorkbookModel } from "./model";
 
 export { FakeObject } from "./object";
 export { DataValidation, Range, RangeFormat } from "./range";
 export { Table, TableCollection, TableColumnCollection, TableRowCollection } from "./table";
 export { PageLayout, Worksheet, WorksheetCollection } from "./worksheet";
 
+/** The result of a worksheet function evaluated by `workbook.functions` (ExcelApi 1.2). */
+export class FunctionResult extends FakeObject<{ value: unknown; error: string | null }> {
+  static on(
+    ctx: FakeContext,
+    parent: FakeObject<unknown>,
+    member: string,
+    args: readonly unknown[],
+    evaluate: () => { value: unknown; error: string | null }
+  ): FunctionResult {
+    return new FunctionResult(ctx).bindBy(parent, member, args, 2, evaluate);
+  }
+  protected override defaultProps(): string[] {
+    return ["value", "error"];
+  }
+  protected read(prop: string): unknown {
+    const r = this.t();
+    if (prop === "value") {
+      return r.value;
+    }
+    if (prop === "error") {
+      return r.error;
+    }
+    throw new FakeExcelError(
+      "InvalidArgument",
+      `Фальшивый Excel не знает свойства FunctionResult.${prop}`
+    );
+  }
+  get value(): unknown {
+    return this.loadedValue("value");
+  }
+  get error(): string | null {
+    return this.loadedValue("error") as string | null;
+  }
+}
+
+/** `workbook.functions`: the worksheet functions the adapter evaluates (ExcelApi 1.2). */
+export class Functions {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly workbook: Workbook
+  ) {}
+  /** DATE(year; month; day) in the workbook's date system (#NUM! before its day 0). */
+  date(year: number, month: number, day: number): FunctionResult {
+    return FunctionResult.on(this.ctx, this.workbook, "functions.date", [year, month, day], () => {
+      const serial = dateSerial(year, month, day, this.ctx.host.model.date1904);
+      return serial === null ? { value: "#NUM!", error: "#NUM!" } : { value: serial, error: null };
+    });
+  }
+}
+
 export class Workbook extends FakeObject<WorkbookModel> {
   readonly worksheets: WorksheetCollection;
   readonly tables: TableCollection;
+  readonly functions: Functions;
 
   constructor(ctx: FakeContext) {
     super(ctx);
     this.bindNow(ctx.host.model);
     this.worksheets = WorksheetCollection.of(ctx, ctx.host.model);
     this.tables = new TableCollection(ctx, this, null);
+    this.functions = new Functions(ctx, this);
   }
   protected read(prop: string): unknown {
     throw new FakeExcelError(

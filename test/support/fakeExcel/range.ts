@@ -6,7 +6,7 @@ import { FakeExcelError } from "./errors";
 import { type Rect } from "./address";
 import { FakeContext } from "./context";
 import { FakeObject } from "./object";
-import type { SheetModel } from "./model";
+import { displayText, type SheetModel } from "./model";
 
 export interface RangeTarget {
   readonly sheet: SheetModel;
@@ -90,6 +90,10 @@ export class Range extends FakeObject<RangeTarget> {
         return grid(t, (r, c) => t.sheet.value(r, c));
       case "formulas":
         return grid(t, (r, c) => t.sheet.formula(r, c));
+      case "text":
+        return grid(t, (r, c) =>
+          displayText(t.sheet.value(r, c), t.sheet.format(r, c), this.ctx.host.model.date1904)
+        );
       case "numberFormat":
         return grid(t, (r, c) => t.sheet.format(r, c));
       case "valueTypes":
@@ -161,6 +165,10 @@ export class Range extends FakeObject<RangeTarget> {
         row.forEach((v, j) => t.sheet.setFormat(t.rect.top + i, t.rect.left + j, v))
       );
     });
+  }
+  /** What Excel displays in each cell (dates in the workbook's date system). */
+  get text(): string[][] {
+    return this.loadedValue("text") as string[][];
   }
   get valueTypes(): string[][] {
     return this.loadedValue("valueTypes") as string[][];

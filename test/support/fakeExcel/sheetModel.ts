@@ -4,7 +4,7 @@
  * deleted, and what the adapter records (styles, validation, widths, page layout).
  */
 import { FakeExcelError } from "./errors";
-import { formatAddress, MAX_COLUMNS, type Rect } from "./address";
+import { formatAddress, MAX_COLUMNS, parseAddress, type Rect } from "./address";
 
 export type CellValue = string | number | boolean;
 
@@ -16,13 +16,26 @@ export const FORMULA_RESULT = "#NAME?";
 export interface TableModel {
   name: string;
   sheet: SheetModel;
-  /** Header row at `top`; body rows `top + 1 … bottom`. */
+  /**
+   * Header row at `top`; body rows `top + 1 … bottom` (`bottom - 1` with a totals row, which is
+   * then the table's last row `bottom`).
+   */
   top: number;
   left: number;
   bottom: number;
   right: number;
   style: string;
+  /** «Строка итогов» shown (`showTotals`). */
+  totals?: boolean;
 }
+
+/** The last body row of a table (above its totals row, if shown). */
+export function bodyBottom(t: TableModel): number {
+  return t.bottom - (t.totals === true ? 1 : 0);
+}
+
+/** Style records that do not make a cell "used" (sizes of whole rows and columns). */
+const SIZE_PROPERTIES = new Set(["columnWidth", "rowHeight", "autofitRows"]);
 
 export interface StyleRecord {
   readonly address: string;
@@ -35,6 +48,60 @@ export interface ValidationRecord {
   rule: unknown;
   errorAlert: unknown;
   prompt: unknown;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The date and time of a serial in a date system: [y, m, d, hh, mm], or null before its day 0. */
+export function serialParts(serial: number, date1904: boolean): number[] | null {
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  if (!Number.isFinite(serial) || serial < 0) {
+    return null;
+  }
+  const d = new Date(epoch + Math.round(serial * 1440) * 60_000);
+  return [
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+  ];
+}
+
+/** DATE(y; m; d) in a date system; null where Excel gives #NUM! (before the system's day 0). */
+export function dateSerial(y: number, m: number, d: number, date1904: boolean): number | null {
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  const days = Math.round((Date.UTC(y, m - 1, d) - epoch) / DAY_MS);
+  return days < (date1904 ? 0 : 1) ? null : days;
+}
+
+/**
+ * What Excel displays for a value under a number format: a number under a date format
+ * («dd.mm.yyyy», «dd.mm.yyyy hh:mm», «m/d/yyyy») as that date in the workbook's system, any other
+ * value as its text. (Columns too narrow for a date, «####», are not modelled.)
+ */
+export function displayText(value: CellValue | "", format: string, date1904: boolean): string {
+  if (typeof value !== "number" || !/y/i.test(format)) {
+    return typeof value === "boolean" ? (value ? "ИСТИНА" : "ЛОЖЬ") : String(value);
+  }
+  const parts = serialParts(value, date1904);
+  if (parts === null) {
+    return "#".repeat(10);
+  }
+  const [y, m, d, hh, mi] = parts.map((n) => String(n));
+  const two = (t: string | undefined): string => (t ?? "").padStart(2, "0");
+  let out = format.toLowerCase();
+  const hasTime = out.includes("hh");
+  out = out.replace("yyyy", y ?? "").replace("dd", two(d));
+  if (hasTime) {
+    out = out.replace("hh", two(hh));
+    const minutes = out.lastIndexOf("mm");
+    out = out.slice(0, minutes) + two(mi) + out.slice(minutes + 2);
+  }
+  return out
+    .replace("mm", two(m))
+    .replace(/\bm\b/, m ?? "")
+    .replace(/\bd\b/, d ?? "");
 }
 
 export class SheetModel {
@@ -143,25 +210,50 @@ export class SheetModel {
     }
   }
 
-  /** Every cell holding a value or a formula (formats alone do not count, like `valuesOnly`). */
-  usedRect(): Rect | null {
+  /**
+   * The used range as Excel computes it: every cell holding a value or a formula and, unless
+   * `valuesOnly` (ExcelApi 1.2's `getUsedRange(true)`), every cell with formatting too — a
+   * number format, a recorded style (fill, font, borders, alignment; not column widths or row
+   * heights), list validation, a merge, an Excel table's range (its style formats every cell).
+   * Null for a sheet with nothing of that.
+   */
+  usedRect(valuesOnly = true): Rect | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
     let right = -1;
+    const seeRect = (r: Rect): void => {
+      top = Math.min(top, r.top);
+      left = Math.min(left, r.left);
+      bottom = Math.max(bottom, r.bottom);
+      right = Math.max(right, r.right);
+    };
     const see = (k: number): void => {
       const r = Math.floor(k / MAX_COLUMNS);
       const c = k % MAX_COLUMNS;
-      top = Math.min(top, r);
-      left = Math.min(left, c);
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
+      seeRect({ top: r, left: c, bottom: r, right: c });
     };
     this.values.forEach((_v, k) => see(k));
     this.formulas.forEach((_v, k) => see(k));
-    for (const t of this.tables) {
-      see(SheetModel.key(t.top, t.left));
-      see(SheetModel.key(t.bottom, t.right));
+    if (!valuesOnly) {
+      this.formats.forEach((_v, k) => see(k));
+      const seeAddress = (address: string): void => {
+        try {
+          seeRect(parseAddress(address));
+        } catch {
+          // Whole rows or columns: not a cell of the used range.
+        }
+      };
+      for (const st of this.styles) {
+        if (!SIZE_PROPERTIES.has(st.property)) {
+          seeAddress(st.address);
+        }
+      }
+      this.validations.forEach((v) => seeAddress(v.address));
+      this.merges.forEach(seeAddress);
+      for (const t of this.tables) {
+        seeRect(t);
+      }
     }
     return bottom < 0 ? null : { top, left, bottom, right };
   }

@@ -8,7 +8,7 @@ import { FakeContext } from "./context";
 import { FakeObject, propsOf, type LoadArg } from "./object";
 import { Range } from "./range";
 import { Worksheet } from "./worksheet";
-import type { SheetModel, TableModel, WorkbookModel } from "./model";
+import { bodyBottom, type SheetModel, type TableModel, type WorkbookModel } from "./model";
 
 export class Table extends FakeObject<TableModel> {
   static of(ctx: FakeContext, table: TableModel, props: Record<string, unknown>): Table {
@@ -40,7 +40,17 @@ export class Table extends FakeObject<TableModel> {
     if (prop === "style") {
       return t.style;
     }
+    if (prop === "showTotals") {
+      return t.totals === true;
+    }
     throw new FakeExcelError("InvalidArgument", `Фальшивый Excel не знает свойства Table.${prop}`);
+  }
+  get showTotals(): boolean {
+    return this.loadedValue("showTotals") as boolean;
+  }
+  /** Shows or removes the totals row (ExcelApi 1.1). */
+  set showTotals(v: boolean) {
+    this.call("showTotals", [v], 1, () => this.ctx.host.model.setTotals(this.t(), v));
   }
   get name(): string {
     return this.loadedValue("name") as string;
@@ -75,13 +85,23 @@ export class Table extends FakeObject<TableModel> {
       right: t.right,
     }));
   }
+  /** The body: the rows between the header and the totals row (never the totals row). */
   getDataBodyRange(): Range {
     return this.range("getDataBodyRange", (t) => ({
       top: t.top + 1,
       left: t.left,
-      bottom: t.bottom,
+      bottom: bodyBottom(t),
       right: t.right,
     }));
+  }
+  /** The totals row; a table without one has none to give (InvalidArgument). */
+  getTotalRowRange(): Range {
+    return this.range("getTotalRowRange", (t) => {
+      if (t.totals !== true) {
+        throw new FakeExcelError("InvalidArgument", `У таблицы «${t.name}» нет строки итогов`);
+      }
+      return { top: t.bottom, left: t.left, bottom: t.bottom, right: t.right };
+    });
   }
   get rows(): TableRowCollection {
     return new TableRowCollection(this.ctx, this);
@@ -102,17 +122,21 @@ export class TableRowCollection {
     private readonly ctx: FakeContext,
     private readonly table: Table
   ) {}
-  /** Adds rows (several at once only from ExcelApi 1.4); returns the first added row. */
+  /**
+   * Adds rows (several at once only from ExcelApi 1.4) above the totals row; returns the first
+   * added row. Without values, one blank row (calculated columns filled); a value clobbers a
+   * calculated column's formula in its row, `null` leaves it (see WorkbookModel.addTableRows).
+   */
   add(index?: number | null, values?: unknown[][]): { getRange(): Range } {
     const data = values ?? [[]];
     const since = data.length > 1 ? 4 : 1;
     let first = -1;
     this.ctx.enqueue({
-      wire: { o: this.table._id, m: "rows.add", a: [index ?? null, data] },
+      wire: { o: this.table._id, m: "rows.add", a: [index ?? null, values ?? null] },
       since,
       run: () => {
         const t = this.table.tableNow();
-        const rows = values ?? [Array.from({ length: t.right - t.left + 1 }, () => "")];
+        const rows = values ?? [Array.from({ length: t.right - t.left + 1 }, () => null)];
         first = this.ctx.host.model.addTableRows(t, index ?? null, rows);
       },
     });
@@ -188,7 +212,7 @@ export class TableColumn extends FakeObject<{ table: TableModel; column: number 
     return this.range("getHeaderRowRange", (t) => [t.top, t.top]);
   }
   getDataBodyRange(): Range {
-    return this.range("getDataBodyRange", (t) => [t.top + 1, t.bottom]);
+    return this.range("getDataBodyRange", (t) => [t.top + 1, bodyBottom(t)]);
   }
 }
 
@@ -263,13 +287,13 @@ export class TableCollection extends FakeObject<WorkbookModel> {
       const rows = tables.map((t) => {
         const got: Record<string, unknown> = {};
         for (const p of itemProps.length > 0 ? itemProps : ["name"]) {
-          if (p !== "name" && p !== "style") {
+          if (p !== "name" && p !== "style" && p !== "showTotals") {
             throw new FakeExcelError(
               "InvalidArgument",
               `Фальшивый Excel не загружает Table.${p} из коллекции`
             );
           }
-          got[p] = p === "name" ? t.name : t.style;
+          got[p] = p === "name" ? t.name : p === "style" ? t.style : t.totals === true;
         }
         return got;
       });

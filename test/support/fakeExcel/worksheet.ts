@@ -83,13 +83,21 @@ export class Worksheet extends FakeObject<SheetModel> {
       return { sheet, rect: p };
     });
   }
+  /**
+   * The used range: cells with a value or formatting; with `valuesOnly` (ExcelApi 1.2) cells
+   * with a value only. A blank sheet gives its top-left cell A1, as Excel says.
+   */
   getUsedRange(valuesOnly?: boolean): Range {
     const args = valuesOnly === undefined ? [] : [valuesOnly];
     return Range.on(this.ctx, this, "getUsedRange", args, valuesOnly === undefined ? 1 : 2, () => {
       const sheet = this.t();
-      return { sheet, rect: sheet.usedRect() ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+      return {
+        sheet,
+        rect: sheet.usedRect(valuesOnly === true) ?? { top: 0, left: 0, bottom: 0, right: 0 },
+      };
     });
   }
+  /** As `getUsedRange`, with a null object for a blank sheet (ExcelApi 1.4). */
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
     return Range.on(
       this.ctx,
@@ -99,7 +107,7 @@ export class Worksheet extends FakeObject<SheetModel> {
       4,
       () => {
         const sheet = this.t();
-        const rect = sheet.usedRect();
+        const rect = sheet.usedRect(valuesOnly === true);
         return rect ? { sheet, rect } : null;
       },
       true
