@@ -700,7 +700,11 @@ describe("closestCodes", () => {
   const codes = ["В-040", "В-041", "В-014", "В-100", "А-041"];
   test("leading zeros, case and look-alikes ignored; nearest first", () => {
     assert.deepEqual(closestCodes("в-41", codes), ["В-041", "А-041", "В-040"]);
-    assert.deepEqual(closestCodes("В-41", ["В-001", "В-004", "В-011", "В-031", "В-040"]), ["В-040", "В-031", "В-011"]);
+    assert.deepEqual(closestCodes("В-41", ["В-001", "В-004", "В-011", "В-031", "В-040"]), [
+      "В-040",
+      "В-031",
+      "В-011",
+    ]);
     assert.deepEqual(closestCodes("B-100", codes, 1), ["В-100"]);
   });
 });
