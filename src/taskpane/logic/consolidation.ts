@@ -1,0 +1,75 @@
+/**
+ * The coordinator's consolidation in the pane: every picked file read and checked as
+ * `vshu consolidate` checks it (src/excel/reportFiles.ts over the core's package check), every
+ * bad file named at once, then the set checked and summed by the core (district.ts). Nothing
+ * is written unless every file is a school's report of the same period, each school once.
+ */
+import { districtReport, type DistrictOptions } from "../../core/report/district";
+import type { NamedReport } from "../../core/report/reportSet";
+import type { ReportJson } from "../../core/report/types";
+import { readReportBytes, ReportPackageError } from "../../excel/reportFiles";
+
+/** A picked file: its name and a way to get its bytes (`File.arrayBuffer` in the pane). */
+export interface PickedFile {
+  readonly name: string;
+  readonly read: () => Promise<ArrayBuffer | Uint8Array>;
+}
+
+export type ConsolidationResult =
+  | {
+      readonly ok: true;
+      readonly report: ReportJson;
+      /** The schools in section III, in the report's order. */
+      readonly schools: readonly string[];
+      readonly noCoordinator: boolean;
+    }
+  | { readonly ok: false; readonly problems: readonly string[]; readonly summary: string };
+
+/** Reads, checks and sums the schools' report files. Never throws for a bad file. */
+export async function consolidateFiles(
+  files: readonly PickedFile[],
+  options: DistrictOptions
+): Promise<ConsolidationResult> {
+  if (files.length === 0) {
+    return {
+      ok: false,
+      problems: [],
+      summary: "Выберите файлы отчётов школ (.xlsx): можно несколько сразу.",
+    };
+  }
+  const read = await Promise.all(
+    files.map(async (f): Promise<NamedReport | string> => {
+      try {
+        const bytes = await f.read();
+        return { name: f.name, report: (await readReportBytes(f.name, bytes)).report };
+      } catch (e) {
+        return e instanceof ReportPackageError
+          ? e.message
+          : `${f.name}: файл не прочитан (${e instanceof Error ? e.message : String(e)}) — выберите его снова`;
+      }
+    })
+  );
+  const errors = read.filter((r): r is string => typeof r === "string");
+  if (errors.length > 0) {
+    return {
+      ok: false,
+      problems: errors,
+      summary: `Не прочитано отчётов: ${errors.length} из ${files.length}. Сводный отчёт не построен: уберите или замените эти файлы и выберите отчёты снова.`,
+    };
+  }
+  const named = read.filter((r): r is NamedReport => typeof r !== "string");
+  const result = districtReport(named, options);
+  if (!result.ok) {
+    return {
+      ok: false,
+      problems: result.problems,
+      summary: "Сводный отчёт не построен: исправьте набор отчётов и выберите их снова.",
+    };
+  }
+  return {
+    ok: true,
+    report: result.report,
+    schools: result.report.assistance.map((a) => a.school),
+    noCoordinator: result.noCoordinator,
+  };
+}
