@@ -34,11 +34,11 @@ export type ReportSheetKind = "school" | "district";
 
 const SHEET_PREFIX: Readonly<Record<ReportSheetKind, string>> = {
   school: "Отчёт",
-  district: "Свод района",
+  district: "Свод",
 };
 
 /**
- * «Отчёт 01.09.2026–23.11.2026» («Свод района …» for the district's), made unique against the
+ * «Отчёт 01.09.2026–23.11.2026» («Свод …» for the district's; a sheet name has ≤ 31 characters), made unique against the
  * workbook's sheet names.
  */
 export function reportSheetName(
