@@ -49,6 +49,14 @@ async function closePane(p: Pane): Promise<void> {
   await p.page.close();
 }
 
+/** How far the page scrolls sideways at 320 px (0: usable in the narrowest pane). */
+async function overflowAt320(page: Page): Promise<number> {
+  await page.setViewportSize({ width: 320, height: 800 });
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+  );
+}
+
 const sheetNames = (page: Page) => page.evaluate(() => window.__vshu?.sheetNames() ?? []);
 
 describe("«Отправка в министерство»", () => {
@@ -56,7 +64,7 @@ describe("«Отправка в министерство»", () => {
     const p = await pane();
     const { page } = p;
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
-    await openView(page, "Отправка в министерство");
+    await openView(page, "Отправка");
     await page.getByTestId("send-checked").waitFor();
     assert.equal(
       await page.getByTestId("send-headline").innerText(),
@@ -85,13 +93,14 @@ describe("«Отправка в министерство»", () => {
     await page.getByRole("button", { name: "Открыть отчёт новой книгой" }).click();
     await page.getByText("Отчёт открыт новой книгой.").waitFor();
     assert.equal(await page.evaluate(() => window.__vshu?.createdWorkbooks()), 1);
+    assert.equal(await overflowAt320(page), 0, "«Отправка» scrolls sideways at 320 px");
     await closePane(p);
   });
 
   test("Excel without ExcelApi 1.8: no new workbook, the checked file is saved", async () => {
     const p = await pane("&api=7");
     const { page } = p;
-    await openView(page, "Отправка в министерство");
+    await openView(page, "Отправка");
     await page.getByTestId("send-checked").waitFor();
     assert.equal(await page.getByRole("button", { name: "Открыть отчёт новой книгой" }).count(), 0);
     const download = page.waitForEvent("download");
@@ -132,7 +141,7 @@ describe("«Свод района»", () => {
     const problems = page.getByTestId("consolidate-problems");
     await problems.waitFor();
     assert.match(await problems.innerText(), /^список класса\.xlsx: это не книга Excel/);
-    await page.getByText(/Не прочитано отчётов: 1 из 4/).waitFor();
+    await page.getByText(/не прочитано отчётов: 1 из 4/).waitFor();
     assert.deepEqual(await sheetNames(page), before, "nothing written");
 
     await page.getByTestId("report-files").setInputFiles(schools);
@@ -146,6 +155,8 @@ describe("«Свод района»", () => {
     assert.deepEqual(await sheetNames(page), [...before, "Свод 01.11.2026–30.11.2026"]);
     const figures = await page.getByTestId("district-figures").innerText();
     assert.match(figures, /Уровень 1: состоит на учёте\s+6 \/ 6/);
+    assert.match(figures, /Ооржак А\. А\., методист, 8-394-00-00-00/);
+    assert.equal(await overflowAt320(page), 0, "«Свод района» scrolls sideways at 320 px");
     const syncs = await page.evaluate(() => window.__vshu?.lastSyncs("writeReportSheet"));
     assert.ok(syncs !== undefined && syncs >= 1 && syncs <= 3, `syncs ${syncs}`);
     await closePane(p);

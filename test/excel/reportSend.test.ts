@@ -213,7 +213,7 @@ describe("the coordinator's consolidation in the pane", () => {
     assert.ok(!result.ok);
     assert.deepEqual(result.problems.length, 1);
     assert.match(result.problems[0] ?? "", /^список\.xlsx: это не книга Excel/);
-    assert.match(result.summary, /Не прочитано отчётов: 1 из 4/);
+    assert.match(result.summary, /не прочитано отчётов: 1 из 4/);
     assert.equal(fake.syncCount, 0);
   });
 

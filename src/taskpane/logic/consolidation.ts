@@ -34,7 +34,7 @@ export async function consolidateFiles(
     return {
       ok: false,
       problems: [],
-      summary: "Выберите файлы отчётов школ (.xlsx): можно несколько сразу.",
+      summary: "выберите файлы отчётов школ (.xlsx): можно несколько сразу.",
     };
   }
   const read = await Promise.all(
@@ -54,7 +54,7 @@ export async function consolidateFiles(
     return {
       ok: false,
       problems: errors,
-      summary: `Не прочитано отчётов: ${errors.length} из ${files.length}. Сводный отчёт не построен: уберите или замените эти файлы и выберите отчёты снова.`,
+      summary: `не прочитано отчётов: ${errors.length} из ${files.length} — уберите или замените эти файлы и выберите отчёты снова.`,
     };
   }
   const named = read.filter((r): r is NamedReport => typeof r !== "string");
@@ -63,7 +63,7 @@ export async function consolidateFiles(
     return {
       ok: false,
       problems: result.problems,
-      summary: "Сводный отчёт не построен: исправьте набор отчётов и выберите их снова.",
+      summary: "исправьте набор отчётов (список ниже) и выберите их снова.",
     };
   }
   return {

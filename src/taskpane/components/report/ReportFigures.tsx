@@ -15,8 +15,10 @@ const useStyles = makeStyles({
       textAlign: "left",
       verticalAlign: "top",
     },
-    "& td:last-child": { textAlign: "right", whiteSpace: "nowrap" },
+    "& td:last-child": { textAlign: "right" },
   },
+  /** Counts stay on one line; text (section VII) wraps. */
+  count: { whiteSpace: "nowrap" },
   section: {
     backgroundColor: tokens.colorNeutralBackground3,
     fontWeight: tokens.fontWeightSemibold,
@@ -47,7 +49,7 @@ export function ReportFigures({
           ...sec.rows.map((row) => (
             <tr key={`${sec.section}:${row.label}`}>
               <td>{row.label}</td>
-              <td>{row.value}</td>
+              <td className={/^[\d /]+$/.test(row.value) ? s.count : undefined}>{row.value}</td>
             </tr>
           )),
         ])}

@@ -54,7 +54,7 @@ export function ReportTab(props: ReportTabProps) {
         aria-label="Отчёт"
       >
         <Tab value="build">Построить</Tab>
-        <Tab value="send">Отправка в министерство</Tab>
+        <Tab value="send">Отправка</Tab>
         <Tab value="district">Свод района</Tab>
       </TabList>
       {view === "build" && <BuildReport {...props} />}

@@ -86,6 +86,9 @@ export function SendPanel({ gateway, register, today, capabilities }: SendPanelP
 
   return (
     <div className={s.form} data-testid="send-panel">
+      <h3 className={s.legend} style={{ margin: 0 }}>
+        Отправка в министерство
+      </h3>
       <Body1>
         <strong data-testid="send-headline">{plan.headline}</strong>
       </Body1>
