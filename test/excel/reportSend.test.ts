@@ -6,7 +6,7 @@
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
@@ -23,6 +23,7 @@ import { consolidateFiles, type PickedFile } from "../../src/taskpane/logic/cons
 import { sendPlan } from "../../src/taskpane/logic/sendReport";
 import { aRegister, randomRegister } from "../support/builders";
 import { aSchoolReport } from "../support/schoolReports";
+import { schoolReport, writeReport } from "../support/smtpFixtures";
 import { MB5, setup } from "./gatewaySetup";
 
 const MADE = "2026-12-02";
@@ -198,6 +199,32 @@ describe("the coordinator's consolidation in the pane", () => {
     console.log(
       `consolidation of 50 reports: read+check ${read.toFixed(0)} ms, total ${total.toFixed(0)} ms, ${fake.syncCount} syncs, largest request ${largestRequest} B, largest response ${largestResponse} B`
     );
+  });
+
+  test("reports written by `vshu report` (exceljs) and by the pane are read alike", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "vshu-pane-district-"));
+    try {
+      const cliReport = schoolReport(4, "МБОУ СОШ № 4");
+      const path = await writeReport(join(dir, "школа4.xlsx"), cliReport);
+      const cliBytes = new Uint8Array(await readFile(path));
+      const paneReport = schoolReport(5, "МБОУ СОШ № 5");
+      const result = await consolidateFiles(
+        [
+          { name: "школа4.xlsx", read: () => Promise.resolve(cliBytes) },
+          await fileOf("школа5.xlsx", paneReport),
+        ],
+        {}
+      );
+      assert.ok(result.ok, result.ok ? "" : result.problems.join("\n"));
+      assert.deepEqual(result.schools, ["МБОУ СОШ № 4", "МБОУ СОШ № 5"]);
+      assert.equal(
+        result.report.register.level1.total.onRegister.children,
+        cliReport.register.level1.total.onRegister.children +
+          paneReport.register.level1.total.onRegister.children
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test("one bad file among good ones: named, nothing summed, nothing written", async () => {
