@@ -10,6 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
+import { recipientOf } from "../../src/cli/commands/send";
 import { readReportFile } from "../../src/cli/xlsx/readReport";
 import { aggregateReport } from "../../src/core/report";
 import {
@@ -63,6 +64,8 @@ describe("the report workbook the pane offers for sending", () => {
       const cli = await readReportFile(path, { printed: true });
       assert.deepEqual(cli.report, plan.report);
       assert.equal(cli.meta.ministryAddress, plan.address);
+      // `vshu send` needs no --to for it: the recipient travels in the report.
+      assert.equal(recipientOf(cli, undefined), plan.address);
       assert.equal(cli.meta.made, MADE);
     } finally {
       await rm(dir, { recursive: true, force: true });
