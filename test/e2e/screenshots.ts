@@ -43,7 +43,7 @@ async function sendingShots(browser: Browser, base: string): Promise<void> {
       buffer: Buffer.from("Фамилия;Имя\n"),
     },
   ]);
-  await page.getByLabel("Район").fill("Барун-Хемчикский кожуун");
+  await page.getByRole("textbox", { name: "Район" }).fill("Барун-Хемчикский кожуун");
   await page.getByRole("button", { name: "Построить сводный отчёт" }).click();
   await page.getByTestId("consolidate-problems").waitFor();
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -110,7 +110,7 @@ describe("«Отправка в министерство»", () => {
       file.suggestedFilename(),
       await page.getByRole("textbox", { name: "Имя файла вложения" }).inputValue()
     );
-    await page.getByText(/сохранён в папку загрузок/).waitFor();
+    await page.getByText(/передан на сохранение \(обычно в папку «Загрузки»\)/).waitFor();
     assert.equal(await page.evaluate(() => window.__vshu?.createdWorkbooks()), 0);
     await closePane(p);
   });
@@ -136,7 +136,7 @@ describe("«Свод района»", () => {
     const before = await sheetNames(page);
     await page.getByTestId("report-files").setInputFiles([...schools, bad]);
     await page.getByText("Выбрано файлов: 4").waitFor();
-    await page.getByLabel("Район").fill("Барун-Хемчикский кожуун");
+    await page.getByRole("textbox", { name: "Район" }).fill("Барун-Хемчикский кожуун");
     await page.getByRole("button", { name: "Построить сводный отчёт" }).click();
     const problems = page.getByTestId("consolidate-problems");
     await problems.waitFor();

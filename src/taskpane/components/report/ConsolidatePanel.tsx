@@ -3,7 +3,8 @@
  * the pane and checked (a file that is not a report, of another period, or a school given
  * twice is refused by name), and the district report is written as a sheet of the open
  * workbook (2 syncs, whatever the number of schools). Section VII from the fields here, filled
- * from «Настройки» when the workbook is a register.
+ * from «Настройки» when the workbook is a register; the district from the field, else the one
+ * the reports name.
  */
 import { Button, Caption1, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { DocumentAddRegular, FolderOpenRegular } from "@fluentui/react-icons";
@@ -20,15 +21,16 @@ import { ReportFigures } from "./ReportFigures";
 
 export interface ConsolidatePanelProps {
   readonly gateway: RegisterGateway;
-  /** District and coordinator from «Настройки» when the open workbook is a register. */
-  readonly defaults?: { readonly district: string; readonly coordinator: Coordinator };
+  /** The coordinator (VII) from «Настройки» when the open workbook is a register. */
+  readonly defaults?: { readonly coordinator: Coordinator };
 }
 
 export function ConsolidatePanel({ gateway, defaults }: ConsolidatePanelProps) {
   const s = useFormStyles();
   const input = useRef<HTMLInputElement>(null);
   const [files, setFiles] = useState<readonly File[]>([]);
-  const [district, setDistrict] = useState(defaults?.district ?? "");
+  // Empty: the district every report names (a register's own district is the school's).
+  const [district, setDistrict] = useState("");
   const [coordinator, setCoordinator] = useState<Coordinator>(
     defaults?.coordinator ?? { name: "", position: "", phone: "" }
   );

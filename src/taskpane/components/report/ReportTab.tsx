@@ -53,28 +53,33 @@ export function ReportTab(props: ReportTabProps) {
         style={{ flexWrap: "wrap", marginBottom: 8 }}
         aria-label="Отчёт"
       >
-        <Tab value="build">Построить</Tab>
-        <Tab value="send">Отправка</Tab>
-        <Tab value="district">Свод района</Tab>
+        <Tab value="build" id="report-view-build">
+          Построить
+        </Tab>
+        <Tab value="send" id="report-view-send">
+          Отправка
+        </Tab>
+        <Tab value="district" id="report-view-district">
+          Свод района
+        </Tab>
       </TabList>
-      {view === "build" && <BuildReport {...props} />}
-      {view === "send" && (
-        <SendPanel
-          gateway={gateway}
-          register={register}
-          today={today}
-          capabilities={capabilities}
-        />
-      )}
-      {view === "district" && (
-        <ConsolidatePanel
-          gateway={gateway}
-          defaults={{
-            district: register.settings.district,
-            coordinator: register.settings.coordinator,
-          }}
-        />
-      )}
+      <div role="tabpanel" aria-labelledby={`report-view-${view}`}>
+        {view === "build" && <BuildReport {...props} />}
+        {view === "send" && (
+          <SendPanel
+            gateway={gateway}
+            register={register}
+            today={today}
+            capabilities={capabilities}
+          />
+        )}
+        {view === "district" && (
+          <ConsolidatePanel
+            gateway={gateway}
+            defaults={{ coordinator: register.settings.coordinator }}
+          />
+        )}
+      </div>
     </>
   );
 }

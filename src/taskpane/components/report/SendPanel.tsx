@@ -67,7 +67,7 @@ export function SendPanel({ gateway, register, today, capabilities }: SendPanelP
       const opened = await gateway.openReportWorkbook(file.report, { base64: file.base64 });
       if (!opened) {
         saveFile(name, file.bytes);
-        return `Эта версия Excel не открывает новую книгу: файл «${name}» сохранён в папку загрузок. Приложите его к письму.`;
+        return `Эта версия Excel не открывает новую книгу: файл «${name}» передан на сохранение (обычно в папку «Загрузки»). Приложите его к письму. Если файл не появился, запишите отчёт на лист (раздел «Построить»).`;
       }
       return `Отчёт открыт новой книгой. Сохраните её под именем «${name}» и приложите к письму.`;
     });
@@ -79,7 +79,7 @@ export function SendPanel({ gateway, register, today, capabilities }: SendPanelP
     void action.run("Файл не сохранён", () => {
       saveFile(name, file.bytes);
       return Promise.resolve(
-        `Файл «${name}» сохранён в папку загрузок. Если он не появился, откройте отчёт новой книгой или запишите его на лист (вкладка «Построить»).`
+        `Файл «${name}» передан на сохранение (обычно в папку «Загрузки»). Если он не появился, откройте отчёт новой книгой или запишите его на лист (раздел «Построить»).`
       );
     });
   };
