@@ -27,6 +27,11 @@ async function sendingShots(browser: Browser, base: string): Promise<void> {
   await page.getByTestId("send-checked").waitFor();
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, "11-send");
+  await page.getByRole("button", { name: "Копировать: Тема" }).click();
+  await page.evaluate(() =>
+    document.querySelector('[data-testid="send-actions"]')?.scrollIntoView({ block: "start" })
+  );
+  await shot(page, "11-send-letter");
   await page.getByRole("tab", { name: "Свод района" }).click();
   const files = await Promise.all(
     [1, 2, 3].map(async (n) => ({

@@ -9,10 +9,13 @@ export function CopyField({
   label,
   value,
   multiline = false,
+  rows,
 }: {
   readonly label: string;
   readonly value: string;
   readonly multiline?: boolean;
+  /** A wrapped text area of this many rows (a one-line input otherwise, unless multiline). */
+  readonly rows?: number;
 }) {
   const s = useFormStyles();
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
@@ -33,13 +36,13 @@ export function CopyField({
     >
       {(fieldProps) => (
         <div style={{ display: "flex", gap: 4, alignItems: "flex-start" }}>
-          {multiline ? (
+          {multiline || rows !== undefined ? (
             <Textarea
               {...fieldProps}
               className={s.input}
               value={value}
               readOnly
-              rows={6}
+              rows={rows ?? 6}
               resize="vertical"
             />
           ) : (

@@ -109,7 +109,7 @@ export function SendPanel({ gateway, register, today, capabilities }: SendPanelP
         </MessageBar>
       )}
       <ReportFigures report={plan.report} caption="Что уходит из школы: главные числа отчёта" />
-      <div className={s.actions}>
+      <div className={s.actions} data-testid="send-actions">
         {canOpen && (
           <Button
             appearance="primary"
@@ -133,16 +133,20 @@ export function SendPanel({ gateway, register, today, capabilities }: SendPanelP
       <fieldset className={s.fieldset}>
         <legend className={s.legend}>Письмо в министерство</legend>
         <CopyField label="Кому" value={plan.address} />
-        <CopyField label="Тема" value={plan.mail.subject} />
+        <CopyField label="Тема" value={plan.mail.subject} rows={3} />
         <CopyField label="Текст письма" value={plan.mail.text} multiline />
         <CopyField label="Имя файла вложения" value={name} />
       </fieldset>
       <MessageBar intent="info" layout="multiline" data-testid="send-note">
         <MessageBarBody>
           Надстройка не может отправить письмо сама: у неё нет доступа к вашей почте. Отправьте файл
-          из своей почтовой программы — или поручите это команде <code>{MONTHLY_COMMAND}</code>:
-          запущенная по расписанию, она строит отчёт за нужный месяц и отправляет его один раз через
-          почтовый сервер школы (настройка — в руководстве, раздел «Отправка отчёта»).
+          из своей почтовой программы — или поручите это команде
+          <code style={{ display: "block", margin: "4px 0", overflowWrap: "anywhere" }}>
+            {MONTHLY_COMMAND}
+          </code>
+          Запущенная по расписанию, она строит отчёт за нужный месяц и отправляет его один раз через
+          почтовый ящик школы (как настроить — инструкция «Отправка отчёта в министерство» в
+          документации ВШУ, docs/sending.md).
         </MessageBarBody>
       </MessageBar>
     </div>
