@@ -38,8 +38,8 @@ const SHEET_PREFIX: Readonly<Record<ReportSheetKind, string>> = {
 };
 
 /**
- * «Отчёт 01.09.2026–23.11.2026» («Свод …» for the district's; a sheet name has ≤ 31 characters), made unique against the
- * workbook's sheet names.
+ * «Отчёт 01.09.2026–23.11.2026» («Свод …» for the district's: «Свод района …» would pass
+ * Excel's 31 characters), made unique against the workbook's sheet names.
  */
 export function reportSheetName(
   report: Pick<ReportJson, "from" | "to">,

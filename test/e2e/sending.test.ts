@@ -162,11 +162,24 @@ describe("«Свод района»", () => {
     await closePane(p);
   });
 
-  test("a workbook that is not a register: the coordinator's section is offered", async () => {
+  test("a workbook that is not a register: the coordinator's section builds the sheet", async () => {
     const p = await pane("&book=blank");
     const { page } = p;
     await page.getByRole("button", { name: "Сводный отчёт района (для координатора)" }).click();
     await page.getByRole("button", { name: "Выбрать отчёты школ…" }).waitFor();
+    const schools = await Promise.all(
+      [1, 2].map(async (n) => ({
+        name: `школа ${n}.xlsx`,
+        mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        buffer: Buffer.from(await buildReportXlsxBytes(aSchoolReport(n), "2026-12-01")),
+      }))
+    );
+    await page.getByTestId("report-files").setInputFiles(schools);
+    await page.getByRole("button", { name: "Построить сводный отчёт" }).click();
+    await page.getByTestId("district-figures").waitFor();
+    assert.ok((await sheetNames(page)).includes("Свод 01.11.2026–30.11.2026"));
+    // VII: both schools name the same coordinator.
+    assert.match(await page.getByTestId("district-figures").innerText(), /Ооржак А\. А\./);
     await closePane(p);
   });
 });

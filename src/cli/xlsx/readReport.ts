@@ -5,9 +5,10 @@
  * — «Отчёт» holding only the texts of the form and numbers. A register, or any workbook with a
  * sheet of the register, is refused: it holds personal data.
  *
- * The parts are read through the zip's central directory and scanned by the core's small XML
- * reader (src/core/report/sheetXml.ts): a report is two small sheets, and 200 of them are read
- * in well under a second this way.
+ * The parts are read through the zip's central directory and checked by the core
+ * (src/core/report/reportPackage.ts, which the add-in runs on the files it reads too) with its
+ * small XML reader (sheetXml.ts): a report is two small sheets, and 200 of them are read in
+ * well under a second this way.
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
