@@ -20,7 +20,11 @@ import {
   ReportPackageError,
 } from "../../src/excel/reportFiles";
 import { buildReportXlsxBytes } from "../../src/excel/reportWorkbook";
-import { consolidateFiles, type PickedFile } from "../../src/taskpane/logic/consolidation";
+import {
+  consolidateFiles,
+  MAX_REPORT_BYTES,
+  type PickedFile,
+} from "../../src/taskpane/logic/consolidation";
 import { sendPlan } from "../../src/taskpane/logic/sendReport";
 import { aRegister, randomRegister } from "../support/builders";
 import { aSchoolReport } from "../support/schoolReports";
@@ -245,6 +249,25 @@ describe("the coordinator's consolidation in the pane", () => {
     assert.match(result.problems[0] ?? "", /^список\.xlsx: это не книга Excel/);
     assert.match(result.summary, /не прочитано отчётов: 1 из 4/);
     assert.equal(fake.syncCount, 0);
+  });
+
+  test("a file far larger than a report is refused unread", async () => {
+    let read = false;
+    const huge: PickedFile = {
+      name: "книга учёта.xlsx",
+      size: MAX_REPORT_BYTES + 1,
+      read: () => {
+        read = true;
+        return Promise.resolve(new Uint8Array());
+      },
+    };
+    const result = await consolidateFiles([await fileOf("a.xlsx"), huge], {});
+    assert.ok(!result.ok);
+    assert.match(
+      result.problems[0] ?? "",
+      /^книга учёта\.xlsx: файл размером 10 МБ — это не отчёт ВШУ/
+    );
+    assert.equal(read, false);
   });
 
   test("a register, another period, a school twice: each file named", async () => {

@@ -12,8 +12,16 @@ import { readReportBytes, ReportPackageError } from "../../excel/reportFiles";
 /** A picked file: its name and a way to get its bytes (`File.arrayBuffer` in the pane). */
 export interface PickedFile {
   readonly name: string;
+  /** Its size in bytes when known before reading (`File.size`). */
+  readonly size?: number;
   readonly read: () => Promise<ArrayBuffer | Uint8Array>;
 }
+
+/**
+ * Larger files are refused unread: a school's report is at most a couple of hundred kilobytes,
+ * and unzipping a large register in the pane would only freeze it.
+ */
+export const MAX_REPORT_BYTES = 10 * 1024 * 1024;
 
 export type ConsolidationResult =
   | {
@@ -39,6 +47,10 @@ export async function consolidateFiles(
   }
   const read = await Promise.all(
     files.map(async (f): Promise<NamedReport | string> => {
+      if (f.size !== undefined && f.size > MAX_REPORT_BYTES) {
+        const mb = (f.size / (1024 * 1024)).toFixed(0);
+        return `${f.name}: файл размером ${mb} МБ — это не отчёт ВШУ (отчёт школы меньше мегабайта); выберите файлы отчётов школ`;
+      }
       try {
         const bytes = await f.read();
         return { name: f.name, report: (await readReportBytes(f.name, bytes)).report };

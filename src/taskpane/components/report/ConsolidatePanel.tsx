@@ -51,7 +51,7 @@ export function ConsolidatePanel({ gateway, defaults }: ConsolidatePanelProps) {
     setReport(null);
     void action.run("Сводный отчёт не построен", async () => {
       const result = await consolidateFiles(
-        files.map((f) => ({ name: f.name, read: () => f.arrayBuffer() })),
+        files.map((f) => ({ name: f.name, size: f.size, read: () => f.arrayBuffer() })),
         { district, coordinator }
       );
       if (!result.ok) {
