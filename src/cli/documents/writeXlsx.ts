@@ -3,7 +3,8 @@
  * (src/core/documents/layout/sheetLayout.ts) — merged areas, fonts, lines, row heights, column
  * widths, A4 portrait page set-up, no gridlines.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { workbookClass } from "../xlsx/exceljsParts";
 import { isoParts, type IsoDate } from "../../core/dates/isoDate";
 import type { CellStyle, LayoutArea, SheetLayout } from "../../core/documents";
 
@@ -96,7 +97,7 @@ export interface WorkbookMeta {
 
 /** The workbook holding one document on one sheet. */
 export function buildDocumentWorkbook(layout: SheetLayout, meta: WorkbookMeta): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (workbookClass())();
   const { y, m, d } = isoParts(meta.made);
   const made = new Date(Date.UTC(y, m - 1, d));
   wb.creator = "ВШУ";

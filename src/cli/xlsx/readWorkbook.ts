@@ -10,7 +10,8 @@
  * (workbookFile.ts), never the parser's message.
  */
 import { Transform } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { FORMULA_VALUE_TYPE, workbookReaderClass } from "./exceljsParts";
 import { isEmptyCell } from "../../core/register/cells";
 import type { Cell, CellProblem, RawRow, RawTable } from "../../core/register/model";
 import { matchKey } from "../../core/text";
@@ -115,7 +116,7 @@ function rowCells(row: ExcelJS.Row, limit: TableRange | null, problems?: CellPro
       continue;
     }
     const value = cell.value;
-    if (typeof value === "object" && value !== null && cell.type === ExcelJS.ValueType.Formula) {
+    if (typeof value === "object" && value !== null && cell.type === FORMULA_VALUE_TYPE) {
       const read = formulaCell(cell);
       if (read.problem && problems) {
         problems.push({ row: row.number, column: c - from, kind: read.problem });
@@ -185,10 +186,7 @@ export async function readWorkbookTables(
   } catch (error) {
     throw workbookDamaged(path, "не читается описание книги", String(error));
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
-    path,
-    STREAM_OPTIONS
-  ) as unknown as ReaderParts;
+  const reader = new (workbookReaderClass())(path, STREAM_OPTIONS) as unknown as ReaderParts;
   // The sheet parser reads the workbook's properties (date system) whenever it meets a date
   // format, so the workbook part is parsed first, as exceljs's own pass would.
   await readPart(path, "не читается описание книги (xl/workbook.xml)", async () => {

@@ -6,7 +6,8 @@
  * landscape, one page wide, the header row repeated on every page. The same content gives the
  * same bytes: no clock in the workbook's properties or in its zip entries.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { workbookClass } from "./exceljsParts";
 import { isoParts, type IsoDate } from "../../core/dates/isoDate";
 import { columnLayout, type ColumnLayout } from "../../core/register/layout";
 import { defaultRegulationRows } from "../../core/register/regulation";
@@ -218,7 +219,7 @@ function rowHeight(
 
 /** The register workbook with every sheet of the contract, filled with `content`. */
 export function buildRegisterWorkbook(content: RegisterContent): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (workbookClass())();
   wb.creator = "ВШУ";
   wb.title = "Книга учёта ВШУ";
   for (const key of SHEET_ORDER) {
