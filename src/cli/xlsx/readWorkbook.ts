@@ -12,6 +12,7 @@
 import { Transform } from "node:stream";
 import type ExcelJS from "exceljs";
 import { FORMULA_VALUE_TYPE, workbookReaderClass } from "./exceljsParts";
+import { rawTablesIn1900 } from "../../core/register/dateSystem";
 import { isEmptyCell } from "../../core/register/cells";
 import type { Cell, CellProblem, RawRow, RawTable } from "../../core/register/model";
 import { matchKey } from "../../core/text";
@@ -132,6 +133,8 @@ function rowCells(row: ExcelJS.Row, limit: TableRange | null, problems?: CellPro
 /** The parsers of exceljs's streaming reader that `readWorkbookTables` drives itself. */
 interface ReaderParts {
   _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  /** `workbookPr` as parsed by `_parseWorkbook`: the date system. */
+  readonly properties?: { readonly model?: { readonly date1904?: boolean } };
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>;
   _parseWorksheet(
     iterator: AsyncIterable<unknown>,
@@ -217,7 +220,9 @@ export async function readWorkbookTables(
     }
     out.set(info.name, table);
   }
-  return out;
+  // The reader leaves date cells as serial numbers (styles are not read); a 1904 workbook's are
+  // made dates here, as the add-in does, so the core's 1900 reading sees the dates shown.
+  return rawTablesIn1900(out, reader.properties?.model?.date1904 === true ? 1904 : 1900);
 }
 
 /** Runs one part's parse; any failure of it is a damaged file, named by the part. */
