@@ -77,9 +77,15 @@ export interface Non1251 {
 const isBlankRow = (cells: readonly Cell[]): boolean =>
   cells.every((c) => c === null || (typeof c === "string" && c.trim() === ""));
 
-/** The fields of every row, the header first; empty rows left out. */
-export function csvRecords(sheet: SheetKey, table: CsvTable): { row: number; fields: string[] }[] {
-  const contract = new Set(SHEET_COLUMNS[sheet]);
+/**
+ * The fields of every row, the header first; empty rows left out. `sheet`: the contract sheet
+ * whose date columns turn serial numbers into dates (null: none does).
+ */
+export function csvRecords(
+  sheet: SheetKey | null,
+  table: CsvTable
+): { row: number; fields: string[] }[] {
+  const contract = new Set<string>(sheet ? SHEET_COLUMNS[sheet] : []);
   const dateColumn = table.headers.map((h) => contract.has(h) && columnLayout(h).kind === "date");
   const out = [{ row: 0, fields: [...table.headers] }];
   for (const r of table.rows) {
