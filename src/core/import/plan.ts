@@ -366,12 +366,13 @@ function registerIssues(
 ): { row: number; column: string; reason: string }[] {
   const headers = [...table.headers];
   const index = new Map(headers.map((h, i) => [matchKey(h), i] as const));
-  for (const r of rows) {
-    for (const c of Object.keys(r.values)) {
-      if (!index.has(matchKey(c))) {
-        index.set(matchKey(c), headers.length);
-        headers.push(c);
-      }
+  // Columns the table lacks read as empty (a version-1 table has no version-2 columns; a
+  // register missing a column it needs is refused by the command that writes it, not here).
+  const wanted = [...SHEET_COLUMNS[sheetKey], ...rows.flatMap((r) => Object.keys(r.values))];
+  for (const c of wanted) {
+    if (!index.has(matchKey(c))) {
+      index.set(matchKey(c), headers.length);
+      headers.push(c);
     }
   }
   const added: RawRow[] = rows.map((r) => {
