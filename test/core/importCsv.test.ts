@@ -108,6 +108,27 @@ describe("encodings", () => {
       false,
     ],
     ["BOM with --encoding windows-1251: refused", bom("Код"), "windows-1251", null, false],
+    [
+      "windows-1251 with «Сёмин», «РОС» and «Р»»",
+      cp1251("Фамилия;Примечание\r\nСёмин;ООО «РОС» Р»\r\n"),
+      "auto",
+      "windows-1251",
+      false,
+    ],
+    [
+      "UTF-8 lines and a windows-1251 line: mixed, refused",
+      new Uint8Array([...utf8("Код;Фамилия\r\nВ-1;Монгуш\r\n"), ...cp1251("В-2;Ооржак\r\n")]),
+      "auto",
+      null,
+      false,
+    ],
+    [
+      "UTF-8 with one stray byte: refused",
+      new Uint8Array([...utf8("Код;Фамилия\r\nВ-1;Мон"), 0xff, ...utf8("гуш\r\n")]),
+      "auto",
+      null,
+      false,
+    ],
     ["byte 0x98 in 1251: refused", new Uint8Array([0x41, 0x0a, 0x98]), "auto", null, false],
     [
       "an .xlsx given as CSV: refused",

@@ -203,6 +203,31 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
+/**
+ * The offset of the first Cyrillic word of three or more letters in UTF-8 (D0/D1 pairs in a
+ * row), or -1. A windows-1251 text practically never has one: there it would be «Р» or «С»
+ * followed by a byte 0x80–0xBF (mostly punctuation) three times running.
+ */
+export function utf8CyrillicWordAt(bytes: Uint8Array): number {
+  let run = 0;
+  for (let i = 0; i + 1 < bytes.length;) {
+    const a = bytes[i] ?? 0;
+    const b = bytes[i + 1] ?? 0;
+    const letter = (a === 0xd0 || a === 0xd1) && b >= 0x80 && b <= 0xbf;
+    if (letter) {
+      run++;
+      if (run >= 3) {
+        return i - 4;
+      }
+      i += 2;
+    } else {
+      run = 0;
+      i++;
+    }
+  }
+  return -1;
+}
+
 /** What a binary file most likely is, by its first bytes, or null. */
 function binaryKind(bytes: Uint8Array): string | null {
   const b = (i: number): number => bytes[i] ?? -1;
@@ -242,6 +267,15 @@ export function decodeCsvBytes(bytes: Uint8Array, choice: EncodingChoice = "auto
   const bom = hasUtf8Bom(bytes);
   const body = bom ? bytes.subarray(3) : bytes;
   const bad = invalidUtf8At(body);
+  if (choice === "auto" && bad >= 0 && !bom) {
+    const word = utf8CyrillicWordAt(body);
+    if (word >= 0) {
+      return fail(
+        lineAt(body, bad),
+        `в файле смешаны кодировки: есть русские слова в UTF-8 (строка ${lineAt(body, word)}) и байты не UTF-8 (байт ${hex(body[bad] ?? 0)}); файл повреждён или собран из частей — сохраните его целиком как «CSV UTF-8» или «CSV (разделители — точка с запятой)»`
+      );
+    }
+  }
   let value: DecodedText;
   if (choice === "utf-8" || (choice === "auto" && (bad < 0 || bom))) {
     if (bad >= 0) {

@@ -1,0 +1,452 @@
+/**
+ * Property test of `vshu import` (in process, seeded): ~200 random CSV files — three encodings,
+ * both delimiters, quotes, delimiters and line breaks inside fields, formula-like text, blank
+ * lines, header spelling variants, and one defect in half of them (bad bytes, mixed encodings,
+ * missing or unknown columns, repeated or existing codes, impossible dates, unclosed quotes,
+ * unknown list values or episode codes, extra fields, duplicates) — plus a file of 10 000 rows.
+ * After each run either every row landed (read back and compared with what the file meant) or
+ * the register is unchanged byte for byte; a clean file always lands, a defective one never does.
+ */
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import iconv from "iconv-lite";
+import { runImport } from "../../src/cli/commands/import";
+import { runInit } from "../../src/cli/commands/init";
+import { UserError } from "../../src/cli/errors";
+import { readWorkbookTables } from "../../src/cli/xlsx/readWorkbook";
+import { excelSerialToIso, isoToExcelSerial, type IsoDate } from "../../src/core/dates/isoDate";
+import { columnLayout } from "../../src/core/register/layout";
+import type { Cell } from "../../src/core/register/model";
+import { SHEET, SHEET_COLUMNS, SHEET_ORDER, STEPS } from "../../src/core/register/schema";
+import { matchKey } from "../../src/core/text";
+import { mulberry32 } from "../support/builders";
+import { sha } from "../support/vshuBin";
+
+const NOW = "2026-12-02T09:30:00" as const;
+const RUNS = 200;
+
+let dir: string;
+let base: string;
+
+function expectedHeaders(name: string): readonly string[] {
+  const key = SHEET_ORDER.find((k) => matchKey(SHEET[k]) === matchKey(name));
+  return key ? SHEET_COLUMNS[key] : [];
+}
+
+/** The sheet's non-empty rows as values by column (date cells as { date }). */
+async function sheetRows(file: string, sheet: string): Promise<Record<string, Cell>[]> {
+  const t = (await readWorkbookTables(file, expectedHeaders)).get(sheet);
+  assert.ok(t);
+  return t.rows
+    .filter((r) => r.cells.some((c) => c !== null && c !== ""))
+    .map((r) =>
+      Object.fromEntries(
+        t.headers.map((h, i) => {
+          const v = r.cells[i] ?? null;
+          const date = typeof v === "number" && columnLayout(h).kind === "date";
+          return [h, date ? { date: excelSerialToIso(v) ?? "" } : v];
+        })
+      )
+    );
+}
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), "vshu-import-fuzz-"));
+  base = join(dir, "base.xlsx");
+  await runInit({ book: base, school: "Школа", today: "2026-09-01" });
+  const seed = join(dir, "seed.csv");
+  writeFileSync(
+    seed,
+    "Код;Фамилия;Имя;Дата рождения\r\nВ-1;Монгуш;Айдыс;05.03.2012\r\nВ-2;Ооржак;Айдын;2013-01-31\r\nВ-3;Сат;Чечек;01.09.2011\r\n"
+  );
+  await runImport({ book: base, csv: seed, sheet: "Учёт", now: NOW });
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+type Encoding = "utf8" | "bom" | "1251";
+
+const WORDS = [
+  "Монгуш",
+  "Ооржак",
+  "Сёмин",
+  "Ёлкина",
+  "класс",
+  "ПДН",
+  "семья",
+  "беседа",
+  "Ай",
+  "Чечек",
+];
+const TUVAN = ["Өлзий", "Доңгак", "Үлегер"];
+const PIECES = [";", ",", '"', '""', "\r\n", "\n", " ", "«кавычки»", "№ 5", "—", "'"];
+const PREFIXES = ["=", "+", "-", "@", "\t", "=SUM(A1:A2)", "+7 999 ", "-5 "];
+
+class Gen {
+  private readonly r: () => number;
+  constructor(seed: number) {
+    this.r = mulberry32(seed);
+  }
+  int(n: number): number {
+    return Math.floor(this.r() * n);
+  }
+  chance(p: number): boolean {
+    return this.r() < p;
+  }
+  pick<T>(xs: readonly T[]): T {
+    return xs[this.int(xs.length)] as T;
+  }
+  shuffle<T>(xs: T[]): T[] {
+    for (let i = xs.length - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      [xs[i], xs[j]] = [xs[j] as T, xs[i] as T];
+    }
+    return xs;
+  }
+  /** Text with at least one letter; formula-like starts, quotes, delimiters and line breaks. */
+  text(tuvan: boolean): string {
+    let s = this.chance(0.25) ? this.pick(PREFIXES) : "";
+    const parts = 1 + this.int(4);
+    for (let i = 0; i < parts; i++) {
+      s += this.pick(tuvan && this.chance(0.3) ? TUVAN : WORDS);
+      if (this.chance(0.4)) {
+        s += this.pick(PIECES);
+      }
+    }
+    return s.trimEnd() + this.pick(WORDS);
+  }
+  date(): { iso: IsoDate; text: string } {
+    const y = 2005 + this.int(22);
+    const m = 1 + this.int(12);
+    const d = 1 + this.int(28);
+    const iso = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    const formats = [
+      `${String(d).padStart(2, "0")}.${String(m).padStart(2, "0")}.${y}`,
+      `${d}.${m}.${y}`,
+      iso,
+      String(isoToExcelSerial(iso)),
+    ];
+    return { iso, text: this.pick(formats) };
+  }
+  /** A header spelled as people do: case, spaces, ё/е. */
+  header(h: string): string {
+    let s = h;
+    const variant = this.int(3);
+    if (variant === 1) {
+      s = s.toUpperCase();
+    } else if (variant === 2) {
+      s = s.toLowerCase();
+    }
+    if (this.chance(0.3)) {
+      s = ` ${s.replace(/ /g, "  ")} `;
+    }
+    return this.chance(0.3) ? s.replace(/ё/g, "е") : s;
+  }
+}
+
+interface Case {
+  readonly sheet: "Учёт" | "Мероприятия";
+  readonly bytes: Buffer;
+  /** The defect put in, or null for a clean file. */
+  readonly defect: string | null;
+  /** What each data row means, by contract column (clean files). */
+  readonly expected: Record<string, Cell>[];
+  readonly allowDuplicates: boolean;
+}
+
+const CASE_OPTIONAL = [
+  "Отчество",
+  "Дата рождения",
+  "Класс",
+  "Примечание",
+  "Дата выявления",
+  "Куратор",
+];
+const ACTION_OPTIONAL = ["Шаг", "Срок", "Выполнено", "Примечание", "Ответственный", "Направление"];
+
+function field(g: Gen, text: string, delimiter: string): string {
+  const must = text.includes(delimiter) || /["\r\n]/.test(text) || /^\s|\s$/.test(text);
+  return must || g.chance(0.2) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function encode(text: string, encoding: Encoding): Buffer {
+  if (encoding === "1251") {
+    return iconv.encode(text, "win1251");
+  }
+  const body = Buffer.from(text, "utf8");
+  return encoding === "bom" ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+}
+
+function makeCase(seed: number): Case {
+  const g = new Gen(seed);
+  const sheet = g.chance(0.75) ? "Учёт" : "Мероприятия";
+  const encoding = g.pick<Encoding>(["utf8", "bom", "1251"]);
+  const tuvan = encoding !== "1251";
+  const delimiter = g.chance(0.6) ? ";" : ",";
+  const eol = g.chance(0.7) ? "\r\n" : "\n";
+  const required = sheet === "Учёт" ? ["Код", "Фамилия", "Имя"] : ["Код", "Мероприятие"];
+  const optional = (sheet === "Учёт" ? CASE_OPTIONAL : ACTION_OPTIONAL).filter(() => g.chance(0.5));
+  const columns = g.shuffle([...required, ...optional]);
+  const defects =
+    sheet === "Учёт"
+      ? [
+          "missing",
+          "unknown-column",
+          "dup-code",
+          "existing-code",
+          "bad-date",
+          "unclosed",
+          "mixed",
+          "bad-byte",
+          "extra-field",
+          "no-rows",
+          "duplicate-child",
+          "level-alone",
+        ]
+      : [
+          "missing",
+          "unknown-column",
+          "bad-date",
+          "unclosed",
+          "mixed",
+          "bad-byte",
+          "extra-field",
+          "no-rows",
+          "unknown-step",
+          "unknown-case",
+        ];
+  let defect = g.chance(0.5) ? g.pick(defects) : null;
+  if (
+    (defect === "bad-date" || defect === "duplicate-child") &&
+    !columns.includes(sheet === "Учёт" ? "Дата рождения" : "Срок")
+  ) {
+    columns.push(sheet === "Учёт" ? "Дата рождения" : "Срок");
+  }
+  if (defect === "unknown-step" && !columns.includes("Шаг")) {
+    columns.push("Шаг");
+  }
+  if (defect === "level-alone") {
+    columns.push("Уровень");
+  }
+  const nRows = defect === "no-rows" ? 0 : 1 + g.int(12);
+  const expected: Record<string, Cell>[] = [];
+  const lines: string[][] = [];
+  for (let k = 0; k < nRows; k++) {
+    const values: Record<string, Cell> = {};
+    const texts: string[] = [];
+    for (const c of columns) {
+      let text: string;
+      let value: Cell;
+      if (c === "Код") {
+        text = sheet === "Учёт" ? `Ф${seed}-${k}` : g.pick(["В-1", "в-2", "B-3"]);
+        value = text;
+      } else if (c === "Шаг") {
+        const step = g.pick(STEPS).title;
+        text = g.chance(0.5) ? step.toUpperCase() : step;
+        value = step;
+      } else if (c === "Уровень") {
+        text = "";
+        value = null;
+      } else if (columnLayout(c).kind === "date") {
+        const d = g.date();
+        text = d.text;
+        value = { date: d.iso };
+      } else {
+        text = g.text(tuvan);
+        value = text;
+      }
+      values[c] = value;
+      texts.push(text);
+    }
+    expected.push(values);
+    lines.push(texts);
+  }
+  const header = columns.map((c) => g.header(c));
+  // The defect, if any.
+  const col = (name: string): number => columns.indexOf(name);
+  let allowDuplicates = false;
+  switch (defect) {
+    case "missing": {
+      const i = col(g.pick(required));
+      header.splice(i, 1);
+      lines.forEach((l) => l.splice(i, 1));
+      break;
+    }
+    case "unknown-column":
+      header.push("Телефон мамы");
+      lines.forEach((l) => l.push("8 999"));
+      break;
+    case "dup-code":
+      if (lines.length < 2) {
+        lines.push([...(lines[0] ?? [])]);
+      } else {
+        (lines[1] as string[])[col("Код")] = (lines[0] as string[])[col("Код")] ?? "";
+      }
+      break;
+    case "existing-code":
+      (lines[g.int(lines.length)] as string[])[col("Код")] = "в-1";
+      break;
+    case "bad-date":
+      (lines[g.int(lines.length)] as string[])[col(sheet === "Учёт" ? "Дата рождения" : "Срок")] =
+        g.pick(["31.02.2012", "2012-02-30", "завтра", "32.01.2013"]);
+      break;
+    case "extra-field":
+      (lines[g.int(lines.length)] as string[]).push(
+        ...Array(columns.length - header.length).fill(""),
+        "лишнее"
+      );
+      break;
+    case "unknown-step":
+      (lines[g.int(lines.length)] as string[])[col("Шаг")] = "прогулка";
+      break;
+    case "unknown-case":
+      (lines[g.int(lines.length)] as string[])[col("Код")] = "Z-404";
+      break;
+    case "duplicate-child": {
+      const l = lines[g.int(lines.length)] as string[];
+      l[col("Фамилия")] = "МОНГУШ";
+      l[col("Имя")] = "айдыс";
+      l[col("Дата рождения")] = "2012-03-05";
+      if (g.chance(0.4)) {
+        allowDuplicates = true; // confirmed: lands
+        const k = lines.indexOf(l);
+        Object.assign(expected[k] as Record<string, Cell>, {
+          Фамилия: "МОНГУШ",
+          Имя: "айдыс",
+          "Дата рождения": { date: "2012-03-05" },
+        });
+        defect = null;
+      }
+      break;
+    }
+    case "level-alone":
+      (lines[g.int(lines.length)] as string[])[col("Уровень")] = "2";
+      break;
+    default:
+      break;
+  }
+  let text = [header, ...lines]
+    .map((l) => l.map((f) => field(g, f, delimiter)).join(delimiter))
+    .join(eol);
+  if (g.chance(0.3)) {
+    text = text.replace(eol, `${eol}${eol}`); // a blank line after the header
+  }
+  if (g.chance(0.7)) {
+    text += eol;
+  }
+  if (defect === "unclosed") {
+    text += `Ф${seed}-x${delimiter}"Монгуш${delimiter}Ай${eol}`;
+  }
+  let bytes = encode(text, encoding);
+  if (defect === "mixed") {
+    const other = encoding === "1251" ? "utf8" : "1251";
+    bytes = Buffer.concat([
+      bytes,
+      encode(`${eol}Ф${seed}-м${delimiter}Сёмина${delimiter}Ёлка${eol}`, other),
+    ]);
+  }
+  if (defect === "bad-byte") {
+    const at = Math.min(bytes.length, 3 + g.int(bytes.length));
+    const b = encoding === "1251" ? 0x98 : g.pick([0xff, 0xc0, 0x80, 0xfe]);
+    bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from([b]), bytes.subarray(at)]);
+  }
+  return { sheet, bytes, defect, expected, allowDuplicates };
+}
+
+function sameValue(column: string, got: Cell | undefined, want: Cell): boolean {
+  if (want !== null && typeof want === "object") {
+    return typeof got === "object" && got !== null && got.date === want.date;
+  }
+  if (column === "Код" && typeof want === "string") {
+    return got === want;
+  }
+  return (got ?? null) === want;
+}
+
+describe("vshu import never damages a register", () => {
+  test(`${RUNS} random files: all rows land, or the register is unchanged byte for byte`, async () => {
+    const before = await sheetRows(base, "Учёт");
+    const beforeActions = await sheetRows(base, "Мероприятия");
+    const tally = { landed: 0, refused: 0 };
+    for (let seed = 1; seed <= RUNS; seed++) {
+      const c = makeCase(seed);
+      const book = join(dir, `fuzz${seed}.xlsx`);
+      const csv = join(dir, `fuzz${seed}.csv`);
+      copyFileSync(base, book);
+      writeFileSync(csv, c.bytes);
+      const hash = sha(book);
+      let error: unknown = null;
+      try {
+        await runImport({
+          book,
+          csv,
+          sheet: c.sheet,
+          allowDuplicates: c.allowDuplicates,
+          now: NOW,
+        });
+      } catch (e) {
+        error = e;
+      }
+      const where = `seed ${seed} (${c.defect ?? "clean"}): ${error instanceof Error ? error.message.slice(0, 400) : ""}`;
+      if (error !== null) {
+        assert.ok(error instanceof UserError && error.exitCode === 1, where);
+        assert.ok(error.message.startsWith(`${csv}: `), where);
+        assert.equal(sha(book), hash, `register changed: ${where}`);
+        assert.notEqual(c.defect, null, `a clean file was refused: ${where}`);
+        tally.refused++;
+      } else {
+        assert.equal(c.defect, null, `a defective file was imported: ${where}`);
+        const rows = await sheetRows(book, c.sheet);
+        const old = c.sheet === "Учёт" ? before : beforeActions;
+        assert.deepEqual(rows.slice(0, old.length), old, where);
+        const added = rows.slice(old.length);
+        assert.equal(added.length, c.expected.length, where);
+        c.expected.forEach((want, k) => {
+          for (const [column, value] of Object.entries(want)) {
+            const got = added[k]?.[column];
+            assert.ok(
+              sameValue(column, got, value),
+              `${where} row ${k + 2} «${column}»: ${JSON.stringify(got)} ≠ ${JSON.stringify(value)}`
+            );
+          }
+        });
+        tally.landed++;
+      }
+      rmSync(book);
+      rmSync(csv);
+    }
+    assert.ok(tally.landed > RUNS / 4 && tally.refused > RUNS / 4, JSON.stringify(tally));
+  });
+
+  test("10 000 rows land, every one read back", async () => {
+    const book = join(dir, "big.xlsx");
+    const csv = join(dir, "big.csv");
+    copyFileSync(base, book);
+    const g = new Gen(10_000);
+    const want: { code: string; last: string; birth: IsoDate; note: string }[] = [];
+    let text = "Код;Фамилия;Имя;Дата рождения;Примечание\r\n";
+    for (let k = 0; k < 10_000; k++) {
+      const d = g.date();
+      const row = { code: `Б-${k}`, last: g.pick(WORDS), birth: d.iso, note: g.text(false) };
+      want.push(row);
+      text += `${row.code};${row.last};Имя${k};${d.text};${field(g, row.note, ";")}\r\n`;
+    }
+    writeFileSync(csv, iconv.encode(text, "win1251"));
+    await runImport({ book, csv, sheet: "Учёт", now: NOW });
+    const rows = (await sheetRows(book, "Учёт")).slice(3);
+    assert.equal(rows.length, 10_000);
+    rows.forEach((r, k) => {
+      const w = want[k];
+      assert.ok(w);
+      assert.equal(r["Код"], w.code);
+      assert.equal(r["Фамилия"], w.last);
+      assert.deepEqual(r["Дата рождения"], { date: w.birth });
+      assert.equal(r["Примечание"], w.note);
+    });
+    const journal = await sheetRows(book, "Журнал");
+    assert.equal(journal.at(-1)?.["Строки"], "5–10004");
+    assert.ok(readFileSync(book).length > 0);
+  });
+});
