@@ -91,11 +91,26 @@ export function invalidUtf8At(bytes: Uint8Array): number {
   return -1;
 }
 
+/** UTF-16 code units to a string, a chunk at a time (no argument list too long, little garbage). */
+function unitsToString(units: Uint16Array, length: number): string {
+  const parts: string[] = [];
+  const chunk = 8192;
+  for (let i = 0; i < length; i += chunk) {
+    parts.push(
+      String.fromCharCode.apply(
+        null,
+        units.subarray(i, Math.min(length, i + chunk)) as unknown as number[]
+      )
+    );
+  }
+  return parts.join("");
+}
+
 /** Decodes valid UTF-8 (check with invalidUtf8At first; a bad byte becomes U+FFFD). */
 export function decodeUtf8(bytes: Uint8Array, from = 0): string {
-  const parts: string[] = [];
-  let codes: number[] = [];
   const n = bytes.length;
+  const units = new Uint16Array(Math.max(0, n - from));
+  let u = 0;
   let i = from;
   while (i < n) {
     const b = bytes[i] ?? 0;
@@ -118,32 +133,24 @@ export function decodeUtf8(bytes: Uint8Array, from = 0): string {
     }
     if (cp > 0xffff) {
       cp -= 0x10000;
-      codes.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
+      units[u++] = 0xd800 + (cp >> 10);
+      units[u++] = 0xdc00 + (cp & 0x3ff);
     } else {
-      codes.push(cp);
-    }
-    if (codes.length >= 8192) {
-      parts.push(String.fromCharCode(...codes));
-      codes = [];
+      units[u++] = cp;
     }
   }
-  parts.push(String.fromCharCode(...codes));
-  return parts.join("");
+  return unitsToString(units, u);
 }
+
+const UNITS_1251 = Uint16Array.from(WINDOWS_1251, (ch) => ch.charCodeAt(0));
 
 /** Decodes windows-1251 (byte 0x98, which has no character, becomes U+FFFD). */
 export function decodeWindows1251(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  const chunk = 8192;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    let s = "";
-    const end = Math.min(bytes.length, i + chunk);
-    for (let k = i; k < end; k++) {
-      s += WINDOWS_1251[bytes[k] ?? 0];
-    }
-    parts.push(s);
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    units[i] = UNITS_1251[bytes[i] ?? 0] ?? 0xfffd;
   }
-  return parts.join("");
+  return unitsToString(units, units.length);
 }
 
 /** Whether a character (one UTF-16 unit) has a byte in windows-1251. */

@@ -18,6 +18,7 @@ import {
   IMPORT_REQUIRED,
   UNIQUE_COLUMN,
   convertField,
+  fieldConverter,
   importSheetKey,
   importSheetNames,
   matchHeaders,
@@ -162,13 +163,14 @@ export function planImport(input: PlanInput): ImportPlan {
 
   // Rows: converted values by table column, and the file's text of each for messages.
   const rows: ImportRow[] = [];
-  const texts = new Map<number, Map<string, string>>();
   const errorAt = new Set<string>();
   const addError = (issue: ImportIssue): void => {
     errors.push(issue);
     errorAt.add(`${issue.row}\u0000${matchKey(issue.column)}`);
   };
-  const mapped = columns.filter((c): c is ImportColumn & { column: string } => c.column !== null);
+  const mapped = columns
+    .filter((c): c is ImportColumn & { column: string } => c.column !== null)
+    .map((c) => ({ ...c, convert: fieldConverter(sheetKey, c.column) }));
   for (let i = headerIndex + 1; i < input.records.length; i++) {
     const record = input.records[i] ?? [];
     if (isBlankRecord(record)) {
@@ -185,11 +187,9 @@ export function planImport(input: PlanInput): ImportPlan {
       });
     }
     const values: Record<string, ImportValue> = {};
-    const text = new Map<string, string>();
     for (const c of mapped) {
       const field = record[c.index] ?? "";
-      text.set(matchKey(c.column), field);
-      const converted = convertField(sheetKey, c.column, field);
+      const converted = c.convert(field);
       if (converted.ok) {
         values[c.column] = converted.value;
       } else {
@@ -197,7 +197,6 @@ export function planImport(input: PlanInput): ImportPlan {
         addError({ row, column: c.header, value: field, reason: converted.reason });
       }
     }
-    texts.set(row, text);
     rows.push({ row, values });
   }
   if (rows.length === 0 && errors.length === 0) {
@@ -210,12 +209,14 @@ export function planImport(input: PlanInput): ImportPlan {
   }
   const headerOf = (column: string): string =>
     mapped.find((c) => matchKey(c.column) === matchKey(column))?.header ?? column;
+  const indexOf = new Map(mapped.map((c) => [matchKey(c.column), c.index] as const));
   const textOf = (row: number, column: string): string =>
-    texts.get(row)?.get(matchKey(column)) ?? "";
+    input.records[row - 1]?.[indexOf.get(matchKey(column)) ?? -1] ?? "";
 
   checkUnique(sheetKey, table, rows, headerOf, textOf, addError);
   if (!errors.some((e) => e.row === 0 || e.row === headerRow)) {
-    for (const issue of registerIssues(sheetKey, input.register, table, rows)) {
+    const columnNames = mapped.map((c) => c.column);
+    for (const issue of registerIssues(sheetKey, input.register, table, rows, columnNames)) {
       if (!errorAt.has(`${issue.row}\u0000${matchKey(issue.column)}`)) {
         addError({
           row: issue.row,
@@ -362,13 +363,14 @@ function registerIssues(
   sheetKey: SheetKey,
   register: RawSheets,
   table: RawTable,
-  rows: readonly ImportRow[]
+  rows: readonly ImportRow[],
+  fileColumns: readonly string[]
 ): { row: number; column: string; reason: string }[] {
   const headers = [...table.headers];
   const index = new Map(headers.map((h, i) => [matchKey(h), i] as const));
   // Columns the table lacks read as empty (a version-1 table has no version-2 columns; a
   // register missing a column it needs is refused by the command that writes it, not here).
-  const wanted = [...SHEET_COLUMNS[sheetKey], ...rows.flatMap((r) => Object.keys(r.values))];
+  const wanted = [...SHEET_COLUMNS[sheetKey], ...fileColumns];
   for (const c of wanted) {
     if (!index.has(matchKey(c))) {
       index.set(matchKey(c), headers.length);
