@@ -6,9 +6,11 @@
  */
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import JSZip from "jszip";
 import { runDocument } from "../../src/cli/commands/document";
 import { runExport } from "../../src/cli/commands/export";
@@ -43,15 +45,7 @@ async function registerWithSamples(): Promise<string> {
   await runInit({ book, school: "=Школа", district: "+Район", today: "2026-09-01" });
   const field = (s: string): string => `"${s.replace(/"/g, '""')}"`;
   const csv = join(dir, "cases.csv");
-  writeFileSync(
-    csv,
-    "Код;Фамилия;Имя;Отчество;Дата рождения;Класс;Куратор;Примечание;Основание снятия;Протокол\r\n" +
-      `В-1;${SAMPLES.map(field).join(";")};01.01.2012;5А;${field("=куратор")};x;y;1\r\n`.replace(
-        ";01.01.2012;5А;",
-        ";01.01.2012;5А;"
-      )
-  );
-  // Фамилия, Имя, Отчество, then (after the date) Класс…: put the rest of the samples in.
+  // Фамилия, Имя, Отчество, Класс, Куратор, Примечание: one sample each.
   writeFileSync(
     csv,
     "Код;Фамилия;Имя;Отчество;Дата рождения;Класс;Куратор;Примечание;Протокол\r\n" +
@@ -186,5 +180,49 @@ describe("formula-like text stays text", () => {
     const text = readFileSync(out, "latin1");
     assert.ok(text.includes('"\'=1+1"'));
     assert.ok(text.includes('"\'\tx"'));
+  });
+
+  test("LibreOffice opening the exported CSV: a formula only in the unguarded control file", async () => {
+    const book = await registerWithSamples();
+    const out = join(dir, "lo-export.csv");
+    await runExport({ book, sheet: "Учёт", out, encoding: "utf-8", force: true });
+    const control = join(dir, "lo-control.csv");
+    writeFileSync(control, "Код;Примечание\r\nВ-1;=1+1\r\n");
+    const loDir = join(dir, "lo");
+    mkdirSync(loDir, { recursive: true });
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=${pathToFileURL(join(dir, "lo-profile")).href}`,
+        "--headless",
+        "--norestore",
+        "--infilter=CSV:59,34,76,1",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        loDir,
+        out,
+        control,
+      ],
+      { stdio: "pipe", timeout: 120_000 }
+    );
+    const exported = (await readCells(readFileSync(join(loDir, "lo-export.xlsx"))))
+      .values()
+      .next().value;
+    noFormulas(exported, "the export in LibreOffice");
+    const texts = [...(exported?.values() ?? [])].map((c) => c.value ?? "");
+    for (const s of SAMPLES.slice(0, 4)) {
+      assert.ok(
+        texts.some((t) => t.endsWith(s)),
+        `«${s}» shown as text`
+      );
+    }
+    const raw = (await readCells(readFileSync(join(loDir, "lo-control.xlsx"))))
+      .values()
+      .next().value;
+    assert.ok(
+      [...(raw?.values() ?? [])].some((c) => c.formula !== null),
+      "the control file has a formula"
+    );
   });
 });
