@@ -240,8 +240,9 @@ function makeCase(seed: number): Case {
       let text: string;
       let value: Cell;
       if (c === "Код") {
-        text = sheet === "Учёт" ? `Ф${seed}-${k}` : g.pick(["В-1", "в-2", "B-3"]);
-        value = text;
+        text = sheet === "Учёт" ? `Ф${seed}-${k}` : g.pick(["В-1", "в-2", " B-3"]);
+        // A reference is written as «Учёт» spells the code (Latin B, case, spaces aside).
+        value = sheet === "Учёт" ? text : text.trim().replace("в", "В").replace("B", "В");
       } else if (c === "Шаг") {
         const step = g.pick(STEPS).title;
         text = g.chance(0.5) ? step.toUpperCase() : step;

@@ -436,6 +436,15 @@ describe("the plan", () => {
     );
   });
 
+  test("episode codes are written as «Учёт» spells them", () => {
+    const p = plan("Код;Мероприятие\r\nв-1;беседа\r\n B-1 ;беседа\r\n", "Мероприятия");
+    assert.deepEqual(reasons(p), []);
+    assert.deepEqual(
+      p.rows.map((r) => r.values["Код"]),
+      ["В-1", "В-1"]
+    );
+  });
+
   test("a user column of the table and a version-2 column missing from a version-1 table", () => {
     const reg = register(["Моё поле"]);
     const p = plan("Код;Фамилия;Имя;мое поле;Протокол снятия\r\nВ-2;О;А;x;7\r\n", "учет", reg);

@@ -149,10 +149,13 @@ function convertText(layout: ColumnLayout | null, column: string, text: string):
   if (text.trim() === "") {
     return { ok: true, value: null };
   }
+  const t = text.trim();
+  if (column === "Код" || column === "Код семьи") {
+    return { ok: true, value: t };
+  }
   if (!layout) {
     return { ok: true, value: unquoteFormulaText(text) };
   }
-  const t = text.trim();
   if (layout.kind === "date") {
     const date = parseDateText(t);
     if (date) {

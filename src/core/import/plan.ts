@@ -216,7 +216,15 @@ export function planImport(input: PlanInput): ImportPlan {
   checkUnique(sheetKey, table, rows, headerOf, textOf, addError);
   if (!errors.some((e) => e.row === 0 || e.row === headerRow)) {
     const columnNames = mapped.map((c) => c.column);
-    for (const issue of registerIssues(sheetKey, input.register, table, rows, columnNames)) {
+    const checked = registerIssues(sheetKey, input.register, table, rows, columnNames);
+    // Episode codes as «Учёт» writes them («в-1», «B-1» with a Latin B → «В-1»).
+    for (const r of rows) {
+      const code = checked.codes.get(r.row);
+      if (code !== undefined && code !== "") {
+        (r.values as Record<string, ImportValue>)["Код"] = code;
+      }
+    }
+    for (const issue of checked.issues) {
       if (!errorAt.has(`${issue.row}\u0000${matchKey(issue.column)}`)) {
         addError({
           row: issue.row,
@@ -365,7 +373,10 @@ function registerIssues(
   table: RawTable,
   rows: readonly ImportRow[],
   fileColumns: readonly string[]
-): { row: number; column: string; reason: string }[] {
+): {
+  issues: { row: number; column: string; reason: string }[];
+  codes: Map<number, string>;
+} {
   const headers = [...table.headers];
   const index = new Map(headers.map((h, i) => [matchKey(h), i] as const));
   // Columns the table lacks read as empty (a version-1 table has no version-2 columns; a
@@ -398,9 +409,29 @@ function registerIssues(
         ? { cases: SHEET_COLUMNS.cases }
         : { [sheetKey]: SHEET_COLUMNS[sheetKey], cases: ["Код"] },
   });
-  return parsed.issues
-    .filter((i) => matchKey(i.sheet) === matchKey(sheet) && i.row > NEW_ROW_BASE)
-    .map((i) => ({ row: i.row - NEW_ROW_BASE, column: i.column, reason: i.message }));
+  const codes = new Map<number, string>();
+  const { actions, assistance, activities, signals } = parsed.register;
+  const referencing: readonly { row: number; caseCode: string }[] =
+    sheetKey === "actions"
+      ? actions
+      : sheetKey === "assistance"
+        ? assistance
+        : sheetKey === "activities"
+          ? activities
+          : sheetKey === "signals"
+            ? signals
+            : [];
+  for (const r of referencing) {
+    if (r.row > NEW_ROW_BASE) {
+      codes.set(r.row - NEW_ROW_BASE, r.caseCode);
+    }
+  }
+  return {
+    issues: parsed.issues
+      .filter((i) => matchKey(i.sheet) === matchKey(sheet) && i.row > NEW_ROW_BASE)
+      .map((i) => ({ row: i.row - NEW_ROW_BASE, column: i.column, reason: i.message })),
+    codes,
+  };
 }
 
 /** The same child: surname, first name and birth date (case, ё/е and look-alikes ignored). */
