@@ -458,6 +458,16 @@ describe("the plan", () => {
     });
   });
 
+  test("«sep=,» on the first line sets the delimiter and is not a row (as in Excel)", () => {
+    const p = plan("sep=,\r\nКод,Фамилия,Имя,Примечание\r\nВ-2,О,А,x;y\r\n");
+    assert.deepEqual(reasons(p), []);
+    assert.equal(p.delimiter, ",");
+    assert.deepEqual(
+      p.rows.map((r) => [r.row, r.values["Примечание"]]),
+      [[2, "x;y"]]
+    );
+  });
+
   test("comma-delimited UTF-8 with BOM and blank lines", () => {
     const p = plan(bom("\r\nКод,Фамилия,Имя\r\n\r\nВ-2,О,А\r\n,,\r\n"));
     assert.deepEqual(reasons(p), []);
