@@ -57,6 +57,7 @@ function register(extraCaseHeaders: string[] = []): Map<string, RawTable> {
     ],
     ["Мероприятия", { headers: [...ACTION_COLUMNS], rows: [] }],
     ["Семьи", { headers: ["Код семьи", "Социальный статус"], rows: [] }],
+    ["Соцпаспорт", { headers: ["Класс"], rows: [{ row: 2, cells: ["7Б"] }] }],
   ]);
 }
 
@@ -399,6 +400,17 @@ describe("the plan", () => {
       expected.forEach((re, i) => assert.match(got[i] ?? "", re));
     });
   }
+
+  test("«Соцпаспорт»: a row a class, totals rows aside", () => {
+    const p = plan(
+      "Класс;Всего: детей\r\n5А;20\r\nИтого;20\r\n5 а;3\r\nИтого;3\r\n7б;1\r\n",
+      "Соцпаспорт"
+    );
+    assert.deepEqual(reasons(p), [
+      "4|Класс|5 а|класс «5 а» уже встречается в строке 2 файла; на листе одна строка на класс",
+      "6|Класс|7б|класс «7б» уже есть на листе «Соцпаспорт» (строка 2); на листе одна строка на класс",
+    ]);
+  });
 
   test("every bad row is listed, in file order", () => {
     const p = plan(

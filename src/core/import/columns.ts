@@ -38,10 +38,11 @@ export const IMPORT_REQUIRED: Readonly<Partial<Record<SheetKey, readonly string[
   signals: ["Дата"],
 };
 
-/** The column whose value is unique on the sheet, where there is one. */
+/** The column whose value is unique on the sheet, where there is one («Соцпаспорт»: a row a class). */
 export const UNIQUE_COLUMN: Readonly<Partial<Record<SheetKey, string>>> = {
   cases: "Код",
   families: "Код семьи",
+  passport: "Класс",
 };
 
 /** The importable sheet named `name` (case, spacing, ё/е and look-alikes ignored), or null. */

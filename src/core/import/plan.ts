@@ -13,7 +13,7 @@ import { formatDateRu } from "../dates/isoDate";
 import type { Cell, RawRow, RawTable } from "../register/model";
 import { parseRegister, type RawSheets } from "../register/parseRegister";
 import { SHEET, SHEET_COLUMNS, type SheetKey } from "../register/schema";
-import { matchKey } from "../text";
+import { compactKey, matchKey } from "../text";
 import {
   IMPORT_REQUIRED,
   UNIQUE_COLUMN,
@@ -88,6 +88,9 @@ export interface PlanInput {
   readonly bom: boolean;
   readonly delimiter: Delimiter;
 }
+
+/** «Итого …», «Всего …»: totals typed by people in «Соцпаспорт» (the report skips them). */
+const TOTAL_ROW = /^(итого|всего)/;
 
 /** Sheet row numbers given to the file's rows while the register's reader checks them. */
 const NEW_ROW_BASE = 1_000_000_000;
@@ -319,13 +322,15 @@ function checkUnique(
     return;
   }
   const at = table.headers.findIndex((h) => matchKey(h) === matchKey(column));
+  // Classes «5 А», «5А» and «5-а» are one class; codes compare as the register's reader does.
+  const keyOf = sheetKey === "passport" ? compactKey : matchKey;
   const onSheet = new Map<string, number>();
   if (at >= 0) {
     for (const r of table.rows) {
       const v = r.cells[at];
       const text = v === null || v === undefined ? "" : typeof v === "object" ? "" : String(v);
-      if (text.trim() !== "" && !onSheet.has(matchKey(text))) {
-        onSheet.set(matchKey(text), r.row);
+      if (text.trim() !== "" && !onSheet.has(keyOf(text))) {
+        onSheet.set(keyOf(text), r.row);
       }
     }
   }
@@ -335,22 +340,29 @@ function checkUnique(
     if (text === "") {
       continue;
     }
-    const key = matchKey(text);
+    const key = keyOf(text);
+    if (sheetKey === "passport" && TOTAL_ROW.test(key)) {
+      continue;
+    }
     const sheetRow = onSheet.get(key);
     const fileRow = inFile.get(key);
+    const [what, rule] =
+      sheetKey === "passport"
+        ? ["класс", "на листе одна строка на класс"]
+        : ["код", "код должен быть уникальным"];
     if (sheetRow !== undefined) {
       addError({
         row: r.row,
         column: headerOf(column),
         value: text,
-        reason: `код «${text}» уже есть на листе «${SHEET[sheetKey]}» (строка ${sheetRow}); код должен быть уникальным`,
+        reason: `${what} «${text}» уже есть на листе «${SHEET[sheetKey]}» (строка ${sheetRow}); ${rule}`,
       });
     } else if (fileRow !== undefined) {
       addError({
         row: r.row,
         column: headerOf(column),
         value: text,
-        reason: `код «${text}» уже встречается в строке ${fileRow} файла; код должен быть уникальным`,
+        reason: `${what} «${text}» уже встречается в строке ${fileRow} файла; ${rule}`,
       });
     } else {
       inFile.set(key, r.row);
