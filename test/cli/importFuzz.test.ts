@@ -1,5 +1,6 @@
 /**
- * Property test of `vshu import` (in process, seeded): ~200 random CSV files — three encodings,
+ * Property test of `vshu import` (in process, seeded): ~200 random CSV files for «Учёт»,
+ * «Мероприятия», «Помощь» and «Служба» — three encodings,
  * both delimiters, quotes, delimiters and line breaks inside fields, formula-like text, blank
  * lines, header spelling variants, and one defect in half of them (bad bytes, mixed encodings,
  * missing or unknown columns, repeated or existing codes, impossible dates, unclosed quotes,
@@ -20,7 +21,14 @@ import { readWorkbookTables } from "../../src/cli/xlsx/readWorkbook";
 import { excelSerialToIso, isoToExcelSerial, type IsoDate } from "../../src/core/dates/isoDate";
 import { columnLayout } from "../../src/core/register/layout";
 import type { Cell } from "../../src/core/register/model";
-import { SHEET, SHEET_COLUMNS, SHEET_ORDER, STEPS } from "../../src/core/register/schema";
+import {
+  ASSISTANCE_KINDS,
+  SERVICE_KINDS,
+  SHEET,
+  SHEET_COLUMNS,
+  SHEET_ORDER,
+  STEPS,
+} from "../../src/core/register/schema";
 import { matchKey } from "../../src/core/text";
 import { mulberry32 } from "../support/builders";
 import { sha } from "../support/vshuBin";
@@ -147,7 +155,7 @@ class Gen {
 }
 
 interface Case {
-  readonly sheet: "Учёт" | "Мероприятия";
+  readonly sheet: "Учёт" | "Мероприятия" | "Помощь" | "Служба";
   readonly bytes: Buffer;
   /** The defect put in, or null for a clean file. */
   readonly defect: string | null;
@@ -179,53 +187,87 @@ function encode(text: string, encoding: Encoding): Buffer {
   return encoding === "bom" ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
 }
 
+const COMMON_DEFECTS = [
+  "missing",
+  "unknown-column",
+  "bad-date",
+  "unclosed",
+  "mixed",
+  "bad-byte",
+  "extra-field",
+  "no-rows",
+];
+
+/** The sheets the fuzz imports into: required and optional columns, the defects that apply. */
+const SPECS: Readonly<
+  Record<
+    Case["sheet"],
+    { required: string[]; optional: string[]; dateColumn: string; defects: string[] }
+  >
+> = {
+  Учёт: {
+    required: ["Код", "Фамилия", "Имя"],
+    optional: CASE_OPTIONAL,
+    dateColumn: "Дата рождения",
+    defects: [...COMMON_DEFECTS, "dup-code", "existing-code", "duplicate-child", "level-alone"],
+  },
+  Мероприятия: {
+    required: ["Код", "Мероприятие"],
+    optional: ACTION_OPTIONAL,
+    dateColumn: "Срок",
+    defects: [...COMMON_DEFECTS, "unknown-list", "unknown-case"],
+  },
+  Помощь: {
+    required: ["Код", "Дата", "Вид помощи"],
+    optional: ["Содержание"],
+    dateColumn: "Дата",
+    defects: [...COMMON_DEFECTS, "unknown-list", "unknown-case"],
+  },
+  Служба: {
+    required: ["Дата", "Вид работы"],
+    optional: ["Количество", "Охвачено", "Примечание"],
+    dateColumn: "Дата",
+    defects: [...COMMON_DEFECTS, "unknown-list", "bad-number"],
+  },
+};
+
+/** List columns: their values in the contract's spelling. */
+const LISTS: Readonly<Record<string, readonly string[]>> = {
+  Шаг: STEPS.map((x) => x.title),
+  "Вид помощи": ASSISTANCE_KINDS.map((x) => x.title),
+  "Вид работы": SERVICE_KINDS.map((x) => x.title),
+};
+
 function makeCase(seed: number): Case {
   const g = new Gen(seed);
-  const sheet = g.chance(0.75) ? "Учёт" : "Мероприятия";
+  const roll = g.int(20);
+  const sheet: Case["sheet"] =
+    roll < 11 ? "Учёт" : roll < 14 ? "Мероприятия" : roll < 17 ? "Помощь" : "Служба";
+  const spec = SPECS[sheet];
   const encoding = g.pick<Encoding>(["utf8", "bom", "1251"]);
   const tuvan = encoding !== "1251";
   const delimiter = g.chance(0.6) ? ";" : ",";
   const eol = g.chance(0.7) ? "\r\n" : "\n";
-  const required = sheet === "Учёт" ? ["Код", "Фамилия", "Имя"] : ["Код", "Мероприятие"];
-  const optional = (sheet === "Учёт" ? CASE_OPTIONAL : ACTION_OPTIONAL).filter(() => g.chance(0.5));
+  const required = spec.required;
+  const optional = spec.optional.filter(() => g.chance(0.5));
   const columns = g.shuffle([...required, ...optional]);
-  const defects =
-    sheet === "Учёт"
-      ? [
-          "missing",
-          "unknown-column",
-          "dup-code",
-          "existing-code",
-          "bad-date",
-          "unclosed",
-          "mixed",
-          "bad-byte",
-          "extra-field",
-          "no-rows",
-          "duplicate-child",
-          "level-alone",
-        ]
-      : [
-          "missing",
-          "unknown-column",
-          "bad-date",
-          "unclosed",
-          "mixed",
-          "bad-byte",
-          "extra-field",
-          "no-rows",
-          "unknown-step",
-          "unknown-case",
-        ];
-  let defect = g.chance(0.5) ? g.pick(defects) : null;
-  if (
-    (defect === "bad-date" || defect === "duplicate-child") &&
-    !columns.includes(sheet === "Учёт" ? "Дата рождения" : "Срок")
-  ) {
-    columns.push(sheet === "Учёт" ? "Дата рождения" : "Срок");
+  let defect = g.chance(0.5) ? g.pick(spec.defects) : null;
+  const need = (c: string): void => {
+    if (!columns.includes(c)) {
+      columns.push(c);
+    }
+  };
+  if (defect === "bad-date" || defect === "duplicate-child") {
+    need(spec.dateColumn);
   }
-  if (defect === "unknown-step" && !columns.includes("Шаг")) {
-    columns.push("Шаг");
+  const listColumn = Object.keys(LISTS).find(
+    (c) => spec.required.includes(c) || spec.optional.includes(c)
+  );
+  if (defect === "unknown-list" && listColumn) {
+    need(listColumn);
+  }
+  if (defect === "bad-number") {
+    need("Количество");
   }
   if (defect === "level-alone") {
     columns.push("Уровень");
@@ -239,14 +281,15 @@ function makeCase(seed: number): Case {
     for (const c of columns) {
       let text: string;
       let value: Cell;
+      const list = LISTS[c];
       if (c === "Код") {
         text = sheet === "Учёт" ? `Ф${seed}-${k}` : g.pick(["В-1", "в-2", " B-3"]);
         // A reference is written as «Учёт» spells the code (Latin B, case, spaces aside).
         value = sheet === "Учёт" ? text : text.trim().replace("в", "В").replace("B", "В");
-      } else if (c === "Шаг") {
-        const step = g.pick(STEPS).title;
-        text = g.chance(0.5) ? step.toUpperCase() : step;
-        value = step;
+      } else if (list) {
+        const v = g.pick(list);
+        text = g.chance(0.3) ? v.toUpperCase() : g.chance(0.3) ? ` ${v} ` : v;
+        value = v;
       } else if (c === "Уровень") {
         text = "";
         value = null;
@@ -254,6 +297,13 @@ function makeCase(seed: number): Case {
         const d = g.date();
         text = d.text;
         value = { date: d.iso };
+      } else if (columnLayout(c).kind === "number") {
+        const n = g.int(3000);
+        text =
+          n >= 1000 && g.chance(0.5)
+            ? `${Math.floor(n / 1000)} ${String(n % 1000).padStart(3, "0")}`
+            : String(n);
+        value = n;
       } else {
         text = g.text(tuvan);
         value = text;
@@ -290,8 +340,12 @@ function makeCase(seed: number): Case {
       (lines[g.int(lines.length)] as string[])[col("Код")] = "в-1";
       break;
     case "bad-date":
-      (lines[g.int(lines.length)] as string[])[col(sheet === "Учёт" ? "Дата рождения" : "Срок")] =
-        g.pick(["31.02.2012", "2012-02-30", "завтра", "32.01.2013"]);
+      (lines[g.int(lines.length)] as string[])[col(spec.dateColumn)] = g.pick([
+        "31.02.2012",
+        "2012-02-30",
+        "завтра",
+        "32.01.2013",
+      ]);
       break;
     case "extra-field":
       (lines[g.int(lines.length)] as string[]).push(
@@ -299,8 +353,15 @@ function makeCase(seed: number): Case {
         "лишнее"
       );
       break;
-    case "unknown-step":
-      (lines[g.int(lines.length)] as string[])[col("Шаг")] = "прогулка";
+    case "unknown-list":
+      (lines[g.int(lines.length)] as string[])[col(listColumn ?? "")] = "прогулка";
+      break;
+    case "bad-number":
+      (lines[g.int(lines.length)] as string[])[col("Количество")] = g.pick([
+        "-3",
+        "много",
+        "1,5,2",
+      ]);
       break;
     case "unknown-case":
       (lines[g.int(lines.length)] as string[])[col("Код")] = "Z-404";
@@ -368,11 +429,14 @@ function sameValue(column: string, got: Cell | undefined, want: Cell): boolean {
 
 describe("vshu import never damages a register", () => {
   test(`${RUNS} random files: all rows land, or the register is unchanged byte for byte`, async () => {
-    const before = await sheetRows(base, "Учёт");
-    const beforeActions = await sheetRows(base, "Мероприятия");
-    const tally = { landed: 0, refused: 0 };
+    const before = new Map<string, Record<string, Cell>[]>();
+    for (const sheet of Object.keys(SPECS)) {
+      before.set(sheet, await sheetRows(base, sheet));
+    }
+    const tally = { landed: 0, refused: 0, sheets: {} as Record<string, number> };
     for (let seed = 1; seed <= RUNS; seed++) {
       const c = makeCase(seed);
+      tally.sheets[c.sheet] = (tally.sheets[c.sheet] ?? 0) + 1;
       const book = join(dir, `fuzz${seed}.xlsx`);
       const csv = join(dir, `fuzz${seed}.csv`);
       copyFileSync(base, book);
@@ -400,7 +464,7 @@ describe("vshu import never damages a register", () => {
       } else {
         assert.equal(c.defect, null, `a defective file was imported: ${where}`);
         const rows = await sheetRows(book, c.sheet);
-        const old = c.sheet === "Учёт" ? before : beforeActions;
+        const old = before.get(c.sheet) ?? [];
         assert.deepEqual(rows.slice(0, old.length), old, where);
         const added = rows.slice(old.length);
         assert.equal(added.length, c.expected.length, where);
@@ -419,6 +483,10 @@ describe("vshu import never damages a register", () => {
       rmSync(csv);
     }
     assert.ok(tally.landed > RUNS / 4 && tally.refused > RUNS / 4, JSON.stringify(tally));
+    assert.ok(
+      Object.keys(SPECS).every((sheet) => (tally.sheets[sheet] ?? 0) > 10),
+      JSON.stringify(tally)
+    );
   });
 
   test("10 000 rows land, every one read back", async () => {
