@@ -14,7 +14,7 @@ import { runImport } from "../../src/cli/commands/import";
 import { runInit } from "../../src/cli/commands/init";
 import { UserError } from "../../src/cli/errors";
 import { readWorkbookTables } from "../../src/cli/xlsx/readWorkbook";
-import { excelSerialToIso } from "../../src/core/dates/isoDate";
+import { excelSerialToIso, isoToExcelSerial } from "../../src/core/dates/isoDate";
 import { columnLayout } from "../../src/core/register/layout";
 import type { Cell, RawTable } from "../../src/core/register/model";
 import { SHEET, SHEET_COLUMNS, SHEET_ORDER } from "../../src/core/register/schema";
@@ -149,6 +149,14 @@ describe("vshu import", () => {
         Код: "В-1, В-2, В-3, В-4, В-5, В-6",
       },
     ]);
+    // «Когда»: the date and time of the write, as a date-time cell.
+    const cells = (await readCells(readFileSync(b))).get("Журнал");
+    const when = [...(cells?.entries() ?? [])].find(([ref]) => ref === "A2")?.[1];
+    assert.ok(when?.value !== null && when !== undefined);
+    assert.ok(
+      Math.abs(Number(when.value) - (isoToExcelSerial("2026-12-02") + 9.5 / 24)) < 1e-6,
+      `«Когда» ${when.value}`
+    );
     const all = JSON.stringify(
       await rowsOf(b, "Журнал", ["Когда", "Кто", "Действие", "Лист", "Строки", "Код"])
     );
