@@ -561,6 +561,17 @@ describe("formula-safe CSV export text", () => {
     );
   });
 
+  test("«Когда» of «Журнал» keeps its time of day", () => {
+    const serial = 46358 + 9.5 / 24; // 2026-12-02 09:30
+    const text = toCsvText(
+      csvRecords("journal", {
+        headers: ["Когда", "Кто"],
+        rows: [{ row: 2, cells: [serial, "vshu import"] }],
+      })
+    );
+    assert.equal(text, "Когда;Кто\r\n02.12.2026 09:30;vshu import\r\n");
+  });
+
   test("characters windows-1251 lacks are found with their cell", () => {
     const records = csvRecords("cases", {
       headers: ["Код", "Имя"],
