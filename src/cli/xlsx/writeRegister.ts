@@ -22,6 +22,7 @@ import {
 } from "../../core/register/schema";
 
 import { heightOfLines, rowHeightFor } from "./patch/rowHeight";
+import { keepCarriageReturns } from "./carriageReturns";
 import { ZipPackage } from "./patch/zip";
 import { columnLetters } from "./patch/refs";
 
@@ -247,6 +248,7 @@ export async function registerBytes(
   }
   const written = Buffer.from(await wb.xlsx.writeBuffer());
   const zip = ZipPackage.open(written);
+  keepCarriageReturns(zip);
   const core = zip.text("docProps/core.xml");
   if (core !== null) {
     zip.write(
