@@ -62,8 +62,9 @@ export function createExcelGateway(
     goToCase: (code, step) => goToCase(s, code, step),
     onCaseSelected: (callback) => onCaseSelected(s, callback),
     readReportData: () => readReportData(s),
-    writeReportSheet: (report, opts) => writeReportSheet(s, report, opts?.sheetNames),
-    openReportWorkbook: (report) => openReportWorkbook(s, report),
+    writeReportSheet: (report, opts) =>
+      writeReportSheet(s, report, opts?.sheetNames, opts?.kind ?? "school"),
+    openReportWorkbook: (report, opts) => openReportWorkbook(s, report, opts?.base64),
     readSettings: () => readSettings(s),
     writeSettings: (values) => writeSettings(s, values),
   };

@@ -337,16 +337,25 @@ export interface RegisterGateway {
    */
   readReportData(): Promise<ReportData>;
   /**
-   * Writes the report form into a sheet of this workbook («Отчёт ДД.ММ.ГГГГ–ДД.ММ.ГГГГ»): 1 sync
-   * with the sheet names of a read just before (`sheetNames`), 2 otherwise. A new sheet beside
-   * the register, not a change of its tables: no upgrade, no «Журнал» row.
+   * Writes the report form into a sheet of this workbook («Отчёт ДД.ММ.ГГГГ–ДД.ММ.ГГГГ», or
+   * «Свод ДД.ММ.ГГГГ–ДД.ММ.ГГГГ» for `kind: "district"`, the coordinator's consolidation): 1 sync with the
+   * sheet names of a read just before (`sheetNames`), 2 otherwise. A new sheet beside the
+   * register, not a change of its tables: no upgrade, no «Журнал» row. Works in any workbook
+   * (the coordinator's need not be a register).
    */
   writeReportSheet(
     report: ReportJson,
-    opts?: { readonly sheetNames?: readonly string[] | null }
+    opts?: {
+      readonly sheetNames?: readonly string[] | null;
+      readonly kind?: "school" | "district";
+    }
   ): Promise<{ sheet: string }>;
-  /** Opens the report as a new workbook where the host supports it (Excel 2019 or newer). */
-  openReportWorkbook(report: ReportJson): Promise<boolean>;
+  /**
+   * Opens the report as a new workbook where the host supports it (Excel 2019 or newer; false
+   * otherwise, nothing done). `base64`: the workbook the caller built and checked (default:
+   * built here from `report`). One request (`Excel.createWorkbook`), no batch.
+   */
+  openReportWorkbook(report: ReportJson, opts?: { readonly base64?: string }): Promise<boolean>;
   /** Settings as parameter → text, and their update (2 syncs: the rows, the write). */
   readSettings(): Promise<Record<string, string>>;
   writeSettings(values: Readonly<Record<string, string>>): Promise<WriteOutcome>;

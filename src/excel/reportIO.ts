@@ -8,7 +8,7 @@ import { REPORT_COLUMNS } from "../core/report/columns";
 import type { ReportJson } from "../core/report/types";
 import type { ReportData } from "./gateway";
 import { readSelectedColumns } from "./readColumns";
-import { writeReportSheetIn } from "./reportSheet";
+import { writeReportSheetIn, type ReportSheetKind } from "./reportSheet";
 import { buildReportXlsxBase64 } from "./reportWorkbook";
 import type { GatewaySession } from "./session";
 import { readRegisterTables } from "./tables";
@@ -33,18 +33,30 @@ export async function readReportData(s: GatewaySession): Promise<ReportData> {
 export async function writeReportSheet(
   s: GatewaySession,
   report: ReportJson,
-  sheetNames: readonly string[] | null | undefined
+  sheetNames: readonly string[] | null | undefined,
+  kind: ReportSheetKind = "school"
 ): Promise<{ sheet: string }> {
   const c = await s.capabilities();
-  return s.run((context) => writeReportSheetIn(context, report, c, sheetNames ?? undefined));
+  return s.run((context) =>
+    writeReportSheetIn(context, report, c, sheetNames ?? undefined, undefined, kind)
+  );
 }
 
-export async function openReportWorkbook(s: GatewaySession, report: ReportJson): Promise<boolean> {
+/**
+ * Opens the report as a new workbook (`Excel.createWorkbook`, ExcelApi 1.8): false, doing
+ * nothing, where the host lacks it. `base64` is the workbook already built (and checked) by the
+ * caller; without it the workbook is built here.
+ */
+export async function openReportWorkbook(
+  s: GatewaySession,
+  report: ReportJson,
+  base64?: string
+): Promise<boolean> {
   const c = await s.capabilities();
   if (!c.createWorkbook) {
     return false;
   }
-  const base64 = await buildReportXlsxBase64(report);
+  base64 ??= await buildReportXlsxBase64(report);
   await s.host.createWorkbook(base64);
   return true;
 }

@@ -29,12 +29,24 @@ export function localToday(): IsoDate {
   return `${now.getFullYear()}-${m}-${d}`;
 }
 
-/** «Отчёт 01.09.2026–23.11.2026», made unique against the workbook's sheet names. */
+/** What a report sheet is called before its dates: a school's report or the district's. */
+export type ReportSheetKind = "school" | "district";
+
+const SHEET_PREFIX: Readonly<Record<ReportSheetKind, string>> = {
+  school: "Отчёт",
+  district: "Свод",
+};
+
+/**
+ * «Отчёт 01.09.2026–23.11.2026» («Свод …» for the district's: «Свод района …» would pass
+ * Excel's 31 characters), made unique against the workbook's sheet names.
+ */
 export function reportSheetName(
   report: Pick<ReportJson, "from" | "to">,
-  taken: readonly string[]
+  taken: readonly string[],
+  kind: ReportSheetKind = "school"
 ): string {
-  const base = `Отчёт ${formatDateRu(report.from)}–${formatDateRu(report.to)}`;
+  const base = `${SHEET_PREFIX[kind]} ${formatDateRu(report.from)}–${formatDateRu(report.to)}`;
   const used = new Set(taken.map((n) => n.toLowerCase()));
   if (!used.has(base.toLowerCase())) {
     return base;
@@ -151,10 +163,11 @@ export async function writeReportSheetIn(
   report: ReportJson,
   caps: HostCapabilities,
   knownSheets?: readonly string[],
-  made: IsoDate = localToday()
+  made: IsoDate = localToday(),
+  kind: ReportSheetKind = "school"
 ): Promise<{ sheet: string }> {
   const writeBeside = async (names: readonly string[]): Promise<{ sheet: string }> => {
-    const name = reportSheetName(report, names);
+    const name = reportSheetName(report, names, kind);
     const ws = context.workbook.worksheets.add(name);
     queueReportForm(ws, report, caps, made);
     ws.activate();

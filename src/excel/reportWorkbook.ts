@@ -8,7 +8,7 @@
  */
 import type { IsoDate } from "../core/dates/isoDate";
 import { FORM_COLUMNS, reportFormLayout } from "../core/report/form";
-import { flattenReport } from "../core/report/flatten";
+import { flattenReport, type ReportMeta } from "../core/report/flatten";
 import {
   cellStyle,
   FORM_BORDER_COLOR,
@@ -140,12 +140,32 @@ function sheetXml(
 
 /**
  * The report workbook as a base64 .xlsx. JSZip is loaded here, when a report workbook is made,
- * not with the task pane (its own chunk, ~27 KB gzip, off the pane's start-up).
+ * not with the task pane (its own chunk, ~27 KB gzip, off the pane's start-up). `meta` adds
+ * the pairs about sending it to «Данные» (the ministry's address, as `vshu report` does).
  */
 export async function buildReportXlsxBase64(
   report: ReportJson,
-  made: IsoDate = localToday()
+  made: IsoDate = localToday(),
+  meta: Omit<ReportMeta, "made"> = {}
 ): Promise<string> {
+  return buildReportXlsx(report, made, meta, "base64");
+}
+
+/** The same workbook as bytes (for the check before it leaves, and for a download). */
+export function buildReportXlsxBytes(
+  report: ReportJson,
+  made: IsoDate = localToday(),
+  meta: Omit<ReportMeta, "made"> = {}
+): Promise<Uint8Array> {
+  return buildReportXlsx(report, made, meta, "uint8array");
+}
+
+async function buildReportXlsx<T extends "base64" | "uint8array">(
+  report: ReportJson,
+  made: IsoDate,
+  meta: Omit<ReportMeta, "made">,
+  type: T
+): Promise<T extends "base64" ? string : Uint8Array> {
   const layout = reportFormLayout(report, { made });
   const form = layout.rows;
   const styles = new Styles();
@@ -163,7 +183,7 @@ export async function buildReportXlsxBase64(
   const bold = styles.bold();
   const dataRows: SheetRow[] = [
     { cells: ["Ключ", "Значение"], styles: [bold, bold] },
-    ...flattenReport(report, { made }).map(([k, v]) => ({ cells: [k, v], styles: [] })),
+    ...flattenReport(report, { ...meta, made }).map(([k, v]) => ({ cells: [k, v], styles: [] })),
   ];
   const { default: JSZip } = await import(/* webpackChunkName: "jszip" */ "jszip");
   const zip = new JSZip();
@@ -196,5 +216,5 @@ export async function buildReportXlsxBase64(
   );
   add("xl/worksheets/sheet2.xml", sheetXml(dataRows, [50, 16]));
   add("xl/styles.xml", styles.xml());
-  return zip.generateAsync({ type: "base64" });
+  return zip.generateAsync({ type }) as Promise<T extends "base64" ? string : Uint8Array>;
 }

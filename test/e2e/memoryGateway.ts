@@ -323,9 +323,13 @@ export class MemoryGateway implements RegisterGateway {
     return { ...parseRegister(this.book.raw()), sheetNames: null };
   }
 
-  async writeReportSheet(report: ReportJson): Promise<{ sheet: string }> {
+  async writeReportSheet(
+    report: ReportJson,
+    opts: { readonly kind?: "school" | "district" } = {}
+  ): Promise<{ sheet: string }> {
     this.log("writeReportSheet", report);
-    const sheet = `Отчёт ${formatDateRu(report.from)}–${formatDateRu(report.to)}`;
+    const prefix = opts.kind === "district" ? "Свод" : "Отчёт";
+    const sheet = `${prefix} ${formatDateRu(report.from)}–${formatDateRu(report.to)}`;
     this.reports.set(sheet, report);
     return { sheet };
   }

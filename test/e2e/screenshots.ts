@@ -5,7 +5,10 @@
  */
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { reportMail } from "../../src/core/report/mailText";
+import { buildReportXlsxBytes } from "../../src/excel/reportWorkbook";
+import { aSchoolReport } from "../support/schoolReports";
 import { buildHost, launch, openPane, removeDir, serve } from "./harness";
 
 const OUT = resolve(__dirname, "../../docs/screenshots");
@@ -16,12 +19,60 @@ async function shot(page: Page, name: string): Promise<void> {
   console.log(`docs/screenshots/${name}.png`);
 }
 
+/** «Отправка в министерство» on 02.12.2026, and «Свод района» with one bad file. */
+async function sendingShots(browser: Browser, base: string): Promise<void> {
+  const { page } = await openPane(browser, base, "?today=2026-12-02", 1100);
+  await page.getByRole("tab", { name: "Отчёт" }).click();
+  await page.getByRole("tab", { name: "Отправка" }).click();
+  await page.getByTestId("send-checked").waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, "11-send");
+  await page.getByRole("button", { name: "Копировать: Тема" }).click();
+  await page.evaluate(() =>
+    document.querySelector('[data-testid="send-actions"]')?.scrollIntoView({ block: "start" })
+  );
+  await shot(page, "11-send-letter");
+  await page.getByRole("tab", { name: "Свод района" }).click();
+  const files = await Promise.all(
+    [1, 2, 3].map(async (n) => ({
+      name: reportMail(aSchoolReport(n)).attachmentName,
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(await buildReportXlsxBytes(aSchoolReport(n), "2026-12-01")),
+    }))
+  );
+  await page.getByTestId("report-files").setInputFiles([
+    ...files,
+    {
+      name: "список класса.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from("Фамилия;Имя\n"),
+    },
+  ]);
+  await page.getByRole("textbox", { name: "Район" }).fill("Барун-Хемчикский кожуун");
+  await page.getByRole("button", { name: "Построить сводный отчёт" }).click();
+  await page.getByTestId("consolidate-problems").waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, "12-district-bad-file");
+  await page.getByTestId("report-files").setInputFiles(files);
+  await page.getByRole("button", { name: "Построить сводный отчёт" }).click();
+  await page.getByTestId("district-figures").waitFor();
+  await page.evaluate(() =>
+    document.querySelector('[data-testid="action-message"]')?.scrollIntoView({ block: "start" })
+  );
+  await shot(page, "13-district");
+  await page.close();
+}
+
 async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true });
   const dir = await buildHost();
   const { server, base } = await serve(dir);
   const browser = await launch();
   try {
+    if (process.argv.includes("--sending")) {
+      await sendingShots(browser, base);
+      return;
+    }
     const { page } = await openPane(browser, base, "", 900);
     // «Случай»: a new case being entered.
     await page.getByLabel("Фамилия").fill("Алексеев");
@@ -86,6 +137,7 @@ async function main(): Promise<void> {
     await v1.page.getByTestId("upgrade").waitFor();
     await shot(v1.page, "10-upgrade");
     await v1.page.close();
+    await sendingShots(browser, base);
   } finally {
     await browser.close();
     server.close();

@@ -13,6 +13,7 @@
 import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { consolidateReports } from "../../core/report/consolidate";
+import { sameCoordinator } from "../../core/report/district";
 import { periodName } from "../../core/report/duePeriod";
 import { checkReportSet, type NamedReport } from "../../core/report/reportSet";
 import type { ReportJson } from "../../core/report/types";
@@ -172,15 +173,6 @@ export async function expandInputs(args: readonly string[], out?: string): Promi
     seen.add(key);
     return true;
   });
-}
-
-function sameCoordinator(reports: readonly ReportJson[]): ReportJson["coordinator"] | null {
-  const first = reports[0]?.coordinator;
-  if (!first || `${first.name}${first.position}${first.phone}`.trim() === "") {
-    return null;
-  }
-  const key = (c: ReportJson["coordinator"]) => matchKey(`${c.name}|${c.position}|${c.phone}`);
-  return reports.every((r) => key(r.coordinator) === key(first)) ? first : null;
 }
 
 /** Runs `vshu consolidate`; resolves to the district report and the message for the user. */

@@ -2,7 +2,14 @@
  * Below the header: loading, an error, the offer to create the register, or the register's
  * version (the offer to upgrade it), its issues and the tabs.
  */
-import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+} from "@fluentui/react-components";
+import { lazy, Suspense } from "react";
 import type { IsoDate } from "../../core/dates/isoDate";
 import type { HostCapabilities, RegisterGateway } from "../../excel/gateway";
 import type { RegisterState } from "../hooks/useRegister";
@@ -11,6 +18,11 @@ import { IssuesBar } from "./IssuesBar";
 import { PaneTabs, type CaseView, type TabId } from "./PaneTabs";
 import { CreateRegisterPanel } from "./settings/CreateRegisterPanel";
 import { UpgradeBar } from "./UpgradeBar";
+
+/** The coordinator's consolidation works in any workbook: offered below «Создать книгу учёта». */
+const DistrictSection = lazy(() =>
+  import("./report/DistrictSection").then((m) => ({ default: m.DistrictSection }))
+);
 
 export interface RegisterBodyProps {
   readonly gateway: RegisterGateway;
@@ -43,12 +55,17 @@ export function RegisterBody(props: RegisterBodyProps) {
   }
   if (state.status === "missing") {
     return (
-      <CreateRegisterPanel
-        gateway={props.gateway}
-        today={props.today}
-        missing={state.missing}
-        onCreated={props.refresh}
-      />
+      <>
+        <CreateRegisterPanel
+          gateway={props.gateway}
+          today={props.today}
+          missing={state.missing}
+          onCreated={props.refresh}
+        />
+        <Suspense fallback={<Spinner size="tiny" />}>
+          <DistrictSection gateway={props.gateway} />
+        </Suspense>
+      </>
     );
   }
   return (

@@ -1,5 +1,9 @@
-/** «Отчёт»: the report for a month, a quarter or any period, into a sheet or a new workbook. */
-import { Button, Field, Radio, RadioGroup } from "@fluentui/react-components";
+/**
+ * «Отчёт»: three views — «Построить» (the report for a month, a quarter or any period, into a
+ * sheet or a new workbook), «Отправка» (the report due, checked, and the letter to the
+ * ministry: SendPanel) and «Свод района» (the coordinator's consolidation: ConsolidatePanel).
+ */
+import { Button, Field, Radio, RadioGroup, Tab, TabList } from "@fluentui/react-components";
 import { DocumentTableRegular, WindowNewRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
 import { formatDateRu, type IsoDate } from "../../../core/dates/isoDate";
@@ -19,6 +23,8 @@ import {
   type PeriodKind,
 } from "../../logic/reportPeriod";
 import { ActionMessageBar } from "../common/ActionMessageBar";
+import { ConsolidatePanel } from "./ConsolidatePanel";
+import { SendPanel } from "./SendPanel";
 import { DateField } from "../common/DateField";
 import { SelectField } from "../common/SelectField";
 import { useFormStyles } from "../styles";
@@ -33,7 +39,52 @@ export interface ReportTabProps {
   readonly ribbon: RibbonBridge;
 }
 
-export function ReportTab({ gateway, register, today, capabilities, ribbon }: ReportTabProps) {
+type ReportView = "build" | "send" | "district";
+
+export function ReportTab(props: ReportTabProps) {
+  const [view, setView] = useState<ReportView>("build");
+  const { gateway, register, today, capabilities } = props;
+  return (
+    <>
+      <TabList
+        selectedValue={view}
+        onTabSelect={(_, d) => setView(d.value as ReportView)}
+        size="small"
+        style={{ flexWrap: "wrap", marginBottom: 8 }}
+        aria-label="Отчёт"
+      >
+        <Tab value="build" id="report-view-build">
+          Построить
+        </Tab>
+        <Tab value="send" id="report-view-send">
+          Отправка
+        </Tab>
+        <Tab value="district" id="report-view-district">
+          Свод района
+        </Tab>
+      </TabList>
+      <div role="tabpanel" aria-labelledby={`report-view-${view}`}>
+        {view === "build" && <BuildReport {...props} />}
+        {view === "send" && (
+          <SendPanel
+            gateway={gateway}
+            register={register}
+            today={today}
+            capabilities={capabilities}
+          />
+        )}
+        {view === "district" && (
+          <ConsolidatePanel
+            gateway={gateway}
+            defaults={{ coordinator: register.settings.coordinator }}
+          />
+        )}
+      </div>
+    </>
+  );
+}
+
+function BuildReport({ gateway, register, today, capabilities, ribbon }: ReportTabProps) {
   const s = useFormStyles();
   const [choice, setChoice] = useState<PeriodChoice>(() => defaultPeriodChoice(today));
   const [report, setReport] = useState<ReportJson | null>(null);
