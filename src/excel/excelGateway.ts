@@ -18,6 +18,7 @@
 import type { RegisterGateway } from "./gateway";
 import { removeCase, saveCase, transferToLevel2 } from "./caseWrites";
 import { createRegisterIn } from "./createRegister";
+import { writeDocumentSheetIn } from "./documentSheet";
 import { addActivity, addAssistance, addService, markStepDone } from "./entryWrites";
 import { goToCase, onCaseSelected } from "./navigation";
 import { openReportWorkbook, readReportData, writeReportSheet } from "./reportIO";
@@ -64,6 +65,21 @@ export function createExcelGateway(
     readReportData: () => readReportData(s),
     writeReportSheet: (report, opts) => writeReportSheet(s, report, opts?.sheetNames),
     openReportWorkbook: (report) => openReportWorkbook(s, report),
+    async writeDocumentSheet(model) {
+      const c = await s.capabilities();
+      const read = s.last;
+      const result = await s.run((context) =>
+        writeDocumentSheetIn(context, model, c, read?.snapshot.sheetNames)
+      );
+      // The next document knows this name is taken without reading the names again.
+      if (read !== null && s.last === read && read.snapshot.sheetNames) {
+        s.last = {
+          ...read,
+          snapshot: { ...read.snapshot, sheetNames: [...read.snapshot.sheetNames, result.sheet] },
+        };
+      }
+      return result;
+    },
     readSettings: () => readSettings(s),
     writeSettings: (values) => writeSettings(s, values),
   };

@@ -17,8 +17,12 @@ import type {
   SheetKey,
   StepKey,
 } from "../core/register/schema";
+import type { DocumentModel } from "../core/documents";
 import type { ReportJson } from "../core/report/types";
 import type { DateSystem } from "./dateSystem";
+import type { DocumentSheetResult } from "./documentSheet";
+
+export type { DocumentSheetResult } from "./documentSheet";
 
 /** What the host supports, found by feature detection (Office.context.requirements). */
 export interface HostCapabilities {
@@ -345,6 +349,14 @@ export interface RegisterGateway {
     report: ReportJson,
     opts?: { readonly sheetNames?: readonly string[] | null }
   ): Promise<{ sheet: string }>;
+  /**
+   * Writes a document of a case (src/core/documents) into a new sheet named after the document
+   * and its subject (31 characters, unique), print-ready (A4 portrait, margins, one page wide,
+   * no gridlines, as far as the host allows: `limits` says what it could not set) and activates
+   * it: 1 sync after a read of the register (its sheet names), 2 otherwise. A new sheet beside
+   * the register, not a change of its tables: no upgrade, no «Журнал» row.
+   */
+  writeDocumentSheet(model: DocumentModel): Promise<DocumentSheetResult>;
   /** Opens the report as a new workbook where the host supports it (Excel 2019 or newer). */
   openReportWorkbook(report: ReportJson): Promise<boolean>;
   /** Settings as parameter → text, and their update (2 syncs: the rows, the write). */

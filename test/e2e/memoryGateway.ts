@@ -19,11 +19,13 @@ import {
 } from "../../src/core/register/schema";
 import { cellText } from "../../src/core/register/cells";
 import type { ReportJson } from "../../src/core/report/types";
+import { documentSheet, documentSheetName, type DocumentModel } from "../../src/core/documents";
 import type {
   ActivityDraft,
   AssistanceDraft,
   CaseDraft,
   CreateRegisterResult,
+  DocumentSheetResult,
   HostCapabilities,
   RegisterRead,
   ReportData,
@@ -64,6 +66,8 @@ export interface GatewayCall {
 export class MemoryGateway implements RegisterGateway {
   readonly calls: GatewayCall[] = [];
   readonly reports = new Map<string, ReportJson>();
+  /** Documents written by «Документы», by sheet name. */
+  readonly documents = new Map<string, DocumentModel>();
   selection: { code: string; step: StepKey | null } | null = null;
   private listeners: ((code: string) => void)[] = [];
 
@@ -328,6 +332,13 @@ export class MemoryGateway implements RegisterGateway {
     const sheet = `Отчёт ${formatDateRu(report.from)}–${formatDateRu(report.to)}`;
     this.reports.set(sheet, report);
     return { sheet };
+  }
+
+  async writeDocumentSheet(model: DocumentModel): Promise<DocumentSheetResult> {
+    this.log("writeDocumentSheet", model);
+    const sheet = documentSheetName(model, [...this.book.sheets.keys(), ...this.documents.keys()]);
+    this.documents.set(sheet, model);
+    return { sheet, rows: documentSheet(model).rowHeights.length, limits: [] };
   }
 
   async openReportWorkbook(report: ReportJson): Promise<boolean> {

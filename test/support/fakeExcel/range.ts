@@ -296,8 +296,14 @@ export class Range extends FakeObject<RangeTarget> {
   }
 }
 
+/**
+ * Format proxies are frozen: setting a member the fake does not model throws (TypeError in
+ * strict code) instead of passing silently, as Excel would reject a member it does not have.
+ */
 export class RangeFormat {
-  constructor(private readonly range: Range) {}
+  constructor(private readonly range: Range) {
+    Object.freeze(this);
+  }
   set columnWidth(v: number) {
     this.range.style("columnWidth", v, 2);
   }
@@ -316,9 +322,22 @@ export class RangeFormat {
   autofitRows(): void {
     this.range.style("autofitRows", true, 2);
   }
-  get font(): { bold: boolean; italic: boolean; size: number; color: string } {
+  get font(): {
+    bold: boolean;
+    italic: boolean;
+    size: number;
+    color: string;
+    name: string;
+    underline: string;
+  } {
     const range = this.range;
-    return {
+    return Object.freeze({
+      set name(v: string) {
+        range.style("font.name", v);
+      },
+      set underline(v: string) {
+        range.style("font.underline", v);
+      },
       set bold(v: boolean) {
         range.style("font.bold", v);
       },
@@ -331,28 +350,35 @@ export class RangeFormat {
       set color(v: string) {
         range.style("font.color", v);
       },
-    } as { bold: boolean; italic: boolean; size: number; color: string };
+    }) as {
+      bold: boolean;
+      italic: boolean;
+      size: number;
+      color: string;
+      name: string;
+      underline: string;
+    };
   }
   get fill(): { color: string } {
     const range = this.range;
-    return {
+    return Object.freeze({
       set color(v: string) {
         range.style("fill.color", v);
       },
-    } as { color: string };
+    }) as { color: string };
   }
   get borders(): { getItem(index: string): { style: string; color: string } } {
     const range = this.range;
     return {
       getItem(index: string) {
-        return {
+        return Object.freeze({
           set style(v: string) {
             range.style(`borders.${index}.style`, v);
           },
           set color(v: string) {
             range.style(`borders.${index}.color`, v);
           },
-        } as { style: string; color: string };
+        }) as { style: string; color: string };
       },
     };
   }

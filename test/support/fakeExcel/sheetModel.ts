@@ -116,6 +116,8 @@ export class SheetModel {
   readonly rowHeights = new Map<number, number>();
   readonly pageLayout: Record<string, unknown> = {};
   frozenRows = 0;
+  /** `Worksheet.showGridlines` (ExcelApi 1.8); Excel shows them by default. */
+  showGridlines = true;
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
 
   constructor(public name: string) {}
