@@ -2,6 +2,8 @@
  * Screenshots of the task pane 350 px wide, one per tab (and the removal, the upgrade offer), for docs/ (README, docs/user-guide.md):
  * `node --import tsx test/e2e/screenshots.ts`. The pane runs on the Office.js adapter over the
  * fake Excel with the e2e fixture register, on the fixture date 23.11.2026.
+ * `node --import tsx test/e2e/screenshots.ts 11-documents` renews only the shots whose names
+ * start with the arguments.
  */
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -10,7 +12,12 @@ import { buildHost, launch, openPane, removeDir, serve } from "./harness";
 
 const OUT = resolve(__dirname, "../../docs/screenshots");
 
+const ONLY = process.argv.slice(2);
+
 async function shot(page: Page, name: string): Promise<void> {
+  if (ONLY.length > 0 && !ONLY.some((prefix) => name.startsWith(prefix))) {
+    return;
+  }
   await page.waitForTimeout(150); // let focus rings and transitions settle
   await page.screenshot({ path: join(OUT, `${name}.png`) });
   console.log(`docs/screenshots/${name}.png`);
@@ -71,6 +78,16 @@ async function main(): Promise<void> {
     await page.getByRole("button", { name: "Сформировать на листе" }).click();
     await page.getByTestId("report-summary").waitFor();
     await shot(page, "05-report");
+    // «Документы»: form 4 asked for a level-1 case — the warning to confirm.
+    await page.getByRole("tab", { name: "Документы" }).click();
+    const docs = page.locator("#panel-documents");
+    await docs.getByLabel("Случай").selectOption("В-1");
+    await docs.getByLabel("Документ").selectOption({ label: "Представление КДН (ребёнок)" });
+    await docs.getByRole("button", { name: "Сформировать на листе" }).click();
+    await page.getByTestId("document-warning").waitFor();
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, "11-documents");
     await page.getByRole("tab", { name: "Настройки" }).click();
     await page.getByRole("button", { name: "Сохранить настройки" }).waitFor();
     await shot(page, "06-settings");

@@ -54,6 +54,7 @@ const TAB_IDS: Record<string, string> = {
   Сроки: "deadlines",
   Записи: "entries",
   Отчёт: "report",
+  Документы: "documents",
   Настройки: "settings",
 };
 
@@ -524,6 +525,52 @@ describe("the workbook and the host", () => {
     await closePane(p);
   });
 
+  test("«Документы»: a municipal form for a level-1 case only after confirming; one sync a sheet; the ribbon opens the tab", async () => {
+    const p = await pane();
+    const { page } = p;
+    // The case open in «Случай» is the one «Документы» starts with.
+    await page.evaluate(() => window.__vshu?.selectCase("В-1"));
+    await page.getByRole("tab", { name: "Случай", selected: true }).waitFor();
+    await page.evaluate(() => window.__vshu?.ribbon?.documents());
+    await page.getByRole("tab", { name: "Документы", selected: true }).waitFor();
+    const panel = page.locator("#panel-documents");
+    await panel.getByRole("button", { name: "Сформировать на листе" }).waitFor();
+    assert.equal(await panel.getByLabel("Случай").inputValue(), "В-1");
+    // A school form of the level-1 case: at once.
+    await panel.getByRole("button", { name: "Сформировать на листе" }).click();
+    await page.getByText(/на листе «Представление ВШУ .+»\. Проверьте и распечатайте/).waitFor();
+    assert.equal(await calls(page, "writeDocumentSheet"), 1);
+    if (await page.evaluate(() => window.__vshu?.kind === "excel")) {
+      assert.equal(await lastSyncs(page, "writeDocumentSheet"), 1, "one context.sync a document");
+    }
+    // Form 4 for the same level-1 case: the warning first; «Отмена» writes nothing.
+    await panel.getByLabel("Документ").selectOption({ label: "Представление КДН (ребёнок)" });
+    await panel.getByRole("button", { name: "Сформировать на листе" }).click();
+    const warning = page.getByTestId("document-warning");
+    await warning.getByText(/социально опасном положении.*решён уровень 1/).waitFor();
+    await warning.getByRole("button", { name: "Отмена" }).click();
+    await warning.waitFor({ state: "detached" });
+    assert.equal(await calls(page, "writeDocumentSheet"), 1);
+    // Confirmed: written and shown.
+    await panel.getByRole("button", { name: "Сформировать на листе" }).click();
+    await warning.getByRole("button", { name: "Всё равно сформировать" }).click();
+    await page.getByText(/на листе «Представление КДН .+»/).waitFor();
+    assert.equal(await calls(page, "writeDocumentSheet"), 2);
+    const names = await page.evaluate(() => window.__vshu?.sheetNames() ?? []);
+    assert.ok(
+      names.some((n) => n.startsWith("Представление КДН")),
+      names.join(", ")
+    );
+    // A plan for a quarter the removed case В-5 was not on the register: warned too.
+    await panel.getByLabel("Случай").selectOption("В-5");
+    await panel.getByLabel("Документ").selectOption({ label: "План сопровождения" });
+    await panel.getByLabel("Четверть").selectOption("IV");
+    await panel.getByRole("button", { name: "Сформировать на листе" }).click();
+    await warning.getByText(/не состоял на учёте в IV четверти/).waitFor();
+    assert.equal(await calls(page, "writeDocumentSheet"), 2);
+    await closePane(p);
+  });
+
   test("the pane also runs on the in-memory gateway (pane-only development)", async () => {
     const p = await pane("?gateway=memory");
     const { page } = p;
@@ -540,7 +587,7 @@ describe("the workbook and the host", () => {
     const p = await pane();
     const { page } = p;
     await page.setViewportSize({ width: 320, height: 800 });
-    for (const tab of ["Случай", "Сроки", "Записи", "Отчёт", "Настройки"]) {
+    for (const tab of ["Случай", "Сроки", "Записи", "Отчёт", "Документы", "Настройки"]) {
       await openTab(page, tab);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth
