@@ -109,4 +109,41 @@ export default [
       ],
     },
   },
+  {
+    // src/csv: CSV parsing shared by the CLI and the add-in — papaparse and src/core only.
+    files: TS_FILES.map((glob) => `src/csv/${glob}`),
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: coreRestrictedImports
+            .filter((p) => p.name !== "papaparse")
+            .map((p) => ({ ...p, message: "src/csv is shared by the CLI and the add-in." })),
+          patterns: [
+            { group: ["node:*"], message: "src/csv must not use Node built-ins." },
+            {
+              regex: "^(\\.\\./)+(excel|cli|taskpane|functions|commands)(/|$)",
+              message: "src/csv must not import the add-in or the CLI; they import it.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...[
+          "window",
+          "document",
+          "Office",
+          "Excel",
+          "process",
+          "Buffer",
+          "require",
+          "__dirname",
+        ].map((name) => ({
+          name,
+          message: "src/csv runs in the CLI and the add-in: no host globals.",
+        })),
+      ],
+    },
+  },
 ];

@@ -3,7 +3,9 @@
 // - src/core imports only relative modules inside src/core (or .json files there): no packages,
 //   no node:*, no ../excel, ../cli, …; and never reads the clock (`new Date()`, `Date.now()`);
 // - the add-in (src/excel, src/taskpane, src/functions, src/commands) never imports src/cli;
-// - src/cli never imports the add-in.
+// - src/cli never imports the add-in;
+// - src/csv (CSV parsing shared by the CLI and the add-in) imports only papaparse, src/core and
+//   itself: no Node, no DOM, no Office, and never the CLI or the add-in; it never reads the clock.
 // Exits 1 listing file:line for every violation. The check functions are exported for tests.
 "use strict";
 
@@ -14,6 +16,8 @@ const ts = require("typescript");
 const REPO_ROOT = path.resolve(__dirname, "..");
 const ADDIN_LAYERS = ["excel", "taskpane", "functions", "commands"];
 const SOURCE_EXT = /\.(ts|tsx|mts|cts)$/;
+/** Packages src/csv may import (papaparse's typings pull in Node's, so it cannot live in core). */
+const CSV_PACKAGES = ["papaparse"];
 
 /** Every module specifier in `source` (imports, re-exports, import(), require()): `{ specifier, line }`. */
 function findImports(source) {
@@ -98,6 +102,34 @@ function checkCoreFile(file, source, srcDir) {
   return problems;
 }
 
+/** Violations of the rules of src/csv (see the header) in one file. */
+function checkCsvFile(file, source, srcDir) {
+  const allowed = [path.join(srcDir, "core"), path.join(srcDir, "csv")];
+  const problems = [];
+  for (const { specifier, line } of findImports(source)) {
+    if (!specifier.startsWith("./") && !specifier.startsWith("../")) {
+      if (!CSV_PACKAGES.includes(specifier)) {
+        problems.push({
+          line,
+          message: `src/csv imports "${specifier}": only ${CSV_PACKAGES.join(", ")}, src/core and src/csv`,
+        });
+      }
+      continue;
+    }
+    const target = path.resolve(path.dirname(file), specifier);
+    if (!allowed.some((dir) => isInside(dir, target))) {
+      problems.push({
+        line,
+        message: `src/csv imports "${specifier}", outside src/core and src/csv`,
+      });
+    }
+  }
+  for (const { what, line } of findClockReads(source)) {
+    problems.push({ line, message: `src/csv reads the clock (${what})` });
+  }
+  return problems;
+}
+
 /** Violations of the add-in ⇄ CLI separation in one file outside src/core. */
 function checkAppFile(file, source, srcDir) {
   const layer = path.relative(srcDir, file).split(path.sep)[0];
@@ -143,6 +175,9 @@ function checkLayers(srcDir = path.join(REPO_ROOT, "src")) {
   for (const file of listSources(path.join(srcDir, "core"))) {
     report(file, checkCoreFile(file, fs.readFileSync(file, "utf8"), srcDir));
   }
+  for (const file of listSources(path.join(srcDir, "csv"))) {
+    report(file, checkCsvFile(file, fs.readFileSync(file, "utf8"), srcDir));
+  }
   for (const layer of [...ADDIN_LAYERS, "cli"]) {
     for (const file of listSources(path.join(srcDir, layer))) {
       report(file, checkAppFile(file, fs.readFileSync(file, "utf8"), srcDir));
@@ -151,7 +186,14 @@ function checkLayers(srcDir = path.join(REPO_ROOT, "src")) {
   return lines;
 }
 
-module.exports = { findImports, findClockReads, checkCoreFile, checkAppFile, checkLayers };
+module.exports = {
+  findImports,
+  findClockReads,
+  checkCoreFile,
+  checkAppFile,
+  checkCsvFile,
+  checkLayers,
+};
 
 if (require.main === module) {
   const violations = checkLayers();

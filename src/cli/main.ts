@@ -291,6 +291,78 @@ function program(): Command {
     );
 
   cli
+    .command("import")
+    .description(
+      "загрузить строки из файла CSV на лист книги учёта: все строки или ни одной (кодировка и разделитель определяются сами)"
+    )
+    .argument("<BOOK.xlsx>", "книга учёта")
+    .argument(
+      "<FILE.csv>",
+      "файл CSV: UTF-8 (с BOM или без) или windows-1251, разделитель «;» или «,»"
+    )
+    .requiredOption(
+      "--sheet <лист>",
+      "лист книги: Учёт, Семьи, Мероприятия, Помощь, Занятость, Служба, Соцпаспорт или Сигналы"
+    )
+    .option("--encoding <кодировка>", "auto (по умолчанию), utf-8 или windows-1251", "auto")
+    .option(
+      "--allow-duplicates",
+      "добавить и строки детей, которые уже есть на листе «Учёт» (те же фамилия, имя и дата рождения)"
+    )
+    .helpOption("-h, --help", "показать справку")
+    .action(
+      async (
+        book: string,
+        csv: string,
+        o: { sheet: string; encoding: string; allowDuplicates?: boolean }
+      ) => {
+        const { runImport } = await import("./commands/import");
+        await print(
+          await runImport({
+            book,
+            csv,
+            sheet: o.sheet,
+            encoding: o.encoding,
+            allowDuplicates: o.allowDuplicates ?? false,
+          })
+        );
+      }
+    );
+
+  cli
+    .command("export")
+    .description(
+      "выгрузить таблицу листа в файл CSV (windows-1251, «;») для программ, которые читают только CSV"
+    )
+    .argument("<BOOK.xlsx>", "книга учёта")
+    .requiredOption("--sheet <лист>", "лист книги, например Учёт")
+    .requiredOption("--out <FILE.csv>", "файл CSV")
+    .option(
+      "--encoding <кодировка>",
+      "windows-1251 (по умолчанию) или utf-8 (с BOM — для букв, которых нет в windows-1251, например тувинских ө, ү, ң)",
+      "windows-1251"
+    )
+    .option("--force", "заменить существующий файл (но никогда не книгу учёта)")
+    .helpOption("-h, --help", "показать справку")
+    .action(
+      async (
+        book: string,
+        o: { sheet: string; out: string; encoding: string; force?: boolean }
+      ) => {
+        const { runExport } = await import("./commands/export");
+        await print(
+          await runExport({
+            book,
+            sheet: o.sheet,
+            out: o.out,
+            encoding: o.encoding,
+            force: o.force ?? false,
+          })
+        );
+      }
+    );
+
+  cli
     .command("upgrade")
     .description("обновить книгу учёта версии 1 до версии 2 (копия прежней книги остаётся рядом)")
     .argument("<BOOK.xlsx>", "книга учёта")

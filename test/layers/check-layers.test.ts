@@ -105,4 +105,35 @@ describe("check-layers", () => {
       }
     );
   });
+
+  test("src/csv: papaparse and src/core only; the CLI and the add-in may use it", () => {
+    withTree(
+      {
+        "core/a.ts": "export const a = 1;\n",
+        "csv/p.ts":
+          'import Papa from "papaparse";\nimport { a } from "../core/a";\nexport const p = [Papa, a];\n',
+        "csv/q.ts": [
+          'import fs from "node:fs";',
+          'import { m } from "../cli/main";',
+          'import { x } from "../excel/x";',
+          'import ExcelJS from "exceljs";',
+          "export const q = [fs, m, x, ExcelJS, Date.now()];",
+        ].join("\n"),
+        "cli/main.ts": 'import { p } from "../csv/p";\nexport const m = p;\n',
+        "taskpane/t.ts": 'import { p } from "../csv/p";\nexport const t = p;\n',
+        "excel/x.ts": "export const x = 1;\n",
+      },
+      (src) => {
+        const found = layers.checkLayers(src).map((line) => line.replace(/^.*?src[\\/]/, ""));
+        const where = found.map((line) => line.split(": ")[0]?.replace(/\\/g, "/"));
+        assert.deepEqual(where, [
+          "csv/q.ts:1",
+          "csv/q.ts:2",
+          "csv/q.ts:3",
+          "csv/q.ts:4",
+          "csv/q.ts:5",
+        ]);
+      }
+    );
+  });
 });
