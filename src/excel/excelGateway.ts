@@ -19,6 +19,7 @@ import type { RegisterGateway } from "./gateway";
 import { removeCase, saveCase, transferToLevel2 } from "./caseWrites";
 import { createRegisterIn } from "./createRegister";
 import { writeDocumentSheetIn } from "./documentSheet";
+import { planFileImport, writeImport } from "./importWrites";
 import { addActivity, addAssistance, addService, markStepDone } from "./entryWrites";
 import { goToCase, onCaseSelected } from "./navigation";
 import { openReportWorkbook, readReportData, writeReportSheet } from "./reportIO";
@@ -65,6 +66,8 @@ export function createExcelGateway(
     readReportData: () => readReportData(s),
     writeReportSheet: (report, opts) => writeReportSheet(s, report, opts?.sheetNames),
     openReportWorkbook: (report) => openReportWorkbook(s, report),
+    planImport: (input) => planFileImport(s, input),
+    importRows: (plan, opts) => writeImport(s, plan, opts),
     async writeDocumentSheet(model) {
       const c = await s.capabilities();
       const read = s.last;

@@ -6,7 +6,7 @@ import { FakeExcelError } from "./errors";
 import { type Rect } from "./address";
 import { FakeContext } from "./context";
 import { FakeObject } from "./object";
-import { displayText, type SheetModel } from "./model";
+import { bodyBottom, displayText, type SheetModel } from "./model";
 
 export interface RangeTarget {
   readonly sheet: SheetModel;
@@ -252,6 +252,39 @@ export class Range extends FakeObject<RangeTarget> {
       const wb = this.ctx.host.model;
       wb.activeSheet = t.sheet;
       wb.selection = { sheet: t.sheet, rect: t.rect };
+    });
+  }
+  /**
+   * `Range.delete("Up")` (ExcelApi 1.1): the cells below move up over the range's columns. Rows
+   * of a table's body are removed from the table only when the range spans the table's columns
+   * (Excel refuses to shift part of a table); a table keeps one body row.
+   */
+  delete(shift: string): void {
+    this.call("delete", [shift], 1, () => {
+      const t = this.t();
+      if (shift !== "Up") {
+        throw new FakeExcelError("InvalidArgument", `Фальшивый Excel сдвигает только вверх`);
+      }
+      const { top, bottom, left, right } = t.rect;
+      const count = bottom - top + 1;
+      const model = this.ctx.host.model;
+      for (const table of t.sheet.tables) {
+        const crosses = table.left <= right && table.right >= left;
+        const inBody = top > table.top && top <= bodyBottom(table);
+        if (!crosses || !inBody) {
+          continue;
+        }
+        if (table.left < left || table.right > right) {
+          throw new FakeExcelError(
+            "InvalidOperation",
+            "Операция сдвинула бы часть ячеек таблицы: удалите строки таблицы целиком"
+          );
+        }
+        const index = top - table.top - 1;
+        model.deleteTableRows(table, index, Math.min(count, bodyBottom(table) - top + 1));
+        return;
+      }
+      t.sheet.shiftUp(top, left, right, count);
     });
   }
   clear(): void {
