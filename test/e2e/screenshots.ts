@@ -7,6 +7,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import iconv from "iconv-lite";
 import type { Page } from "playwright-core";
 import { buildHost, launch, openPane, removeDir, serve } from "./harness";
 
@@ -88,6 +89,23 @@ async function main(): Promise<void> {
     await page.mouse.move(0, 0);
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, "11-documents");
+    // «Импорт»: a class list with one impossible date — the preview and the error, nothing written.
+    await page.getByRole("tab", { name: "Импорт" }).click();
+    await page.getByTestId("import-file").setInputFiles({
+      name: "7А.csv",
+      mimeType: "text/csv",
+      buffer: iconv.encode(
+        "Код;Фамилия;Имя;Отчество;Дата рождения;Класс\r\n" +
+          "В-10;Ооржак;Саян;Алексеевич;01.02.2013;7А\r\n" +
+          "В-11;Сат;Аяна;Олеговна;31.02.2013;7А\r\n" +
+          "В-12;Монгуш;Чечек;Айдысовна;15.09.2012;7А\r\n",
+        "win1251"
+      ),
+    });
+    await page.getByTestId("import-errors").waitFor();
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, "12-import");
     await page.getByRole("tab", { name: "Настройки" }).click();
     await page.getByRole("button", { name: "Сохранить настройки" }).waitFor();
     await shot(page, "06-settings");

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import type { Server } from "node:http";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
+import iconv from "iconv-lite";
 import { buildHost, launch, openPane, removeDir, serve, type Pane } from "./harness";
 
 type Row = Record<string, string | number | boolean | null>;
@@ -55,6 +56,7 @@ const TAB_IDS: Record<string, string> = {
   Записи: "entries",
   Отчёт: "report",
   Документы: "documents",
+  Импорт: "import",
   Настройки: "settings",
 };
 
@@ -571,6 +573,71 @@ describe("the workbook and the host", () => {
     await closePane(p);
   });
 
+  test("«Импорт»: the preview with its error row writes nothing; a clean file goes in, a duplicate only when ticked", async () => {
+    const p = await pane();
+    const { page } = p;
+    const panel = await openTab(page, "Импорт");
+    const file = page.getByTestId("import-file");
+    // Windows-1251 with «;», as Russian Excel saves «CSV»; row 3 has an impossible date.
+    const bad = iconv.encode(
+      "Код;Фамилия;Имя;Дата рождения;Класс\r\nВ-10;Ооржак;Саян;01.02.2013;5Б\r\nВ-11;Сат;Аяна;31.02.2012;6А\r\n",
+      "win1251"
+    );
+    await file.setInputFiles({ name: "класс.csv", mimeType: "text/csv", buffer: bad });
+    const preview = page.getByTestId("import-preview");
+    await preview
+      .getByText(/«класс\.csv»: кодировка Windows-1251, разделитель «;», строк с данными: 2/)
+      .waitFor();
+    await preview.getByRole("cell", { name: "Ооржак" }).waitFor();
+    const errors = page.getByTestId("import-errors");
+    await errors.getByText("Ошибки в файле: 1.").waitFor();
+    await errors.getByText(/Ничего не будет записано/).waitFor();
+    await errors
+      .getByText(/^строка 3, столбец «Дата рождения», значение «31\.02\.2012»: /)
+      .waitFor();
+    assert.equal(await panel.getByRole("button", { name: "Импортировать" }).isDisabled(), true);
+    assert.equal(await calls(page, "importRows"), 0);
+    // A clean file in UTF-8 with «,»: one new child and one already on the register (В-1).
+    const good = Buffer.from(
+      "Код,Фамилия,Имя,Дата рождения,Класс\nВ-12,Ооржак,Саян,2013-02-01,5Б\nВ-13,Монгуш,Айдын,12.05.2014,6А\n",
+      "utf8"
+    );
+    await file.setInputFiles({ name: "список.csv", mimeType: "text/csv", buffer: good });
+    await page
+      .getByTestId("import-duplicates")
+      .getByText(/Уже в книге учёта: 1/)
+      .waitFor();
+    await panel.getByText("1 строка на лист «Учёт»").waitFor();
+    await panel.getByRole("button", { name: "Импортировать" }).click();
+    await page
+      .getByText(
+        /На лист «Учёт» добавлено: 1 строка из файла «список\.csv» \(строка \d+\)\. Не добавлены уже учтённые дети: 1/
+      )
+      .waitFor();
+    assert.equal(await calls(page, "importRows"), 1);
+    if (await page.evaluate(() => window.__vshu?.kind === "excel")) {
+      assert.equal(await lastSyncs(page, "importRows"), 1, "one sync for ≤ 2 000 rows");
+    }
+    const cases = await rows(page, "Учёт");
+    assert.equal(cases.find((r) => r["Код"] === "В-12")?.["Дата рождения"], "2013-02-01");
+    assert.equal(cases.filter((r) => r["Фамилия"] === "Монгуш" && r["Имя"] === "Айдын").length, 1);
+    assert.ok(
+      (await rows(page, "Журнал")).some((r) => r["Действие"] === "импорт из файла CSV: 1 строка")
+    );
+    // The duplicate, ticked: added too.
+    const again = Buffer.from(
+      "Код,Фамилия,Имя,Дата рождения\nВ-14,Монгуш,Айдын,12.05.2014\n",
+      "utf8"
+    );
+    await file.setInputFiles({ name: "ещё.csv", mimeType: "text/csv", buffer: again });
+    await page.getByTestId("import-duplicates").waitFor();
+    await panel.getByRole("checkbox", { name: "Всё равно добавить и их" }).check();
+    await panel.getByRole("button", { name: "Импортировать" }).click();
+    await page.getByText(/На лист «Учёт» добавлено: 1 строка из файла «ещё\.csv»/).waitFor();
+    assert.ok((await rows(page, "Учёт")).some((r) => r["Код"] === "В-14"));
+    await closePane(p);
+  });
+
   test("the pane also runs on the in-memory gateway (pane-only development)", async () => {
     const p = await pane("?gateway=memory");
     const { page } = p;
@@ -587,7 +654,7 @@ describe("the workbook and the host", () => {
     const p = await pane();
     const { page } = p;
     await page.setViewportSize({ width: 320, height: 800 });
-    for (const tab of ["Случай", "Сроки", "Записи", "Отчёт", "Документы", "Настройки"]) {
+    for (const tab of ["Случай", "Сроки", "Записи", "Отчёт", "Документы", "Импорт", "Настройки"]) {
       await openTab(page, tab);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth
