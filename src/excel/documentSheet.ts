@@ -9,10 +9,9 @@
  * when the sheet names are not known from the latest read).
  *
  * Graceful on older Excel: merges, row heights and column widths need ExcelApi 1.2 (without them
- * a text is not wrapped but runs over the empty cells to its right, and a centred area is
- * «по центру выделения»), hiding the gridlines 1.8, the page set-up 1.9 (the user sets A4 and
- * «Вписать все столбцы на одну страницу» in «Файл → Печать»). `documentSheetLimits` says which in
- * Russian.
+ * the document is written as lines of text in column A, `plainLines`), hiding the gridlines 1.8,
+ * the page set-up 1.9 (the user sets A4 and «Вписать все столбцы на одну страницу» in «Файл →
+ * Печать»). `documentSheetLimits` says which in Russian.
  */
 import {
   documentSheet,
@@ -37,7 +36,7 @@ export interface DocumentSheetResult {
 }
 
 export const DOC_LIMIT_FORMATTING =
-  "Ячейки не объединены, высота строк и ширина столбцов не заданы (нужен Excel 2019 или новее): длинный текст может не поместиться — проверьте лист перед печатью.";
+  "Документ записан простыми строками в столбец A: расположить его по форме (ширина столбцов, объединение ячеек) может Excel 2019 или новее. Проверьте лист перед печатью.";
 export const DOC_LIMIT_GRIDLINES =
   "Сетка листа не скрыта (нужен Excel 2019 или новее); на печать она не выводится.";
 export const DOC_LIMIT_PAGE =
@@ -106,12 +105,7 @@ function areaRange(ws: Excel.Worksheet, a: LayoutArea): Excel.Range {
 }
 
 /** Queues one area's differences from the block's base style. */
-function queueArea(
-  ws: Excel.Worksheet,
-  a: LayoutArea,
-  base: { size: number },
-  caps: HostCapabilities
-): void {
+function queueArea(ws: Excel.Worksheet, a: LayoutArea, base: { size: number }): void {
   const s: CellStyle = a.style;
   const wide = a.rows > 1 || a.cols > 1;
   const differs =
@@ -128,7 +122,7 @@ function queueArea(
     return;
   }
   const range = areaRange(ws, a);
-  if (wide && caps.formatting) {
+  if (wide) {
     range.merge(false);
   }
   const f = range.format;
@@ -145,16 +139,12 @@ function queueArea(
     f.font.underline = "Single";
   }
   if (s.horizontal !== BASE.horizontal) {
-    // Unmerged (ExcelApi 1.1): a centred text is centred across its area's cells.
-    f.horizontalAlignment =
-      s.horizontal === "center" && wide && !caps.formatting
-        ? "CenterAcrossSelection"
-        : H_ALIGN[s.horizontal];
+    f.horizontalAlignment = H_ALIGN[s.horizontal];
   }
   if (s.vertical !== BASE.vertical) {
     f.verticalAlignment = V_ALIGN[s.vertical];
   }
-  if (s.wrap !== BASE.wrap && caps.formatting) {
+  if (s.wrap !== BASE.wrap) {
     f.wrapText = s.wrap;
   }
   const edges = s.border;
@@ -169,9 +159,99 @@ function queueArea(
   }
 }
 
+/** One line of the document as plain text, for hosts that cannot lay out the grid. */
+export interface PlainLine {
+  readonly text: string;
+  readonly size: number;
+  readonly bold: boolean;
+}
+
+/**
+ * The layout as lines of text, one per layout row, left to right: labels and values as they
+ * read, a blank to fill by hand as «________», the cells of a table row between «|». For
+ * ExcelApi 1.1, which sets no column widths: the 68 narrow columns of the grid would stay 64 px
+ * wide there and spread one form over nine pages, while one line a row in column A prints on
+ * one page width as the text runs on to the right.
+ */
+export function plainLines(layout: SheetLayout): PlainLine[] {
+  const byRow = layout.rowHeights.map(() => [] as LayoutArea[]);
+  for (const a of layout.areas) {
+    byRow[a.row]?.push(a);
+  }
+  return byRow.flatMap((areas) => {
+    const sorted = [...areas].sort((x, y) => x.col - y.col);
+    const table = sorted.some(
+      (a) => a.style.border?.left === true && a.style.border.right === true
+    );
+    const parts = sorted
+      .map((a) =>
+        a.text !== ""
+          ? a.text
+          : a.style.border?.bottom === true && !table
+            ? "_".repeat(Math.max(4, Math.round(a.cols * 0.6)))
+            : ""
+      )
+      .filter((t) => t !== "" || table);
+    const texts = sorted.filter((a) => a.text !== "");
+    const size = texts.length > 0 ? Math.max(...texts.map((a) => a.style.size)) : FONT_BODY;
+    const bold = texts.some((a) => a.style.bold === true);
+    // A page holds about 80 characters of 12 pt Times, 60 of a wider substitute: longer
+    // lines go on in the next row.
+    const width = Math.floor((60 * FONT_BODY) / size);
+    return wrapWords(parts.join(table ? " | " : " ").trim(), width).map((text) => ({
+      text,
+      size,
+      bold,
+    }));
+  });
+}
+
+/** Splits a text into lines of at most `width` characters at spaces (a longer word stays whole). */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines;
+}
+
+const FONT_BODY = 12;
+
+/** ExcelApi 1.1: the document as lines in column A (see `plainLines`). Returns the rows. */
+function queuePlainLines(ws: Excel.Worksheet, layout: SheetLayout): number {
+  const lines = plainLines(layout);
+  const all = ws.getRange(blockAddress({ top: 0, left: 0, bottom: lines.length - 1, right: 0 }));
+  all.numberFormat = lines.map(() => [TEXT_FORMAT]);
+  all.values = lines.map((l) => [l.text]);
+  all.format.font.name = layout.fontName;
+  all.format.font.size = FONT_BODY;
+  all.format.wrapText = false;
+  lines.forEach((l, i) => {
+    if (l.size === FONT_BODY && !l.bold) {
+      return;
+    }
+    const cell = ws.getRange(blockAddress({ top: i, left: 0, bottom: i, right: 0 }));
+    if (l.size !== FONT_BODY) {
+      cell.format.font.size = l.size;
+    }
+    if (l.bold) {
+      cell.format.font.bold = true;
+    }
+  });
+  return lines.length;
+}
+
 /**
  * Queues the whole document into `ws` (no sync): values, styles, sizes, gridlines, page set-up,
- * as far as the host allows. Returns the number of rows.
+ * as far as the host allows (on ExcelApi 1.1 as lines of text, `plainLines`). Returns the number
+ * of rows.
  */
 export function queueDocumentSheet(
   ws: Excel.Worksheet,
@@ -183,6 +263,9 @@ export function queueDocumentSheet(
   if (rows === 0) {
     return 0;
   }
+  if (!caps.formatting) {
+    return queuePlainLines(ws, layout);
+  }
   const all = ws.getRange(blockAddress({ top: 0, left: 0, bottom: rows - 1, right: cols - 1 }));
   // Text format before the values: «=», «+», «-», «@» stay text.
   all.numberFormat = layout.rowHeights.map(() => Array.from({ length: cols }, () => TEXT_FORMAT));
@@ -191,26 +274,21 @@ export function queueDocumentSheet(
   all.format.font.name = layout.fontName;
   all.format.font.size = base.size;
   all.format.verticalAlignment = V_ALIGN[BASE.vertical];
-  // Without merges (ExcelApi 1.1) a wrapped text would stand a letter wide in its 7.5 pt cell:
-  // left unwrapped, it runs over the empty cells to its right.
-  all.format.wrapText = caps.formatting;
+  all.format.wrapText = true;
   for (const a of layout.areas) {
-    queueArea(ws, a, base, caps);
+    queueArea(ws, a, base);
   }
-  if (caps.formatting) {
-    const widths = new Set(layout.columnWidths);
-    if (widths.size === 1) {
-      ws.getRange(
-        blockAddress({ top: 0, left: 0, bottom: 0, right: cols - 1 })
-      ).format.columnWidth = layout.columnWidths[0] ?? 7.5;
-    } else {
-      layout.columnWidths.forEach((w, i) => {
-        ws.getRange(blockAddress({ top: 0, left: i, bottom: 0, right: i })).format.columnWidth = w;
-      });
-    }
-    for (const [from, to, h] of heightRuns(layout.rowHeights)) {
-      ws.getRange(blockAddress({ top: from, left: 0, bottom: to, right: 0 })).format.rowHeight = h;
-    }
+  const widths = new Set(layout.columnWidths);
+  if (widths.size === 1) {
+    ws.getRange(blockAddress({ top: 0, left: 0, bottom: 0, right: cols - 1 })).format.columnWidth =
+      layout.columnWidths[0] ?? 7.5;
+  } else {
+    layout.columnWidths.forEach((w, i) => {
+      ws.getRange(blockAddress({ top: 0, left: i, bottom: 0, right: i })).format.columnWidth = w;
+    });
+  }
+  for (const [from, to, h] of heightRuns(layout.rowHeights)) {
+    ws.getRange(blockAddress({ top: from, left: 0, bottom: to, right: 0 })).format.rowHeight = h;
   }
   if (caps.excelApi >= 8) {
     ws.showGridlines = false;

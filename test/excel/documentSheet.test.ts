@@ -20,7 +20,14 @@ import {
 import { buildDemoRegister } from "../../src/core/demo/demoRegister";
 import type { Register } from "../../src/core/register/model";
 import { columnLetters } from "../../src/excel/address";
-import { DOC_LIMIT_PAGE, heightRuns, layoutValues } from "../../src/excel/documentSheet";
+import {
+  DOC_LIMIT_FORMATTING,
+  DOC_LIMIT_PAGE,
+  heightRuns,
+  layoutValues,
+  plainLines,
+  wrapWords,
+} from "../../src/excel/documentSheet";
 import type { RegisterGateway } from "../../src/excel/gateway";
 import { registerDeadlines } from "../../src/taskpane/logic/deadlineView";
 import type { FakeExcel } from "../support/fakeExcel";
@@ -192,9 +199,9 @@ describe("document sheet (Office.js adapter)", () => {
     assert.equal(cell.format, "@");
   });
 
-  test("ExcelApi 1.1 (Office 2016): one sync, no merges, sizes, gridlines or page set-up; said in Russian", async () => {
+  test("ExcelApi 1.1 (Office 2016): one sync, the document as lines of text in column A; said in Russian", async () => {
     const { fake, gateway, register } = await demoBook(1);
-    const model = modelOf(register, caseWithCard(register), "kdn-child");
+    const model = modelOf(register, caseWithCard(register), "vshu-child");
     const before = fake.syncCount;
     const result = await gateway.writeDocumentSheet(model);
     assert.equal(fake.syncCount - before, 1);
@@ -205,21 +212,29 @@ describe("document sheet (Office.js adapter)", () => {
     assert.equal(sheet.showGridlines, true);
     assert.deepEqual(sheet.pageLayout, {});
     assert.ok(result.limits.includes(DOC_LIMIT_PAGE));
+    assert.ok(result.limits.includes(DOC_LIMIT_FORMATTING));
     assert.equal(result.limits.length, 3);
-    // Unwrapped, so a text runs over the empty cells to its right; centred across its area.
-    assert.ok(sheet.styles.some((s) => s.property === "wrapText" && s.value === false));
+    const lines = plainLines(documentSheet(model));
+    assert.equal(result.rows, lines.length);
+    lines.forEach((l, i) => {
+      assert.equal(fake.cell(result.sheet, `A${i + 1}`).value, l.text, `A${i + 1}`);
+      assert.equal(fake.cell(result.sheet, `B${i + 1}`).value, "", "nothing beside it");
+    });
+    // Every filled value of the form is there (lines of at most 60 characters), blanks as a
+    // line to write on.
+    const text = lines.map((l) => l.text).join("\n");
+    const flat = lines.map((l) => l.text).join(" ");
+    for (const a of documentSheet(model).areas.filter((x) => x.text !== "")) {
+      assert.ok(flat.includes(a.text.replace(/\s+/g, " ")), a.text);
+    }
     assert.ok(
-      sheet.styles.some(
-        (s) => s.property === "horizontalAlignment" && s.value === "CenterAcrossSelection"
-      )
+      lines.every((l) => l.text.length <= (80 * 12) / l.size),
+      "lines fit a page"
     );
-    const layout = documentSheet(model);
-    const title = layout.areas.find((a) => a.style.size === 14);
-    assert.ok(title);
-    assert.equal(
-      fake.cell(result.sheet, `${columnLetters(title.col)}${title.row + 1}`).value,
-      title.text
-    );
+    assert.match(text, /^Фамилия .+ имя .+ отчество .+$/m);
+    assert.match(text, /_{4,}/);
+    const title = lines.find((l) => l.text === "Представление");
+    assert.deepEqual(title, { text: "Представление", size: 14, bold: true });
   });
 
   test("without a read before: the sheet names first, 2 syncs", async () => {
@@ -234,6 +249,12 @@ describe("document sheet (Office.js adapter)", () => {
 });
 
 describe("document sheet helpers", () => {
+  test("words wrapped at spaces", () => {
+    assert.deepEqual(wrapWords("раз два три четыре", 8), ["раз два", "три", "четыре"]);
+    assert.deepEqual(wrapWords("длинноеслово x", 5), ["длинноеслово", "x"]);
+    assert.deepEqual(wrapWords("", 5), [""]);
+  });
+
   test("runs of equal row heights", () => {
     assert.deepEqual(heightRuns([21, 21, 8, 21, 21, 21]), [
       [0, 1, 21],
