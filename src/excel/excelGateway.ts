@@ -18,8 +18,6 @@
 import type { RegisterGateway } from "./gateway";
 import { removeCase, saveCase, transferToLevel2 } from "./caseWrites";
 import { createRegisterIn } from "./createRegister";
-import { writeDocumentSheetIn } from "./documentSheet";
-import { planFileImport, writeImport } from "./importWrites";
 import { addActivity, addAssistance, addService, markStepDone } from "./entryWrites";
 import { goToCase, onCaseSelected } from "./navigation";
 import { openReportWorkbook, readReportData, writeReportSheet } from "./reportIO";
@@ -66,9 +64,12 @@ export function createExcelGateway(
     readReportData: () => readReportData(s),
     writeReportSheet: (report, opts) => writeReportSheet(s, report, opts?.sheetNames),
     openReportWorkbook: (report) => openReportWorkbook(s, report),
-    planImport: (input) => planFileImport(s, input),
-    importRows: (plan, opts) => writeImport(s, plan, opts),
+    // The import (papaparse, the import core) and the documents' layout are fetched on first
+    // use: they stay out of the pane's first bundle.
+    planImport: async (input) => (await import("./importWrites")).planFileImport(s, input),
+    importRows: async (plan, opts) => (await import("./importWrites")).writeImport(s, plan, opts),
     async writeDocumentSheet(model) {
+      const { writeDocumentSheetIn } = await import("./documentSheet");
       const c = await s.capabilities();
       const read = s.last;
       const result = await s.run((context) =>
