@@ -21,6 +21,7 @@ import {
   appendedRow,
   overwroteUserCells,
   queueAppend,
+  queueUnappend,
   type AppendTicket,
   type RowRecord,
 } from "./rows";
@@ -215,18 +216,43 @@ export async function writeImport(
     // the first batch; the rollback deletes from there.
     let startIndex = target.onlyBlankRow ? 0 : target.bodyRows;
     let firstRow = 0;
-    const rollback = async (cause: unknown): Promise<never> => {
+    // Batches that landed, and the one in flight (Excel may have applied part of it).
+    const landed: AppendTicket[] = [];
+    let inFlight: AppendTicket | null = null;
+    let journalQueued = false;
+    const undo = async (): Promise<void> => {
       if (table !== null) {
-        try {
-          await deleteFrom(context, table, target.sheet, startIndex);
-        } catch (e) {
-          s.last = null;
-          throw new Error(
-            `Загрузка прервалась (${reason(cause)}), и добавленные строки не удалось убрать (${reason(e)}): удалите на листе «${target.sheet}» строки начиная с ${target.headerRow + 2 + startIndex} вручную.`
-          );
+        await deleteFrom(context, table, target.sheet, startIndex);
+      } else {
+        // A sheet without an Excel table: the cells written below its rows get back what they
+        // held (landed batches), or are cleared (the batch in flight wrote into empty rows).
+        for (const t of [...landed].reverse()) {
+          queueUnappend(context, t);
         }
+        const lost = inFlight?.direct ?? null;
+        if (lost !== null) {
+          context.workbook.worksheets.getItem(lost.sheet).getRange(lost.address).clear();
+        }
+        await context.sync();
       }
+      if (journalQueued && journal !== null && journal.table !== null) {
+        await deleteFrom(
+          context,
+          journal.table,
+          journal.sheet,
+          journal.onlyBlankRow ? 0 : journal.bodyRows
+        );
+      }
+    };
+    const rollback = async (cause: unknown): Promise<never> => {
       s.last = null;
+      try {
+        await undo();
+      } catch (e) {
+        throw new Error(
+          `Загрузка прервалась (${reason(cause)}), и добавленные строки не удалось убрать (${reason(e)}): удалите на листе «${target.sheet}» строки начиная с ${target.headerRow + 2 + startIndex} вручную.`
+        );
+      }
       throw new Error(
         `Загрузка прервалась: ${reason(cause)}. Добавленные строки удалены, лист «${target.sheet}» такой же, как до загрузки. Повторите загрузку.`
       );
@@ -237,6 +263,7 @@ export async function writeImport(
       let journalTicket: AppendTicket | null = null;
       try {
         ticket = queueAppend(context, layout, batch, caps);
+        inFlight = ticket;
         if (b === batches.length - 1 && journal !== null) {
           const first = b === 0 ? ticket.expected : firstRow;
           const draft: JournalDraft = {
@@ -246,6 +273,7 @@ export async function writeImport(
             codes: codesText(codes),
           };
           journalTicket = queueAppend(context, journal, journalRecords([draft], when), caps);
+          journalQueued = true;
         }
         // One sync per batch of at most 2 000 rows (issue 10): one request for 10 000 rows
         // would pass Excel's 5 MB.
@@ -254,6 +282,8 @@ export async function writeImport(
       } catch (e) {
         return rollback(e);
       }
+      inFlight = null;
+      landed.push(ticket);
       if (overwroteUserCells(ticket)) {
         return rollback(
           new Error("в пустую строку таблицы тем временем что-то ввели; введённое сохранено")
