@@ -221,7 +221,17 @@ export async function writeImport(
     let inFlight: AppendTicket | null = null;
     let journalQueued = false;
     const undo = async (): Promise<void> => {
-      if (table !== null) {
+      const blankRow = landed[0]?.direct ?? null;
+      if (table !== null && blankRow !== null) {
+        // The first row went into the new table's empty row: it gets back what it held (the
+        // user may have typed there meanwhile), the rows after it go.
+        const restore = context.workbook.worksheets
+          .getItem(blankRow.sheet)
+          .getRange(blankRow.address);
+        restore.numberFormat = blankRow.before.numberFormat;
+        restore.formulas = blankRow.before.formulas;
+        await deleteFrom(context, table, target.sheet, startIndex + 1);
+      } else if (table !== null) {
         await deleteFrom(context, table, target.sheet, startIndex);
       } else {
         // A sheet without an Excel table: the cells written below its rows get back what they

@@ -213,6 +213,19 @@ describe("CSV import (Office.js adapter)", () => {
     assert.equal(JSON.stringify(casesRows(fake)), before);
   });
 
+  test("an empty table's row typed into meanwhile: the import is undone and what was typed stays", async () => {
+    const { fake, gateway } = await book({ rows: { cases: [] } });
+    const p = await plan(gateway, casesCsv(2_500));
+    assert.deepEqual(p.errors, []);
+    // The user types a code into the table's empty row after the file was checked.
+    fake.seed("Учёт", [["В-руками"]], { at: "A2" });
+    await assert.rejects(
+      gateway.importRows(p, { duplicates: "skip" }),
+      /^Error: Загрузка прервалась: в пустую строку таблицы тем временем что-то ввели; введённое сохранено\. Добавленные строки удалены/
+    );
+    assert.deepEqual(column(fake, "tblCases", "Код"), ["В-руками"]);
+  });
+
   test("a file with errors is refused before anything is written", async () => {
     const { fake, gateway } = await book();
     const before = fake.syncCount;
