@@ -304,7 +304,7 @@ function program(): Command {
       "--sheet <лист>",
       "лист книги: Учёт, Семьи, Мероприятия, Помощь, Занятость, Служба, Соцпаспорт или Сигналы"
     )
-    .option("--encoding <кодировка>", "auto (по умолчанию), utf-8 или windows-1251", "auto")
+    .option("--encoding <кодировка>", "auto (по умолчанию), utf-8 или windows-1251")
     .option(
       "--allow-duplicates",
       "добавить и строки детей, которые уже есть на листе «Учёт» (те же фамилия, имя и дата рождения)"
@@ -314,7 +314,7 @@ function program(): Command {
       async (
         book: string,
         csv: string,
-        o: { sheet: string; encoding: string; allowDuplicates?: boolean }
+        o: { sheet: string; encoding?: string; allowDuplicates?: boolean }
       ) => {
         const { runImport } = await import("./commands/import");
         await print(
@@ -339,8 +339,7 @@ function program(): Command {
     .requiredOption("--out <FILE.csv>", "файл CSV")
     .option(
       "--encoding <кодировка>",
-      "windows-1251 (по умолчанию) или utf-8 (с BOM — для букв, которых нет в windows-1251, например тувинских ө, ү, ң)",
-      "windows-1251"
+      "windows-1251 (по умолчанию) или utf-8 (с BOM — для букв, которых нет в windows-1251, например тувинских ө, ү, ң)"
     )
     .option("--force", "заменить существующий файл (но никогда не книгу учёта)")
     .helpOption("-h, --help", "показать справку")

@@ -79,8 +79,11 @@ export function prepareImport(input: PrepareInput): ImportPlan {
       delimiter: ";",
     });
   }
-  const { text, encoding, bom } = decoded.value;
-  const delimiter = detectDelimiter(text);
+  const { encoding, bom } = decoded.value;
+  // «sep=;» on the first line: the hint Excel honours (and hides) when it opens a CSV file.
+  const sep = /^sep=([;,])[ \t]*(\r\n|\n|\r|$)/i.exec(decoded.value.text);
+  const text = sep ? decoded.value.text.slice(sep[0].length) : decoded.value.text;
+  const delimiter = sep ? (sep[1] as Delimiter) : detectDelimiter(text);
   const parsed = parseCsv(text, delimiter);
   return planImport({
     sheet: input.sheet,

@@ -14,11 +14,12 @@ import { runImport } from "../../src/cli/commands/import";
 import { runInit } from "../../src/cli/commands/init";
 import { UserError } from "../../src/cli/errors";
 import { readWorkbookTables } from "../../src/cli/xlsx/readWorkbook";
-import { excelSerialToIso } from "../../src/core/dates/isoDate";
+import { excelSerialToIso, isoToExcelSerial } from "../../src/core/dates/isoDate";
 import { columnLayout } from "../../src/core/register/layout";
 import type { Cell, RawTable } from "../../src/core/register/model";
 import { SHEET, SHEET_COLUMNS, SHEET_ORDER } from "../../src/core/register/schema";
 import { matchKey } from "../../src/core/text";
+import { foreignRegister } from "../support/foreignXlsx";
 import { readCells } from "../support/xlsxCells";
 import { sha, vshu } from "../support/vshuBin";
 
@@ -148,6 +149,14 @@ describe("vshu import", () => {
         Код: "В-1, В-2, В-3, В-4, В-5, В-6",
       },
     ]);
+    // «Когда»: the date and time of the write, as a date-time cell.
+    const cells = (await readCells(readFileSync(b))).get("Журнал");
+    const when = [...(cells?.entries() ?? [])].find(([ref]) => ref === "A2")?.[1];
+    assert.ok(when?.value !== null && when !== undefined);
+    assert.ok(
+      Math.abs(Number(when.value) - (isoToExcelSerial("2026-12-02") + 9.5 / 24)) < 1e-6,
+      `«Когда» ${when.value}`
+    );
     const all = JSON.stringify(
       await rowsOf(b, "Журнал", ["Когда", "Кто", "Действие", "Лист", "Строки", "Код"])
     );
@@ -168,7 +177,7 @@ describe("vshu import", () => {
     });
     assert.deepEqual(await rowsOf(b, "Мероприятия", ["Код", "Шаг", "Мероприятие", "Срок"]), [
       {
-        Код: "в-1",
+        Код: "В-1", // as «Учёт» writes it
         Шаг: "приказ",
         Мероприятие: "Приказ о постановке",
         Срок: { date: "2026-10-10" },
@@ -272,6 +281,37 @@ describe("vshu import", () => {
     assert.match(ok, /добавлено: 2 строки/);
     assert.match(ok, /Из них 1 — дети, которые уже были/);
     assert.equal((await rowsOf(b, "Учёт", ["Код"])).length, 8);
+  });
+});
+
+describe("vshu import into a version-1 register of another program", () => {
+  test("upgraded in the same write; user and version-2 columns filled; «Журнал» created", async () => {
+    const b = join(dir, `v1-${++n}.xlsx`);
+    writeFileSync(b, await foreignRegister());
+    const csv = csvFile(
+      "Код;Фамилия;Имя;Заметка классного руководителя;Протокол снятия\r\nН-101;Хомушку;Начын;=важно;7\r\n"
+    );
+    const message = await runImport({ book: b, csv, sheet: "Учёт", now: NOW });
+    assert.match(message, /добавлено: 1 строка/);
+    assert.match(message, /обновлена до версии 2/);
+    const rows = await rowsOf(b, "Учёт", [
+      "Код",
+      "Фамилия",
+      "Заметка классного руководителя",
+      "Протокол снятия",
+    ]);
+    assert.deepEqual(rows.at(-1), {
+      Код: "Н-101",
+      Фамилия: "Хомушку",
+      "Заметка классного руководителя": "=важно",
+      "Протокол снятия": "7",
+    });
+    const journal = await rowsOf(b, "Журнал", ["Кто", "Действие", "Лист", "Код"]);
+    assert.deepEqual(
+      journal.map((j) => j["Действие"]),
+      ["обновление книги учёта до версии 2", "импорт из файла CSV: 1 строка"]
+    );
+    assert.equal(journal[1]?.["Код"], "Н-101");
   });
 });
 

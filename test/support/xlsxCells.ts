@@ -39,9 +39,13 @@ function number(col: string): number {
 }
 
 function texts(xml: string): string {
-  return [...xml.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g)]
-    .map((m) => decode(m[1] ?? ""))
-    .join("");
+  return (
+    [...xml.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?t>/g)]
+      // An XML reader turns a bare CR (and CR LF) into LF before it decodes references (XML 1.0
+      // §2.11): so does this one, so a CR written without `&#13;` shows as the LF Excel would read.
+      .map((m) => decode((m[1] ?? "").replace(/\r\n?/g, "\n")))
+      .join("")
+  );
 }
 
 /** Every sheet's cells by address («B12»), by sheet name in workbook order. */

@@ -96,13 +96,16 @@ export async function writeDocumentFile(
     return;
   }
   const { buildDocumentWorkbook } = await import("../documents/writeXlsx");
+  const { keepCarriageReturnsIn } = await import("../xlsx/carriageReturns");
   const wb = buildDocumentWorkbook(documentSheet(model), {
     sheetName: documentSheetName(model),
     title: `${model.name}: ${model.subject}`,
     made,
   });
   // Stored, not deflated, like the report: a few milliseconds of a run a person waits for.
-  await writeOutput(out, (tmp) => wb.xlsx.writeFile(tmp, { zip: { compression: "STORE" } }));
+  const written = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as never);
+  const bytes = keepCarriageReturnsIn(Buffer.from(written as ArrayBuffer));
+  await writeOutput(out, (tmp) => writeFile(tmp, bytes));
 }
 
 /** The document a request asks for, from a register already read; throws UserError with the reason. */

@@ -29,7 +29,7 @@ export interface ExportOptions {
   readonly book: string;
   readonly sheet: string;
   readonly out: string;
-  readonly encoding?: string;
+  readonly encoding?: string | undefined;
   readonly force?: boolean;
 }
 

@@ -26,7 +26,7 @@ export interface ImportOptions {
   readonly book: string;
   readonly csv: string;
   readonly sheet: string;
-  readonly encoding?: string;
+  readonly encoding?: string | undefined;
   readonly allowDuplicates?: boolean;
   /** «Когда» of «Журнал» (tests). */
   readonly now?: UpdateOptions["now"];

@@ -21,6 +21,7 @@ import {
 } from "../../core/register/schema";
 
 import { heightOfLines, rowHeightFor } from "./patch/rowHeight";
+import { keepCarriageReturns } from "./carriageReturns";
 import { ZipPackage } from "./patch/zip";
 
 export type WriteCell = string | number | boolean | { readonly date: IsoDate } | null;
@@ -256,6 +257,7 @@ export async function registerBytes(
   }
   const written = Buffer.from(await wb.xlsx.writeBuffer());
   const zip = ZipPackage.open(written);
+  keepCarriageReturns(zip);
   const core = zip.text("docProps/core.xml");
   if (core !== null) {
     zip.write(

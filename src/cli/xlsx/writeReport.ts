@@ -9,6 +9,7 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { keepCarriageReturnsIn } from "./carriageReturns";
 import type { IsoDate } from "../../core/dates/isoDate";
 import { reportFormLayout, FORM_COLUMNS } from "../../core/report/form";
 import {
@@ -127,7 +128,7 @@ export async function reportWorkbookBytes(
 ): Promise<Buffer> {
   const wb = buildReportWorkbook(report, opts);
   const written = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as never);
-  const zip = await JSZip.loadAsync(written as ArrayBuffer);
+  const zip = await JSZip.loadAsync(keepCarriageReturnsIn(Buffer.from(written as ArrayBuffer)));
   const date = reportTimestamp(opts.made);
   zip.forEach((_path, entry) => {
     entry.date = date;

@@ -91,11 +91,26 @@ export function invalidUtf8At(bytes: Uint8Array): number {
   return -1;
 }
 
+/** UTF-16 code units to a string, a chunk at a time (no argument list too long, little garbage). */
+function unitsToString(units: Uint16Array, length: number): string {
+  const parts: string[] = [];
+  const chunk = 8192;
+  for (let i = 0; i < length; i += chunk) {
+    parts.push(
+      String.fromCharCode.apply(
+        null,
+        units.subarray(i, Math.min(length, i + chunk)) as unknown as number[]
+      )
+    );
+  }
+  return parts.join("");
+}
+
 /** Decodes valid UTF-8 (check with invalidUtf8At first; a bad byte becomes U+FFFD). */
 export function decodeUtf8(bytes: Uint8Array, from = 0): string {
-  const parts: string[] = [];
-  let codes: number[] = [];
   const n = bytes.length;
+  const units = new Uint16Array(Math.max(0, n - from));
+  let u = 0;
   let i = from;
   while (i < n) {
     const b = bytes[i] ?? 0;
@@ -118,32 +133,24 @@ export function decodeUtf8(bytes: Uint8Array, from = 0): string {
     }
     if (cp > 0xffff) {
       cp -= 0x10000;
-      codes.push(0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
+      units[u++] = 0xd800 + (cp >> 10);
+      units[u++] = 0xdc00 + (cp & 0x3ff);
     } else {
-      codes.push(cp);
-    }
-    if (codes.length >= 8192) {
-      parts.push(String.fromCharCode(...codes));
-      codes = [];
+      units[u++] = cp;
     }
   }
-  parts.push(String.fromCharCode(...codes));
-  return parts.join("");
+  return unitsToString(units, u);
 }
+
+const UNITS_1251 = Uint16Array.from(WINDOWS_1251, (ch) => ch.charCodeAt(0));
 
 /** Decodes windows-1251 (byte 0x98, which has no character, becomes U+FFFD). */
 export function decodeWindows1251(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  const chunk = 8192;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    let s = "";
-    const end = Math.min(bytes.length, i + chunk);
-    for (let k = i; k < end; k++) {
-      s += WINDOWS_1251[bytes[k] ?? 0];
-    }
-    parts.push(s);
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    units[i] = UNITS_1251[bytes[i] ?? 0] ?? 0xfffd;
   }
-  return parts.join("");
+  return unitsToString(units, units.length);
 }
 
 /** Whether a character (one UTF-16 unit) has a byte in windows-1251. */
@@ -203,6 +210,31 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
+/**
+ * The offset of the first Cyrillic word of three or more letters in UTF-8 (D0/D1 pairs in a
+ * row), or -1. A windows-1251 text practically never has one: there it would be «Р» or «С»
+ * followed by a byte 0x80–0xBF (mostly punctuation) three times running.
+ */
+export function utf8CyrillicWordAt(bytes: Uint8Array): number {
+  let run = 0;
+  for (let i = 0; i + 1 < bytes.length;) {
+    const a = bytes[i] ?? 0;
+    const b = bytes[i + 1] ?? 0;
+    const letter = (a === 0xd0 || a === 0xd1) && b >= 0x80 && b <= 0xbf;
+    if (letter) {
+      run++;
+      if (run >= 3) {
+        return i - 4;
+      }
+      i += 2;
+    } else {
+      run = 0;
+      i++;
+    }
+  }
+  return -1;
+}
+
 /** What a binary file most likely is, by its first bytes, or null. */
 function binaryKind(bytes: Uint8Array): string | null {
   const b = (i: number): number => bytes[i] ?? -1;
@@ -242,6 +274,15 @@ export function decodeCsvBytes(bytes: Uint8Array, choice: EncodingChoice = "auto
   const bom = hasUtf8Bom(bytes);
   const body = bom ? bytes.subarray(3) : bytes;
   const bad = invalidUtf8At(body);
+  if (choice === "auto" && bad >= 0 && !bom) {
+    const word = utf8CyrillicWordAt(body);
+    if (word >= 0) {
+      return fail(
+        lineAt(body, bad),
+        `в файле смешаны кодировки: есть русские слова в UTF-8 (строка ${lineAt(body, word)}) и байты не UTF-8 (байт ${hex(body[bad] ?? 0)}); файл повреждён или собран из частей — сохраните его целиком как «CSV UTF-8» или «CSV (разделители — точка с запятой)»`
+      );
+    }
+  }
   let value: DecodedText;
   if (choice === "utf-8" || (choice === "auto" && (bad < 0 || bom))) {
     if (bad >= 0) {

@@ -37,7 +37,7 @@ export function csvField(text: string, delimiter: string = ";"): string {
  * A cell as the text of its field. In a date column of the contract a number is a date serial
  * (a date cell whose format was lost); elsewhere numbers keep a decimal comma.
  */
-export function cellCsvText(cell: Cell | undefined, dateColumn: boolean): string {
+export function cellCsvText(cell: Cell | undefined, dateColumn: boolean, withTime = false): string {
   if (cell === null || cell === undefined) {
     return "";
   }
@@ -48,7 +48,7 @@ export function cellCsvText(cell: Cell | undefined, dateColumn: boolean): string
     if (dateColumn) {
       const iso = excelSerialToIso(cell);
       if (iso) {
-        return formatDateRu(iso);
+        return withTime ? `${formatDateRu(iso)} ${timeOfDay(cell)}` : formatDateRu(iso);
       }
     }
     return Number.isInteger(cell) ? String(cell) : String(cell).replace(".", ",");
@@ -57,6 +57,12 @@ export function cellCsvText(cell: Cell | undefined, dateColumn: boolean): string
     return cell ? "ИСТИНА" : "ЛОЖЬ";
   }
   return formatDateRu(cell.date);
+}
+
+/** ЧЧ:ММ of a serial number's fraction of a day (rounded to the minute). */
+function timeOfDay(serial: number): string {
+  const minutes = Math.round((serial - Math.floor(serial)) * 24 * 60) % (24 * 60);
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
 export interface CsvTable {
@@ -87,6 +93,7 @@ export function csvRecords(
 ): { row: number; fields: string[] }[] {
   const contract = new Set<string>(sheet ? SHEET_COLUMNS[sheet] : []);
   const dateColumn = table.headers.map((h) => contract.has(h) && columnLayout(h).kind === "date");
+  const withTime = table.headers.map((h) => contract.has(h) && columnLayout(h).withTime === true);
   const out = [{ row: 0, fields: [...table.headers] }];
   for (const r of table.rows) {
     if (isBlankRow(r.cells)) {
@@ -94,7 +101,9 @@ export function csvRecords(
     }
     out.push({
       row: r.row,
-      fields: table.headers.map((_, i) => cellCsvText(r.cells[i], dateColumn[i] ?? false)),
+      fields: table.headers.map((_, i) =>
+        cellCsvText(r.cells[i], dateColumn[i] ?? false, withTime[i] ?? false)
+      ),
     });
   }
   return out;
