@@ -84,7 +84,7 @@ async function main(): Promise<void> {
 
   const runs: Run[] = [];
   for (let i = 0; i < REPEAT; i++) {
-    runs.push(measure([vshu, "consolidate", REPORTS, "--out", join(OUT, "район.xlsx")]));
+    runs.push(measure([vshu, "consolidate", REPORTS, "--out", join(OUT, "район.xlsx"), "--force"]));
   }
   const one: Run[] = [];
   for (let i = 0; i < REPEAT; i++) {

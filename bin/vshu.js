@@ -15,7 +15,10 @@ const YOUNG_GENERATION_MB = 96;
 // Commands that talk to the user's terminal run in this thread: a worker has no terminal, so
 // `send` could not ask for the password with echo off nor `consolidate` tell that its progress
 // line goes to one. They read little (a report, one register) and gain nothing from the worker.
-const TERMINAL_COMMANDS = new Set(["send", "monthly", "consolidate"]);
+// `document` and `init` read at most one school's register (a few hundred rows) or nothing, and a
+// person waits for them: starting a worker costs them more (≈ 80 ms, npm run bench:documents)
+// than a larger young generation saves.
+const IN_THREAD_COMMANDS = new Set(["send", "monthly", "consolidate", "document", "init"]);
 const command = process.argv.slice(2).find((a) => !a.startsWith("-"));
 
 const entry = path.join(__dirname, "..", "build", "cli", "main.js");
@@ -36,7 +39,7 @@ if (isMainThread) {
   });
 }
 
-if (isMainThread && !process.env.VSHU_IN_PROCESS && !TERMINAL_COMMANDS.has(command)) {
+if (isMainThread && !process.env.VSHU_IN_PROCESS && !IN_THREAD_COMMANDS.has(command)) {
   const worker = new Worker(__filename, {
     argv: process.argv.slice(2),
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },

@@ -38,8 +38,14 @@ export async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Fails with a Russian message when the file is missing or is a folder. */
-export async function requireFile(path: string): Promise<void> {
+/**
+ * Fails with a Russian message when the file is missing or is a folder; `ifFolder` is what the
+ * message says after the path when it is a folder.
+ */
+export async function requireFile(
+  path: string,
+  ifFolder = "это папка, а не файл; укажите путь к файлу"
+): Promise<void> {
   let info;
   try {
     info = await stat(path);
@@ -50,6 +56,6 @@ export async function requireFile(path: string): Promise<void> {
     throw fsUserError(error, path, "read") ?? error;
   }
   if (info.isDirectory()) {
-    throw new UserError(`${path}: это папка, а не файл; укажите путь к файлу`);
+    throw new UserError(`${path}: ${ifFolder}`);
   }
 }

@@ -17,25 +17,12 @@
  * message saying why.
  */
 import { excelSerialToIso, parseDateText, type IsoDate } from "../core/dates/isoDate";
-import type { Cell, RawTable } from "../core/register/model";
-import { columnLayout } from "../core/register/layout";
-import {
-  CALENDAR_COLUMNS,
-  JOURNAL_COLUMNS,
-  SETTINGS_COLUMNS,
-  SHEET,
-  SHEET_COLUMNS,
-  SHEET_ORDER,
-} from "../core/register/schema";
-import { matchKey } from "../core/text";
 import type { HostCapabilities } from "./gateway";
 import type { OutCell } from "./textSafe";
-import { QUARTER_PARAM } from "./upgradePlan";
+import { DAYS_1904, rawTablesIn1900, type DateSystem } from "../core/register/dateSystem";
 
-export type DateSystem = 1900 | 1904;
-
-/** Serial of 1904-01-01 in the 1900 system (0 in the 1904 system). */
-export const DAYS_1904 = 1462;
+// The conversion of read tables lives in the core, shared with the command line.
+export { DAYS_1904, rawTablesIn1900, type DateSystem };
 
 export const UNKNOWN_DATE_SYSTEM_MESSAGE =
   "Не удалось определить систему дат книги (1900 или 1904): в этой версии Excel её можно узнать только по датам, показанным на листах «Настройки» и «Учёт», а там их не видно. Введите даты четвертей на листе «Настройки» как даты (ДД.ММ.ГГГГ в ячейке с форматом даты, а не текстом) или откройте книгу в Excel 2019 или новее. Пока система дат неизвестна, книга не читается, чтобы не сдвинуть даты на 4 года.";
@@ -103,56 +90,6 @@ export function systemOfShownDates(
     }
   }
   return null;
-}
-
-/** Headers (matchKey) of the register's date columns, «Журнал»'s «Когда» included. */
-const DATE_HEADERS: ReadonlySet<string> = new Set(
-  [...SHEET_ORDER.flatMap((key) => SHEET_COLUMNS[key]), ...CALENDAR_COLUMNS, ...JOURNAL_COLUMNS]
-    .filter((h) => h === "Когда" || columnLayout(h).kind === "date")
-    .map(matchKey)
-);
-
-/** A number of a 1904 workbook's date cell as a date; other cells as they are. */
-function from1904(cell: Cell): Cell {
-  if (typeof cell !== "number") {
-    return cell;
-  }
-  const iso = excelSerialToIso(cell + DAYS_1904);
-  return iso === null ? cell : { date: iso };
-}
-
-/**
- * The raw tables of a 1904 workbook with its date cells as dates (`{ date }`), so the core,
- * which reads numbers as 1900 serials, sees the dates the user sees: the date columns of every
- * sheet and the quarter dates of «Настройки». A 1900 workbook's tables are returned as they are.
- */
-export function rawTablesIn1900(
-  sheets: ReadonlyMap<string, RawTable>,
-  system: DateSystem
-): Map<string, RawTable> {
-  if (system === 1900) {
-    return new Map(sheets);
-  }
-  const out = new Map<string, RawTable>();
-  for (const [name, table] of sheets) {
-    const isSettings = matchKey(name) === matchKey(SHEET.settings);
-    const dated = table.headers.map((h) => DATE_HEADERS.has(matchKey(h)));
-    const p = table.headers.findIndex((h) => matchKey(h) === matchKey(SETTINGS_COLUMNS[0]));
-    const v = table.headers.findIndex((h) => matchKey(h) === matchKey(SETTINGS_COLUMNS[1]));
-    out.set(name, {
-      ...table,
-      rows: table.rows.map((r) => {
-        const quarter = isSettings && p >= 0 && QUARTER_PARAM.test(String(r.cells[p] ?? "").trim());
-        return {
-          ...r,
-          cells: r.cells.map((c, i) =>
-            dated[i] === true || (quarter && i === v) ? from1904(c) : c
-          ),
-        };
-      }),
-    });
-  }
-  return out;
 }
 
 /** A serial read from a workbook of `system` → ISO date (null when not a date). */

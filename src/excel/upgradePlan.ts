@@ -26,7 +26,7 @@ import type {
 import { numberCell, textCell, type OutCell } from "./textSafe";
 
 /** «I четверть с» … «IV четверть по»: the parameters of «Настройки» whose values are dates. */
-export const QUARTER_PARAM = /четверть\s+(с|по)$/i;
+export { QUARTER_PARAM } from "../core/register/dateSystem";
 
 /** A version-2 column to append to a table (or to a sheet typed by hand). */
 export interface ColumnAdd {

@@ -26,18 +26,12 @@ import { findSent, readSendLog } from "../mail/sendLog";
 import { isEmailAddress } from "../mail/smtpConfig";
 import { readRegister } from "../xlsx/readRegister";
 import { readReportFile, tryReadReport } from "../xlsx/readReport";
+import type { MailingOptions } from "./send";
 
-export interface MonthlyOptions {
+export interface MonthlyOptions extends MailingOptions {
   readonly book: string;
   readonly on: IsoDate;
   readonly send?: boolean | undefined;
-  readonly force?: boolean | undefined;
-  readonly to?: string | undefined;
-  readonly noTls?: boolean | undefined;
-  readonly env: NodeJS.ProcessEnv;
-  readonly note: (line: string) => void;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly askPassword?: (question: string) => Promise<string>;
 }
 
 /** The figures of a report (its numbers, by key), to tell whether two reports say the same. */

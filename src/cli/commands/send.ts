@@ -15,10 +15,9 @@ import { composeEml } from "../mail/sendMail";
 import { isEmailAddress, loadSmtpSettings } from "../mail/smtpConfig";
 import { readReportFile, type ReportFile } from "../xlsx/readReport";
 
-export interface SendOptions {
-  readonly report: string;
+/** How a report is sent: shared by `vshu send` and `vshu monthly --send`. */
+export interface MailingOptions {
   readonly to?: string | undefined;
-  readonly dryRun?: string | undefined;
   readonly force?: boolean | undefined;
   readonly noTls?: boolean | undefined;
   readonly env: NodeJS.ProcessEnv;
@@ -26,6 +25,11 @@ export interface SendOptions {
   readonly note: (line: string) => void;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly askPassword?: (question: string) => Promise<string>;
+}
+
+export interface SendOptions extends MailingOptions {
+  readonly report: string;
+  readonly dryRun?: string | undefined;
 }
 
 /** The recipient: --to, else the report's «Адрес министерства». */

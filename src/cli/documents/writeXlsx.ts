@@ -3,9 +3,11 @@
  * (src/core/documents/layout/sheetLayout.ts) — merged areas, fonts, lines, row heights, column
  * widths, A4 portrait page set-up, no gridlines.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { workbookClass } from "../xlsx/exceljsParts";
 import { isoParts, type IsoDate } from "../../core/dates/isoDate";
 import type { CellStyle, LayoutArea, SheetLayout } from "../../core/documents";
+import { columnLetters } from "../xlsx/patch/refs";
 
 const CM_PER_INCH = 2.54;
 
@@ -15,18 +17,6 @@ const CM_PER_INCH = 2.54;
  */
 export function excelColumnWidth(points: number): number {
   return points / 0.75 / 7;
-}
-
-/** «A», «B», …, «BP» for a 1-based column number. */
-function columnLetter(n: number): string {
-  let s = "";
-  let x = n;
-  while (x > 0) {
-    const r = (x - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    x = Math.floor((x - 1) / 26);
-  }
-  return s;
 }
 
 const LINE: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
@@ -96,7 +86,7 @@ export interface WorkbookMeta {
 
 /** The workbook holding one document on one sheet. */
 export function buildDocumentWorkbook(layout: SheetLayout, meta: WorkbookMeta): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (workbookClass())();
   const { y, m, d } = isoParts(meta.made);
   const made = new Date(Date.UTC(y, m - 1, d));
   wb.creator = "ВШУ";
@@ -134,7 +124,7 @@ export function buildDocumentWorkbook(layout: SheetLayout, meta: WorkbookMeta): 
   for (const a of layout.areas) {
     drawArea(ws, a, layout.fontName);
   }
-  const lastCol = columnLetter(layout.columnWidths.length);
+  const lastCol = columnLetters(layout.columnWidths.length);
   ws.pageSetup.printArea = `A1:${lastCol}${layout.rowHeights.length}`;
   const repeat = layout.page.repeatRows;
   if (repeat) {

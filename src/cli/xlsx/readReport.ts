@@ -26,7 +26,7 @@ import {
 import type { ReportJson } from "../../core/report/types";
 import { matchKey } from "../../core/text";
 import { UserError } from "../errors";
-import { readZipEntries } from "./smallZip";
+import { ZipPackage } from "./patch/zip";
 
 export const REPORT_SHEET = "Отчёт";
 export const DATA_SHEET = "Данные";
@@ -93,19 +93,27 @@ function partKey(name: string): string {
 /** A part's bytes, read when asked for. */
 type Parts = Map<string, () => Buffer | Promise<Buffer>>;
 
-/** The file's parts by lower-case name: the small zip reader, else unzipper (Zip64 and such). */
+/** The package's central directory (the register writer's zip reader), or null when it refuses it. */
+function openZip(bytes: Buffer): ZipPackage | null {
+  try {
+    return ZipPackage.open(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** The file's parts by lower-case name: the package reader, else unzipper. */
 async function openParts(file: string, bytes: Buffer): Promise<Parts> {
   const parts: Parts = new Map();
   try {
-    const entries = readZipEntries(bytes);
-    if (entries !== null) {
-      for (const e of entries) {
-        parts.set(partKey(e.name), () => e.read());
+    const zip = openZip(bytes);
+    if (zip !== null) {
+      for (const name of zip.names()) {
+        parts.set(partKey(name), () => zip.read(name) ?? Buffer.alloc(0));
       }
       return parts;
     }
-    // The general reader only for what the small one leaves (Zip64 and the like): it is slow
-    // to load and to run.
+    // The general reader only for what the package reader refuses: it is slow to load and to run.
     const { default: unzipper } = await import("unzipper");
     const directory = await unzipper.Open.buffer(bytes);
     for (const f of directory.files) {

@@ -10,7 +10,9 @@
  * (workbookFile.ts), never the parser's message.
  */
 import { Transform } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { FORMULA_VALUE_TYPE, workbookReaderClass } from "./exceljsParts";
+import { rawTablesIn1900 } from "../../core/register/dateSystem";
 import { isEmptyCell } from "../../core/register/cells";
 import type { Cell, CellProblem, RawRow, RawTable } from "../../core/register/model";
 import { matchKey } from "../../core/text";
@@ -115,7 +117,7 @@ function rowCells(row: ExcelJS.Row, limit: TableRange | null, problems?: CellPro
       continue;
     }
     const value = cell.value;
-    if (typeof value === "object" && value !== null && cell.type === ExcelJS.ValueType.Formula) {
+    if (typeof value === "object" && value !== null && cell.type === FORMULA_VALUE_TYPE) {
       const read = formulaCell(cell);
       if (read.problem && problems) {
         problems.push({ row: row.number, column: c - from, kind: read.problem });
@@ -131,6 +133,8 @@ function rowCells(row: ExcelJS.Row, limit: TableRange | null, problems?: CellPro
 /** The parsers of exceljs's streaming reader that `readWorkbookTables` drives itself. */
 interface ReaderParts {
   _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  /** `workbookPr` as parsed by `_parseWorkbook`: the date system. */
+  readonly properties?: { readonly model?: { readonly date1904?: boolean } };
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncIterable<unknown>;
   _parseWorksheet(
     iterator: AsyncIterable<unknown>,
@@ -185,10 +189,7 @@ export async function readWorkbookTables(
   } catch (error) {
     throw workbookDamaged(path, "не читается описание книги", String(error));
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
-    path,
-    STREAM_OPTIONS
-  ) as unknown as ReaderParts;
+  const reader = new (workbookReaderClass())(path, STREAM_OPTIONS) as unknown as ReaderParts;
   // The sheet parser reads the workbook's properties (date system) whenever it meets a date
   // format, so the workbook part is parsed first, as exceljs's own pass would.
   await readPart(path, "не читается описание книги (xl/workbook.xml)", async () => {
@@ -219,7 +220,9 @@ export async function readWorkbookTables(
     }
     out.set(info.name, table);
   }
-  return out;
+  // The reader leaves date cells as serial numbers (styles are not read); a 1904 workbook's are
+  // made dates here, as the add-in does, so the core's 1900 reading sees the dates shown.
+  return rawTablesIn1900(out, reader.properties?.model?.date1904 === true ? 1904 : 1900);
 }
 
 /** Runs one part's parse; any failure of it is a damaged file, named by the part. */

@@ -15,6 +15,7 @@ import unzipper from "unzipper";
 import { matchKey } from "../../core/text";
 import { SHEET, TABLE_NAME } from "../../core/register/schema";
 import { UserError } from "../errors";
+import { requireFile } from "../files";
 import { fsUserError } from "../fsErrors";
 import { openPackage, type XlsxPackage } from "./xlsxPackage";
 
@@ -118,28 +119,12 @@ async function foreignPackage(path: string, pkg: XlsxPackage): Promise<UserError
   );
 }
 
-/** Fails in Russian unless `path` is an existing regular file. */
-async function requireRegularFile(path: string): Promise<void> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new UserError(`${path}: файл не найден`);
-    }
-    throw fsUserError(error, path, "read") ?? error;
-  }
-  if (info.isDirectory()) {
-    throw new UserError(`${path}: это папка, а не файл книги Excel; укажите путь к файлу .xlsx`);
-  }
-}
-
 /**
  * Reads a workbook file and opens its package, or throws a UserError saying in plain Russian
  * what the file is instead (empty, a folder, an old .xls, encrypted, text, a .docx, damaged).
  */
 export async function openWorkbookFile(path: string): Promise<XlsxPackage> {
-  await requireRegularFile(path);
+  await requireFile(path, "это папка, а не файл книги Excel; укажите путь к файлу .xlsx");
   let data: Buffer;
   try {
     data = await readFile(path);

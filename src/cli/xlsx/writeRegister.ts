@@ -6,7 +6,8 @@
  * landscape, one page wide, the header row repeated on every page. The same content gives the
  * same bytes: no clock in the workbook's properties or in its zip entries.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { workbookClass } from "./exceljsParts";
 import { isoParts, type IsoDate } from "../../core/dates/isoDate";
 import { columnLayout, type ColumnLayout } from "../../core/register/layout";
 import { defaultRegulationRows } from "../../core/register/regulation";
@@ -23,6 +24,7 @@ import {
 import { heightOfLines, rowHeightFor } from "./patch/rowHeight";
 import { keepCarriageReturns } from "./carriageReturns";
 import { ZipPackage } from "./patch/zip";
+import { columnLetters } from "./patch/refs";
 
 export type WriteCell = string | number | boolean | { readonly date: IsoDate } | null;
 export type SheetRows = readonly Readonly<Record<string, WriteCell>>[];
@@ -54,17 +56,6 @@ function toValue(cell: WriteCell | undefined): ExcelJS.CellValue {
     return toExcelDate(cell.date);
   }
   return cell;
-}
-
-function columnLetter(n: number): string {
-  let s = "";
-  let x = n;
-  while (x > 0) {
-    const r = (x - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    x = Math.floor((x - 1) / 26);
-  }
-  return s;
 }
 
 /** exceljs has range validations (`A2:A500`) at run time but not in its typings. */
@@ -114,7 +105,7 @@ function addSheet(
   layouts.forEach((l, i) => {
     const col = ws.getColumn(i + 1);
     col.width = l.width;
-    const letter = columnLetter(i + 1);
+    const letter = columnLetters(i + 1);
     const numFmt = formatOf(l);
     if (numFmt) {
       col.numFmt = numFmt;
@@ -219,7 +210,7 @@ function rowHeight(
 
 /** The register workbook with every sheet of the contract, filled with `content`. */
 export function buildRegisterWorkbook(content: RegisterContent): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (workbookClass())();
   wb.creator = "ВШУ";
   wb.title = "Книга учёта ВШУ";
   for (const key of SHEET_ORDER) {

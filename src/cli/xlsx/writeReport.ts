@@ -7,7 +7,8 @@
  * The same report gives the same bytes: the workbook's created/modified properties and every
  * zip entry's time are the day the report was made (midnight UTC), never the clock.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { workbookClass } from "./exceljsParts";
 import JSZip from "jszip";
 import { keepCarriageReturnsIn } from "./carriageReturns";
 import type { IsoDate } from "../../core/dates/isoDate";
@@ -51,7 +52,7 @@ export function buildReportWorkbook(
   report: ReportJson,
   opts: ReportWorkbookOptions
 ): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (workbookClass())();
   wb.creator = "ВШУ";
   wb.lastModifiedBy = "ВШУ";
   wb.title = "Отчёт о деятельности с несовершеннолетними (семьёй) группы риска";

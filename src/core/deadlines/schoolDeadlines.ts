@@ -16,6 +16,7 @@ import type { Settings } from "../register/model";
 import { DEFAULT_REPORT_DAY } from "../register/schema";
 import { settleDueDate, type DueDate } from "./computeDueDate";
 import { statusOfDue, type SchoolDeadlineRow } from "./deadlineRow";
+import { MONTH_NAMES_RU } from "../dates/monthNames";
 
 /** A monthly report already sent: its period «YYYY-MM», and the day it was sent when known. */
 export interface SentReport {
@@ -31,21 +32,6 @@ export interface SchoolDeadlineOptions {
    */
   readonly sentReports?: readonly (string | SentReport)[];
 }
-
-const MONTHS = [
-  "январь",
-  "февраль",
-  "март",
-  "апрель",
-  "май",
-  "июнь",
-  "июль",
-  "август",
-  "сентябрь",
-  "октябрь",
-  "ноябрь",
-  "декабрь",
-] as const;
 
 const ROMAN = ["I", "II", "III", "IV"] as const;
 
@@ -138,7 +124,7 @@ function monthlyReports(
       done: sent.get(label) ?? null,
       status: isSent ? "выполнено" : statusOfDue(due.due, on),
       reason: due.reason,
-      stepName: `отчёт в министерство за ${MONTHS[monthOfIndex(period) - 1]} ${yearOfIndex(period)} г.`,
+      stepName: `отчёт в министерство за ${MONTH_NAMES_RU[monthOfIndex(period) - 1]} ${yearOfIndex(period)} г.`,
       lastDone: null,
       child: "",
       className: "",

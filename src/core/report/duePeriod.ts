@@ -10,6 +10,9 @@
  * month, and a missed run is caught up by the next one.
  */
 import { daysInMonth, formatDateRu, isoParts, makeIsoDate, type IsoDate } from "../dates/isoDate";
+import { MONTH_NAMES_RU } from "../dates/monthNames";
+
+export { MONTH_NAMES_RU };
 
 /** The month whose report is due, with the day it is due. */
 export interface DuePeriod {
@@ -24,22 +27,6 @@ export interface DuePeriod {
   /** Whether `on` is after the deadline. */
   readonly late: boolean;
 }
-
-/** Month names in the nominative, as in «за ноябрь 2026 г.». */
-export const MONTH_NAMES_RU = [
-  "январь",
-  "февраль",
-  "март",
-  "апрель",
-  "май",
-  "июнь",
-  "июль",
-  "август",
-  "сентябрь",
-  "октябрь",
-  "ноябрь",
-  "декабрь",
-] as const;
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");

@@ -10,21 +10,7 @@
 import { daysInMonth, formatDateRu, isoParts, type IsoDate } from "../dates/isoDate";
 import { schoolYearOf } from "../register/defaults";
 import type { SchoolTerm } from "./types";
-
-const MONTHS = [
-  "январь",
-  "февраль",
-  "март",
-  "апрель",
-  "май",
-  "июнь",
-  "июль",
-  "август",
-  "сентябрь",
-  "октябрь",
-  "ноябрь",
-  "декабрь",
-] as const;
+import { MONTH_NAMES_RU } from "../dates/monthNames";
 
 /**
  * The period after «за»: a school quarter, the school year, a calendar month, or the dates.
@@ -49,7 +35,7 @@ export function periodPhrase(r: {
   const from = isoParts(r.from);
   const to = isoParts(r.to);
   if (from.d === 1 && to.y === from.y && to.m === from.m && to.d === daysInMonth(to.y, to.m)) {
-    return `за ${MONTHS[from.m - 1] ?? ""} ${from.y} г.`;
+    return `за ${MONTH_NAMES_RU[from.m - 1] ?? ""} ${from.y} г.`;
   }
   return `за период с ${formatDateRu(r.from)} по ${formatDateRu(r.to)}`;
 }

@@ -8,6 +8,7 @@ import type { Settings } from "../../core/register/model";
 import { QUARTERS, type Quarter } from "../../core/register/schema";
 import type { Period } from "../../core/report/episodes";
 import { readDateInput } from "./dateInput";
+import { MONTH_NAMES_RU } from "../../core/dates/monthNames";
 
 export type PeriodKind = "month" | "quarter" | "custom";
 
@@ -20,21 +21,6 @@ export interface PeriodChoice {
   readonly to: string;
 }
 
-const MONTHS = [
-  "январь",
-  "февраль",
-  "март",
-  "апрель",
-  "май",
-  "июнь",
-  "июль",
-  "август",
-  "сентябрь",
-  "октябрь",
-  "ноябрь",
-  "декабрь",
-];
-
 /** The months of the school year (September to August) as list options. */
 export function schoolYearMonths(
   settings: Settings,
@@ -46,7 +32,10 @@ export function schoolYearMonths(
   for (let i = 0; i < 12; i++) {
     const m = ((8 + i) % 12) + 1;
     const y = i < 4 ? start : start + 1;
-    out.push({ value: `${y}-${String(m).padStart(2, "0")}`, label: `${MONTHS[m - 1] ?? ""} ${y}` });
+    out.push({
+      value: `${y}-${String(m).padStart(2, "0")}`,
+      label: `${MONTH_NAMES_RU[m - 1] ?? ""} ${y}`,
+    });
   }
   return out;
 }
