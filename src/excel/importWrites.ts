@@ -110,20 +110,24 @@ export function importRecord(row: ImportRow): RowRecord {
 const encoder = new TextEncoder();
 
 /**
- * Splits records into batches of at most `maxRows` rows and about `maxBytes` of request (each
- * row's values and number formats as JSON, as Office.js sends them).
+ * Splits records into batches of at most `maxRows` rows and about `maxBytes` of request: each
+ * row's values and number formats as JSON, as Office.js sends them, plus the `null`s of a row
+ * `width` columns wide three times over (the blank row added, its formats, its values).
  */
 export function importBatches<T extends RowRecord>(
   records: readonly T[],
   maxRows = IMPORT_BATCH_ROWS,
-  maxBytes = IMPORT_BATCH_BYTES
+  maxBytes = IMPORT_BATCH_BYTES,
+  width = 0
 ): T[][] {
   const batches: T[][] = [];
   let current: T[] = [];
   let bytes = 0;
   for (const r of records) {
     const size =
-      encoder.encode(JSON.stringify(Object.values(r).map((c) => [c.value, c.format]))).length + 16;
+      encoder.encode(JSON.stringify(Object.values(r).map((c) => [c.value, c.format]))).length +
+      16 +
+      width * 3 * 5;
     if (current.length > 0 && (current.length >= maxRows || bytes + size > maxBytes)) {
       batches.push(current);
       current = [];
@@ -205,7 +209,7 @@ export async function writeImport(
   const caps = await s.capabilities();
   const when = s.now();
   const records = rows.map(importRecord);
-  const batches = importBatches(records, opts.batchRows, opts.batchBytes);
+  const batches = importBatches(records, opts.batchRows, opts.batchBytes, target.headers.length);
   const codes = EPISODE_CODE_SHEETS.has(key)
     ? rows.map((r) => r.values["Код"]).filter((c): c is string => typeof c === "string")
     : [];

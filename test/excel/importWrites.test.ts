@@ -126,6 +126,27 @@ describe("CSV import (Office.js adapter)", () => {
     assert.equal(read.register.episodes.length, 10_001);
   });
 
+  test("long texts: batches close by size, every request under 5 MB (2 000 rows of 2 500-character notes)", async () => {
+    const { fake, gateway } = await book();
+    const lines = ["Код;Фамилия;Имя;Примечание"];
+    for (let i = 1; i <= 2000; i++) {
+      lines.push(`В-${i};Фамилия${i};Имя;${"характеристика ".repeat(166)}`);
+    }
+    const p = await plan(gateway, enc.encode(lines.join("\r\n")));
+    assert.deepEqual(p.errors, []);
+    const requestsBefore = fake.requests.length;
+    const result = await gateway.importRows(p, { duplicates: "skip" });
+    const writes = fake.requests.slice(requestsBefore);
+    assert.ok(result.batches >= 3, `${result.batches} batches for ~10 MB`);
+    assert.equal(writes.length, result.batches);
+    const largest = Math.max(...writes.map((r) => r.bytes));
+    assert.ok(largest < MB5, `largest request ${largest} bytes`);
+    assert.equal(result.rows, 2000);
+    console.log(
+      `import 2 000 rows of 2 500 characters: ${result.batches} syncs, largest request ${(largest / 1024 / 1024).toFixed(2)} MB`
+    );
+  });
+
   test("formula-looking text stays text; dates are date cells; the 1904 system is honoured", async () => {
     for (const date1904 of [false, true]) {
       const { fake, gateway } = await book({ date1904 });
