@@ -12,7 +12,7 @@
  */
 import type { ImportPlan, ImportRow } from "../core/import/plan";
 import type { ImportValue } from "../core/import/columns";
-import { SHEET, type SheetKey } from "../core/register/schema";
+import type { SheetKey } from "../core/register/schema";
 import { prepareImport } from "../csv/parseCsv";
 import { blockAddress, parseRangeAddress } from "./address";
 import type { TableLayout, UpgradeResult } from "./gateway";
@@ -383,9 +383,4 @@ async function fixRows(
   cell.numberFormat = [["@"]];
   cell.values = [[count === 1 ? `${first}` : `${first}–${first + count - 1}`]];
   await context.sync();
-}
-
-/** The sheet's Russian name of a key (for messages before a read). */
-export function importSheetTitle(key: SheetKey): string {
-  return SHEET[key];
 }
