@@ -136,7 +136,7 @@ export function ImportTab({ gateway, onChanged }: ImportTabProps) {
       />
       <Field
         label="Файл CSV"
-        hint="Excel: «Сохранить как → CSV (разделители — точка с запятой)». Кодировка UTF-8 или Windows-1251, даты ДД.ММ.ГГГГ."
+        hint="Excel: «Сохранить как» → «CSV (разделители - запятые)» (русский Excel ставит «;»). Кодировка UTF-8 или Windows-1251, даты ДД.ММ.ГГГГ."
       >
         <div className={s.actions}>
           <Button icon={<DocumentArrowUpRegular />} onClick={() => input.current?.click()}>
