@@ -259,6 +259,23 @@ describe("CSV import (Office.js adapter)", () => {
     assert.deepEqual(column(fake, "tblCases", "Код"), ["В-руками"]);
   });
 
+  test("a row added to the table meanwhile: ours go below it and «Журнал» says where (1 more sync)", async () => {
+    const { fake, gateway } = await book();
+    const p = await plan(gateway, casesCsv(3));
+    await fake.run(async (context) => {
+      context.workbook.tables.getItem("tblCases").rows.add();
+      await context.sync();
+    });
+    const before = fake.syncCount;
+    const result = await gateway.importRows(p, { duplicates: "skip" });
+    assert.equal(fake.syncCount - before, 2, "the write, then «Строки» corrected");
+    assert.equal(result.first, 4);
+    const journal = fake.table("tblJournal");
+    const last = journal.rows[journal.rows.length - 1] ?? [];
+    assert.equal(last[journal.headers.indexOf("Строки")], "4–6");
+    assert.deepEqual(column(fake, "tblCases", "Код").slice(2), ["В-1", "В-2", "В-3"]);
+  });
+
   test("a file with errors is refused before anything is written", async () => {
     const { fake, gateway } = await book();
     const before = fake.syncCount;
