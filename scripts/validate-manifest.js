@@ -325,7 +325,7 @@ const TASKPANE_ONLY_SETS = { ExcelApi: "1.1" };
  * The task pane alone, for Excel without a shared runtime (Office 2016/2019): no <Runtimes>, no
  * custom functions, no FunctionFile or ExecuteFunction (a command would run in a second
  * runtime the pane cannot see), no requirement set beyond ExcelApi 1.1, and the ribbon button
- * opens the same page as DefaultSettings.
+ * opens the same page as DefaultSettings (a query string may pick the tab it opens on).
  */
 function checkTaskpaneOnly(root) {
   const errors = [];
@@ -365,7 +365,8 @@ function checkTaskpaneOnly(root) {
       defaultSource
     ) {
       const url = (resources.get(el.attrs.resid) || [])[0];
-      if (url && url.value !== defaultSource.attrs.DefaultValue) {
+      // The same page; a query string may choose its tab («Документы»: ?tab=documents).
+      if (url && url.value.split("?")[0] !== defaultSource.attrs.DefaultValue) {
         errors.push(
           `line ${el.line}: the ribbon opens ${url.value}, but <DefaultSettings> opens ${defaultSource.attrs.DefaultValue}`
         );

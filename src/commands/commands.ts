@@ -1,6 +1,6 @@
 /*
  * Ribbon commands (ExecuteFunction buttons of manifest.xml: «Отчёт» → buildReport,
- * «Обновить сроки» → refreshDeadlines; «Учёт и сроки» is a ShowTaskpane action and needs no
+ * «Обновить сроки» → refreshDeadlines, «Документы» → openDocuments; «Учёт и сроки» is a ShowTaskpane action and needs no
  * code). In the shared runtime they run in the task pane page, so there is no commands.html.
  * The ids passed to Office.actions.associate must match the <FunctionName> elements.
  *
@@ -51,6 +51,10 @@ async function refreshDeadlines(event: Office.AddinCommands.Event): Promise<void
   await handlers.refreshDeadlines(event);
 }
 
+async function openDocuments(event: Office.AddinCommands.Event): Promise<void> {
+  await handlers.openDocuments(event);
+}
+
 Office.onReady(() => {
   // The task pane entry of the same page sets the shared gateway factory at load
   // (gatewayFactory.ts); the gateway is made when a button is pressed. Nothing else runs here.
@@ -58,3 +62,4 @@ Office.onReady(() => {
 
 Office.actions.associate("buildReport", buildReport);
 Office.actions.associate("refreshDeadlines", refreshDeadlines);
+Office.actions.associate("openDocuments", openDocuments);

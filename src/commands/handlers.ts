@@ -14,8 +14,15 @@ import { deliver, type Delivery, type FeedbackDeps } from "./feedback";
 import {
   publishCommandMessage,
   requestDeadlinesRefresh,
+  requestDocumentsTab,
   type CommandMessage,
 } from "./runtimeState";
+
+/** Shown in a dialog only where «Документы» cannot open the pane (Marketplace add-ins). */
+export const DOCUMENTS_NO_PANE: CommandMessage = {
+  intent: "warning",
+  text: "Панель ВШУ не открылась сама. Нажмите «Учёт и сроки» на вкладке «Главная»: панель откроется на вкладке «Документы».",
+};
 
 /** The part of `Office.AddinCommands.Event` a handler uses. */
 export interface CompletableEvent {
@@ -32,6 +39,11 @@ export interface RibbonHandlers {
   /** Resolves with where a message that must be seen was shown (null: none needed). */
   buildReport(event: CompletableEvent): Promise<Delivery | null>;
   refreshDeadlines(event: CompletableEvent): Promise<Delivery | null>;
+  /**
+   * «Документы»: the pane on its «Документы» tab (documents are made there, from a case); where
+   * the pane does not open, a dialog says how to open it. Reads nothing.
+   */
+  openDocuments(event: CompletableEvent): Promise<Delivery>;
 }
 
 export function createRibbonHandlers(deps: HandlerDeps): RibbonHandlers {
@@ -73,6 +85,18 @@ export function createRibbonHandlers(deps: HandlerDeps): RibbonHandlers {
   }
 
   return {
+    async openDocuments(event) {
+      try {
+        requestDocumentsTab();
+      } finally {
+        event.completed();
+      }
+      try {
+        return await deliver(deps, DOCUMENTS_NO_PANE);
+      } catch {
+        return "later";
+      }
+    },
     buildReport: (event) =>
       handle(event, "Отчёт не построен", async () => {
         const outcome = await runReportCommand(deps.gateway(), {

@@ -51,6 +51,9 @@ interface RuntimeState {
   readonly refreshListeners: Set<(summary: DeadlinesSummary) => void>;
   readonly messageListeners: Set<(message: CommandMessage) => void>;
   readonly paneListeners: Set<(visible: boolean) => void>;
+  /** «Документы» was asked for and no pane has shown the tab yet. */
+  documentsPending: boolean;
+  readonly documentsListeners: Set<() => void>;
 }
 
 const state = sharedSlot<RuntimeState>("runtimeState", () => ({
@@ -60,8 +63,10 @@ const state = sharedSlot<RuntimeState>("runtimeState", () => ({
   refreshListeners: new Set(),
   messageListeners: new Set(),
   paneListeners: new Set(),
+  documentsPending: false,
+  documentsListeners: new Set(),
 }));
-const { refreshListeners, messageListeners, paneListeners } = state;
+const { refreshListeners, messageListeners, paneListeners, documentsListeners } = state;
 
 /** `OfficeRuntime.storage` when the runtime has it, else null (tests, plain browser). */
 export function officeStorage(): KeyValueStorage | null {
@@ -130,6 +135,8 @@ export function resetRuntimeState(): void {
   refreshListeners.clear();
   messageListeners.clear();
   paneListeners.clear();
+  state.documentsPending = false;
+  documentsListeners.clear();
 }
 
 /** The pane's entry point says whether the pane is on screen. */
@@ -204,4 +211,30 @@ export function publishCommandMessage(message: CommandMessage): void {
 /** The latest command message, or null. */
 export function lastCommandMessage(): CommandMessage | null {
   return state.lastMessage;
+}
+
+/**
+ * The ribbon's «Документы» (or the page opened with `?tab=documents`): the pane shows the tab
+ * now, or when it mounts (the request waits until a listener takes it).
+ */
+export function requestDocumentsTab(): void {
+  const listeners = [...documentsListeners];
+  state.documentsPending = listeners.length === 0;
+  for (const listener of listeners) {
+    try {
+      listener();
+    } catch {
+      // See requestDeadlinesRefresh.
+    }
+  }
+}
+
+/** Subscribes to «Документы»; a request made before is delivered at once. Returns the unsubscribe. */
+export function onDocumentsRequest(listener: () => void): () => void {
+  documentsListeners.add(listener);
+  if (state.documentsPending) {
+    state.documentsPending = false;
+    listener();
+  }
+  return () => documentsListeners.delete(listener);
 }

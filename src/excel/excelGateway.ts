@@ -65,6 +65,26 @@ export function createExcelGateway(
     writeReportSheet: (report, opts) =>
       writeReportSheet(s, report, opts?.sheetNames, opts?.kind ?? "school"),
     openReportWorkbook: (report, opts) => openReportWorkbook(s, report, opts?.base64),
+    // The import (papaparse, the import core) and the documents' layout are fetched on first
+    // use: they stay out of the pane's first bundle.
+    planImport: async (input) => (await import("./importWrites")).planFileImport(s, input),
+    importRows: async (plan, opts) => (await import("./importWrites")).writeImport(s, plan, opts),
+    async writeDocumentSheet(model) {
+      const { writeDocumentSheetIn } = await import("./documentSheet");
+      const c = await s.capabilities();
+      const read = s.last;
+      const result = await s.run((context) =>
+        writeDocumentSheetIn(context, model, c, read?.snapshot.sheetNames)
+      );
+      // The next document knows this name is taken without reading the names again.
+      if (read !== null && s.last === read && read.snapshot.sheetNames) {
+        s.last = {
+          ...read,
+          snapshot: { ...read.snapshot, sheetNames: [...read.snapshot.sheetNames, result.sheet] },
+        };
+      }
+      return result;
+    },
     readSettings: () => readSettings(s),
     writeSettings: (values) => writeSettings(s, values),
   };

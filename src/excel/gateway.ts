@@ -17,8 +17,15 @@ import type {
   SheetKey,
   StepKey,
 } from "../core/register/schema";
+import type { DocumentModel } from "../core/documents";
 import type { ReportJson } from "../core/report/types";
 import type { DateSystem } from "./dateSystem";
+import type { DocumentSheetResult } from "./documentSheet";
+import type { ImportPlan } from "../core/import/plan";
+import type { ImportWriteOptions, ImportWriteResult } from "./importWrites";
+
+export type { DocumentSheetResult } from "./documentSheet";
+export type { ImportWriteOptions, ImportWriteResult } from "./importWrites";
 
 /** What the host supports, found by feature detection (Office.context.requirements). */
 export interface HostCapabilities {
@@ -356,6 +363,27 @@ export interface RegisterGateway {
    * built here from `report`). One request (`Excel.createWorkbook`), no batch.
    */
   openReportWorkbook(report: ReportJson, opts?: { readonly base64?: string }): Promise<boolean>;
+  /**
+   * Writes a document of a case (src/core/documents) into a new sheet named after the document
+   * and its subject (31 characters, unique), print-ready (A4 portrait, margins, one page wide,
+   * no gridlines, as far as the host allows: `limits` says what it could not set) and activates
+   * it: 1 sync after a read of the register (its sheet names), 2 otherwise. A new sheet beside
+   * the register, not a change of its tables: no upgrade, no «Журнал» row.
+   */
+  writeDocumentSheet(model: DocumentModel): Promise<DocumentSheetResult>;
+  /**
+   * A CSV file checked for import into a register sheet (src/csv/parseCsv.ts `prepareImport`):
+   * encoding, delimiter, the first rows, every error and the duplicates, against the register
+   * read now (its usual read syncs). Writes nothing.
+   */
+  planImport(input: { readonly bytes: Uint8Array; readonly sheet: string }): Promise<ImportPlan>;
+  /**
+   * Appends the rows of a plan without errors to its sheet's table — all or none: at most
+   * 2 000 rows and ~4 MB a `context.sync` (10 000 rows: 5 syncs after the upgrade check), the
+   * «Журнал» row in the last; when a batch fails, the rows added are deleted again and a Russian
+   * message says the sheet is as it was. `duplicates`: add them or leave them out.
+   */
+  importRows(plan: ImportPlan, opts: ImportWriteOptions): Promise<ImportWriteResult>;
   /** Settings as parameter → text, and their update (2 syncs: the rows, the write). */
   readSettings(): Promise<Record<string, string>>;
   writeSettings(values: Readonly<Record<string, string>>): Promise<WriteOutcome>;

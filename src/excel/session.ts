@@ -4,7 +4,7 @@
  * write so that the next write needs no new read), and the way a write settles after its one
  * `context.sync` (a stale snapshot is undone or repaired, see `settle`).
  */
-import type { Episode, Register } from "../core/register/model";
+import type { Episode, RawTable, Register } from "../core/register/model";
 import { matchKey } from "../core/text";
 import { parseRegister } from "../core/register/parseRegister";
 import { detectCapabilities, type IsSetSupported } from "./capabilities";
@@ -108,6 +108,9 @@ export class GatewaySession {
     return this.caps;
   }
 
+  /** The raw tables of the latest read (the CSV import checks a file against them). */
+  lastSheets: Map<string, RawTable> | null = null;
+
   /** A read under way, shared by the callers that ask meanwhile. */
   private reading: Promise<RegisterRead> | null = null;
 
@@ -124,6 +127,7 @@ export class GatewaySession {
     const { sheets, snapshot } = await this.run((context) => readRegisterTables(context, caps));
     const { register, issues } = parseRegister(sheets);
     this.last = { register, issues, snapshot };
+    this.lastSheets = sheets;
     return this.last;
   }
 

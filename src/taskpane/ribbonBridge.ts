@@ -1,13 +1,14 @@
 /**
  * What the task pane exchanges with the ribbon commands (src/commands/runtimeState.ts): the
  * report period it last used (the «Отчёт» button builds for it), «Обновить сроки» (re-read the
- * register and show «Сроки»), and the Russian result of a command to show in a message bar.
+ * register and show «Сроки»), «Документы» (show that tab), and the Russian result of a command to show in a message bar.
  * An interface, so the pane gets it as a prop and tests can pass their own.
  */
 import {
   lastCommandMessage,
   onCommandMessage,
   onDeadlinesRefresh,
+  onDocumentsRequest,
   rememberReportPeriod,
   type CommandMessage,
 } from "../commands/runtimeState";
@@ -22,6 +23,11 @@ export interface RibbonBridge {
   lastMessage(): CommandMessage | null;
   /** The period the pane built a report for: the ribbon's «Отчёт» uses it next. */
   rememberPeriod(period: Period): Promise<void>;
+  /**
+   * «Документы» was pressed (also before the pane mounted: the listener is called at once);
+   * returns the unsubscribe. Optional: a bridge without it has no such button.
+   */
+  onDocuments?(listener: () => void): () => void;
 }
 
 export type { CommandMessage };
@@ -33,6 +39,7 @@ export function runtimeRibbonBridge(): RibbonBridge {
     onMessage: (listener) => onCommandMessage(listener),
     lastMessage: () => lastCommandMessage(),
     rememberPeriod: (period) => rememberReportPeriod(period),
+    onDocuments: (listener) => onDocumentsRequest(listener),
   };
 }
 

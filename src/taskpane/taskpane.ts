@@ -6,7 +6,7 @@
  * is read from the host clock when the pane starts.
  */
 import { setGatewayFactory } from "../commands/gatewayFactory";
-import { setPaneVisible } from "../commands/runtimeState";
+import { requestDocumentsTab, setPaneVisible } from "../commands/runtimeState";
 import { createExcelGateway } from "../excel/excelGateway";
 import type { RegisterGateway } from "../excel/gateway";
 import { whenPaneActive } from "./activation";
@@ -26,6 +26,11 @@ function sharedGateway(): RegisterGateway {
 }
 
 setGatewayFactory(sharedGateway);
+
+// manifest-taskpane.xml's «Документы» opens the pane alone with ?tab=documents.
+if (new URLSearchParams(window.location.search).get("tab") === "documents") {
+  requestDocumentsTab();
+}
 
 Office.onReady((info) => {
   const root = document.getElementById("root");

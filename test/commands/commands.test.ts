@@ -17,10 +17,12 @@ import {
   runReportCommand,
 } from "../../src/commands/commandLogic";
 import { commandGateway, setGatewayFactory } from "../../src/commands/gatewayFactory";
-import { createRibbonHandlers } from "../../src/commands/handlers";
+import { createRibbonHandlers, DOCUMENTS_NO_PANE } from "../../src/commands/handlers";
 import {
   lastCommandMessage,
   onCommandMessage,
+  onDocumentsRequest,
+  requestDocumentsTab,
   onDeadlinesRefresh,
   recallReportPeriod,
   rememberReportPeriod,
@@ -358,6 +360,51 @@ describe("ribbon handlers", () => {
     assert.equal(t.panes(), 1);
     assert.deepEqual(t.refreshes, [{ on: TODAY, overdue: 0, today: 0, nextWeek: 0 }]);
     assert.match(t.messages[0]?.text ?? "", /^Сроки на 23\.11\.2026/);
+  });
+
+  test("«Документы» opens the pane on its tab, reads nothing, publishes no message", async () => {
+    const t = setup();
+    let shown = 0;
+    onDocumentsRequest(() => (shown += 1));
+    assert.equal(await t.handlers.openDocuments(t.event), "pane");
+    assert.equal(t.completed(), 1);
+    assert.equal(t.panes(), 1);
+    assert.equal(shown, 1);
+    assert.deepEqual(t.messages, []);
+    assert.deepEqual(t.calls, []);
+  });
+
+  test("«Документы» with the pane closed: the pane takes the request when it mounts", async () => {
+    const t = setup();
+    await t.handlers.openDocuments(t.event);
+    let shown = 0;
+    onDocumentsRequest(() => (shown += 1));
+    assert.equal(shown, 1, "delivered once on subscription");
+    onDocumentsRequest(() => (shown += 1));
+    assert.equal(shown, 1, "and only once");
+    requestDocumentsTab();
+    assert.equal(shown, 3, "then to every pane listening");
+  });
+
+  test("«Документы» where the pane does not open (Marketplace): a dialog says how to open it", async () => {
+    const dialogs: CommandMessage[] = [];
+    let completed = 0;
+    const handlers = createRibbonHandlers({
+      gateway: commandGateway,
+      today: () => TODAY,
+      recallPeriod: async () => null,
+      paneVisible: () => false,
+      showTaskpane: async () => undefined,
+      paneShown: async () => false,
+      showDialog: async (m) => {
+        dialogs.push(m);
+        return true;
+      },
+    });
+    assert.equal(await handlers.openDocuments({ completed: () => (completed += 1) }), "dialog");
+    assert.equal(completed, 1);
+    assert.deepEqual(dialogs, [DOCUMENTS_NO_PANE]);
+    assert.match(DOCUMENTS_NO_PANE.text, /«Учёт и сроки».*«Документы»/);
   });
 
   test("a failing listener does not break the command", async () => {

@@ -19,11 +19,17 @@ import {
 } from "../../src/core/register/schema";
 import { cellText } from "../../src/core/register/cells";
 import type { ReportJson } from "../../src/core/report/types";
+import { documentSheet, documentSheetName, type DocumentModel } from "../../src/core/documents";
+import { rowsToImport, type ImportPlan } from "../../src/core/import/plan";
+import { prepareImport } from "../../src/csv/parseCsv";
 import type {
   ActivityDraft,
   AssistanceDraft,
   CaseDraft,
   CreateRegisterResult,
+  DocumentSheetResult,
+  ImportWriteOptions,
+  ImportWriteResult,
   HostCapabilities,
   RegisterRead,
   ReportData,
@@ -64,6 +70,8 @@ export interface GatewayCall {
 export class MemoryGateway implements RegisterGateway {
   readonly calls: GatewayCall[] = [];
   readonly reports = new Map<string, ReportJson>();
+  /** Documents written by «Документы», by sheet name. */
+  readonly documents = new Map<string, DocumentModel>();
   selection: { code: string; step: StepKey | null } | null = null;
   private listeners: ((code: string) => void)[] = [];
 
@@ -332,6 +340,44 @@ export class MemoryGateway implements RegisterGateway {
     const sheet = `${prefix} ${formatDateRu(report.from)}–${formatDateRu(report.to)}`;
     this.reports.set(sheet, report);
     return { sheet };
+  }
+
+  async planImport(input: { bytes: Uint8Array; sheet: string }): Promise<ImportPlan> {
+    this.log("planImport", input.sheet);
+    return prepareImport({ bytes: input.bytes, sheet: input.sheet, register: this.book.raw() });
+  }
+
+  async importRows(plan: ImportPlan, opts: ImportWriteOptions): Promise<ImportWriteResult> {
+    this.log("importRows", plan.sheet, opts);
+    if (plan.errors.length > 0 || plan.sheet === null) {
+      throw new Error("В файле ошибки: ничего не записано.");
+    }
+    const rows = rowsToImport(plan, opts.duplicates);
+    let first = 0;
+    for (const r of rows) {
+      const values: Record<string, Cell> = {};
+      for (const [k, v] of Object.entries(r.values)) {
+        values[k] = v;
+      }
+      const index = this.book.append(plan.sheet, values);
+      first ||= index;
+    }
+    return {
+      sheet: plan.sheet,
+      rows: rows.length,
+      skipped: plan.rows.length - rows.length,
+      first,
+      last: first + rows.length - 1,
+      batches: rows.length === 0 ? 0 : 1,
+      upgraded: null,
+    };
+  }
+
+  async writeDocumentSheet(model: DocumentModel): Promise<DocumentSheetResult> {
+    this.log("writeDocumentSheet", model);
+    const sheet = documentSheetName(model, [...this.book.sheets.keys(), ...this.documents.keys()]);
+    this.documents.set(sheet, model);
+    return { sheet, rows: documentSheet(model).rowHeights.length, limits: [] };
   }
 
   async openReportWorkbook(report: ReportJson): Promise<boolean> {

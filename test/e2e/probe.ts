@@ -20,6 +20,8 @@ export interface RibbonProbe {
   message(text: string): void;
   /** The period the pane last built a report for. */
   period(): Promise<{ from: string; to: string } | null>;
+  /** «Документы» pressed. */
+  documents(): void;
 }
 
 export interface E2eProbe {

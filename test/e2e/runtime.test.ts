@@ -147,6 +147,29 @@ describe("the shared runtime loaded hidden", () => {
   });
 });
 
+describe("the ribbon's «Документы»", () => {
+  test("pressed while the pane is hidden: reads nothing, a dialog says how to open it; shown, the pane opens on «Документы»", async () => {
+    const page = await runtimePage("fixture");
+    await page.evaluate(() => window.__runtime?.press("openDocuments"));
+    await page.waitForFunction(() => (window.__runtime?.sentToDialog.length ?? 0) > 0);
+    const sent = await page.evaluate(() => window.__runtime?.sentToDialog ?? []);
+    const message = parseDialogPayload(sent[0] ?? "");
+    assert.equal(message?.intent, "warning");
+    assert.match(message?.text ?? "", /«Учёт и сроки».*«Документы»/);
+    assert.equal(await runs(page), 0, "the button reads nothing");
+    await page.evaluate(() => {
+      (window as unknown as { __shown: boolean }).__shown = true;
+      window.__runtime?.setVisibility("Taskpane");
+    });
+    await page.getByRole("tab", { name: "Документы", selected: true }).waitFor();
+    await page
+      .locator("#panel-documents")
+      .getByRole("button", { name: "Сформировать на листе" })
+      .waitFor();
+    await page.close();
+  });
+});
+
 /** office.js for dialog.html: the dialog API's side in the dialog. */
 const DIALOG_OFFICE = `window.__parent = [];
 window.Office = {

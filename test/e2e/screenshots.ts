@@ -2,9 +2,12 @@
  * Screenshots of the task pane 350 px wide, one per tab (and the removal, the upgrade offer), for docs/ (README, docs/user-guide.md):
  * `node --import tsx test/e2e/screenshots.ts`. The pane runs on the Office.js adapter over the
  * fake Excel with the e2e fixture register, on the fixture date 23.11.2026.
+ * `node --import tsx test/e2e/screenshots.ts 14-documents` renews only the shots whose names
+ * start with the arguments.
  */
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import iconv from "iconv-lite";
 import type { Browser, Page } from "playwright-core";
 import { reportMail } from "../../src/core/report/mailText";
 import { buildReportXlsxBytes } from "../../src/excel/reportWorkbook";
@@ -13,7 +16,12 @@ import { buildHost, launch, openPane, removeDir, serve } from "./harness";
 
 const OUT = resolve(__dirname, "../../docs/screenshots");
 
+const ONLY = process.argv.slice(2);
+
 async function shot(page: Page, name: string): Promise<void> {
+  if (ONLY.length > 0 && !ONLY.some((prefix) => name.startsWith(prefix))) {
+    return;
+  }
   await page.waitForTimeout(150); // let focus rings and transitions settle
   await page.screenshot({ path: join(OUT, `${name}.png`) });
   console.log(`docs/screenshots/${name}.png`);
@@ -122,6 +130,33 @@ async function main(): Promise<void> {
     await page.getByRole("button", { name: "Сформировать на листе" }).click();
     await page.getByTestId("report-summary").waitFor();
     await shot(page, "05-report");
+    // «Документы»: form 4 asked for a level-1 case — the warning to confirm.
+    await page.getByRole("tab", { name: "Документы" }).click();
+    const docs = page.locator("#panel-documents");
+    await docs.getByLabel("Случай").selectOption("В-1");
+    await docs.getByLabel("Документ").selectOption({ label: "Представление КДН (ребёнок)" });
+    await docs.getByRole("button", { name: "Сформировать на листе" }).click();
+    await page.getByTestId("document-warning").waitFor();
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, "14-documents");
+    // «Импорт»: a class list with one impossible date — the preview and the error, nothing written.
+    await page.getByRole("tab", { name: "Импорт" }).click();
+    await page.getByTestId("import-file").setInputFiles({
+      name: "7А.csv",
+      mimeType: "text/csv",
+      buffer: iconv.encode(
+        "Код;Фамилия;Имя;Отчество;Дата рождения;Класс\r\n" +
+          "В-10;Ооржак;Саян;Алексеевич;01.02.2013;7А\r\n" +
+          "В-11;Сат;Аяна;Олеговна;31.02.2013;7А\r\n" +
+          "В-12;Монгуш;Чечек;Айдысовна;15.09.2012;7А\r\n",
+        "win1251"
+      ),
+    });
+    await page.getByTestId("import-errors").waitFor();
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, "15-import");
     await page.getByRole("tab", { name: "Настройки" }).click();
     await page.getByRole("button", { name: "Сохранить настройки" }).waitFor();
     await shot(page, "06-settings");

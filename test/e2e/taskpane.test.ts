@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import type { Server } from "node:http";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
+import iconv from "iconv-lite";
 import { buildHost, launch, openPane, removeDir, serve, type Pane } from "./harness";
 
 type Row = Record<string, string | number | boolean | null>;
@@ -54,6 +55,8 @@ const TAB_IDS: Record<string, string> = {
   Сроки: "deadlines",
   Записи: "entries",
   Отчёт: "report",
+  Документы: "documents",
+  Импорт: "import",
   Настройки: "settings",
 };
 
@@ -524,6 +527,117 @@ describe("the workbook and the host", () => {
     await closePane(p);
   });
 
+  test("«Документы»: a municipal form for a level-1 case only after confirming; one sync a sheet; the ribbon opens the tab", async () => {
+    const p = await pane();
+    const { page } = p;
+    // The case open in «Случай» is the one «Документы» starts with.
+    await page.evaluate(() => window.__vshu?.selectCase("В-1"));
+    await page.getByRole("tab", { name: "Случай", selected: true }).waitFor();
+    await page.evaluate(() => window.__vshu?.ribbon?.documents());
+    await page.getByRole("tab", { name: "Документы", selected: true }).waitFor();
+    const panel = page.locator("#panel-documents");
+    await panel.getByRole("button", { name: "Сформировать на листе" }).waitFor();
+    assert.equal(await panel.getByLabel("Случай").inputValue(), "В-1");
+    // A school form of the level-1 case: at once.
+    await panel.getByRole("button", { name: "Сформировать на листе" }).click();
+    await page.getByText(/на листе «Представление ВШУ .+»\. Проверьте и распечатайте/).waitFor();
+    assert.equal(await calls(page, "writeDocumentSheet"), 1);
+    if (await page.evaluate(() => window.__vshu?.kind === "excel")) {
+      assert.equal(await lastSyncs(page, "writeDocumentSheet"), 1, "one context.sync a document");
+    }
+    // Form 4 for the same level-1 case: the warning first; «Отмена» writes nothing.
+    await panel.getByLabel("Документ").selectOption({ label: "Представление КДН (ребёнок)" });
+    await panel.getByRole("button", { name: "Сформировать на листе" }).click();
+    const warning = page.getByTestId("document-warning");
+    await warning.getByText(/социально опасном положении.*решён уровень 1/).waitFor();
+    await warning.getByRole("button", { name: "Отмена" }).click();
+    await warning.waitFor({ state: "detached" });
+    assert.equal(await calls(page, "writeDocumentSheet"), 1);
+    // Confirmed: written and shown.
+    await panel.getByRole("button", { name: "Сформировать на листе" }).click();
+    await warning.getByRole("button", { name: "Всё равно сформировать" }).click();
+    await page.getByText(/на листе «Представление КДН .+»/).waitFor();
+    assert.equal(await calls(page, "writeDocumentSheet"), 2);
+    const names = await page.evaluate(() => window.__vshu?.sheetNames() ?? []);
+    assert.ok(
+      names.some((n) => n.startsWith("Представление КДН")),
+      names.join(", ")
+    );
+    // A plan for a quarter the removed case В-5 was not on the register: warned too.
+    await panel.getByLabel("Случай").selectOption("В-5");
+    await panel.getByLabel("Документ").selectOption({ label: "План сопровождения" });
+    await panel.getByLabel("Четверть").selectOption("IV");
+    await panel.getByRole("button", { name: "Сформировать на листе" }).click();
+    await warning.getByText(/не состоял на учёте в IV четверти/).waitFor();
+    assert.equal(await calls(page, "writeDocumentSheet"), 2);
+    await closePane(p);
+  });
+
+  test("«Импорт»: the preview with its error row writes nothing; a clean file goes in, a duplicate only when ticked", async () => {
+    const p = await pane();
+    const { page } = p;
+    const panel = await openTab(page, "Импорт");
+    const file = page.getByTestId("import-file");
+    // Windows-1251 with «;», as Russian Excel saves «CSV»; row 3 has an impossible date.
+    const bad = iconv.encode(
+      "Код;Фамилия;Имя;Дата рождения;Класс\r\nВ-10;Ооржак;Саян;01.02.2013;5Б\r\nВ-11;Сат;Аяна;31.02.2012;6А\r\n",
+      "win1251"
+    );
+    await file.setInputFiles({ name: "класс.csv", mimeType: "text/csv", buffer: bad });
+    const preview = page.getByTestId("import-preview");
+    await preview
+      .getByText(/«класс\.csv»: кодировка Windows-1251, разделитель «;», строк с данными: 2/)
+      .waitFor();
+    await preview.getByRole("cell", { name: "Ооржак" }).waitFor();
+    const errors = page.getByTestId("import-errors");
+    await errors.getByText("Ошибки в файле: 1.").waitFor();
+    await errors.getByText(/Ничего не будет записано/).waitFor();
+    await errors
+      .getByText(/^строка 3, столбец «Дата рождения», значение «31\.02\.2012»: /)
+      .waitFor();
+    assert.equal(await panel.getByRole("button", { name: "Импортировать" }).isDisabled(), true);
+    assert.equal(await calls(page, "importRows"), 0);
+    // A clean file in UTF-8 with «,»: one new child and one already on the register (В-1).
+    const good = Buffer.from(
+      "Код,Фамилия,Имя,Дата рождения,Класс\nВ-12,Ооржак,Саян,2013-02-01,5Б\nВ-13,Монгуш,Айдын,12.05.2014,6А\n",
+      "utf8"
+    );
+    await file.setInputFiles({ name: "список.csv", mimeType: "text/csv", buffer: good });
+    await page
+      .getByTestId("import-duplicates")
+      .getByText(/Уже в книге учёта: 1/)
+      .waitFor();
+    await panel.getByText("1 строка на лист «Учёт»").waitFor();
+    await panel.getByRole("button", { name: "Импортировать" }).click();
+    await page
+      .getByText(
+        /На лист «Учёт» добавлено: 1 строка из файла «список\.csv» \(строка \d+\)\. Не добавлены уже учтённые дети: 1/
+      )
+      .waitFor();
+    assert.equal(await calls(page, "importRows"), 1);
+    if (await page.evaluate(() => window.__vshu?.kind === "excel")) {
+      assert.equal(await lastSyncs(page, "importRows"), 1, "one sync for ≤ 2 000 rows");
+    }
+    const cases = await rows(page, "Учёт");
+    assert.equal(cases.find((r) => r["Код"] === "В-12")?.["Дата рождения"], "2013-02-01");
+    assert.equal(cases.filter((r) => r["Фамилия"] === "Монгуш" && r["Имя"] === "Айдын").length, 1);
+    assert.ok(
+      (await rows(page, "Журнал")).some((r) => r["Действие"] === "импорт из файла CSV: 1 строка")
+    );
+    // The duplicate, ticked: added too.
+    const again = Buffer.from(
+      "Код,Фамилия,Имя,Дата рождения\nВ-14,Монгуш,Айдын,12.05.2014\n",
+      "utf8"
+    );
+    await file.setInputFiles({ name: "ещё.csv", mimeType: "text/csv", buffer: again });
+    await page.getByTestId("import-duplicates").waitFor();
+    await panel.getByRole("checkbox", { name: "Всё равно добавить и их" }).check();
+    await panel.getByRole("button", { name: "Импортировать" }).click();
+    await page.getByText(/На лист «Учёт» добавлено: 1 строка из файла «ещё\.csv»/).waitFor();
+    assert.ok((await rows(page, "Учёт")).some((r) => r["Код"] === "В-14"));
+    await closePane(p);
+  });
+
   test("the pane also runs on the in-memory gateway (pane-only development)", async () => {
     const p = await pane("?gateway=memory");
     const { page } = p;
@@ -540,7 +654,7 @@ describe("the workbook and the host", () => {
     const p = await pane();
     const { page } = p;
     await page.setViewportSize({ width: 320, height: 800 });
-    for (const tab of ["Случай", "Сроки", "Записи", "Отчёт", "Настройки"]) {
+    for (const tab of ["Случай", "Сроки", "Записи", "Отчёт", "Документы", "Импорт", "Настройки"]) {
       await openTab(page, tab);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth

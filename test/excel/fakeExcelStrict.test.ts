@@ -205,3 +205,45 @@ describe("fake Excel: used ranges", () => {
     );
   });
 });
+
+describe("fake Excel: deleting table rows, format members", () => {
+  test("Range.delete up over a table's columns takes the rows out of the table", async () => {
+    const fake = seedSteps();
+    fake.seed("Мероприятия", [["под таблицей"]], { at: "A6" });
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Мероприятия").getRange("A3:D3").delete("Up");
+      await context.sync();
+    });
+    const t = fake.table("tblActions");
+    assert.deepEqual(
+      t.rows.map((r) => r[0]),
+      ["В-1"]
+    );
+    assert.equal(t.address, "Мероприятия!A1:D2");
+    assert.equal(fake.cell("Мероприятия", "A5").value, "под таблицей", "the cells below move up");
+  });
+
+  test("deleting part of a table's columns is refused, as Excel refuses it", async () => {
+    const fake = seedSteps();
+    await assert.rejects(
+      fake.run(async (context) => {
+        context.workbook.worksheets.getItem("Мероприятия").getRange("A2:B2").delete("Up");
+        await context.sync();
+      }),
+      (e: unknown) => e instanceof FakeExcelError && e.code === "InvalidOperation"
+    );
+    assert.equal(fake.table("tblActions").rows.length, 2);
+  });
+
+  test("a format member the fake does not model throws instead of passing unseen", async () => {
+    const fake = seedSteps();
+    await assert.rejects(
+      fake.run(async (context) => {
+        const format = context.workbook.worksheets.getItem("Мероприятия").getRange("A1").format;
+        (format.font as unknown as Record<string, unknown>)["strikethrough"] = true;
+        await context.sync();
+      }),
+      TypeError
+    );
+  });
+});

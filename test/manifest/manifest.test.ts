@@ -58,7 +58,7 @@ for (const m of MANIFESTS) {
       const targets = m.elements
         .flatMap((el) => [el.attrs.DefaultValue ?? "", el.attrs.Value ?? ""])
         .filter((value) => value.startsWith(urls.DEV_URL))
-        .map((value) => value.slice(urls.DEV_URL.length));
+        .map((value) => value.slice(urls.DEV_URL.length).split("?")[0] ?? "");
       assert.ok(targets.length > 0);
       for (const target of targets) {
         assert.ok(BUILT_FILES.has(target) || existsSync(path.join(ROOT, target)), target);
@@ -69,7 +69,15 @@ for (const m of MANIFESTS) {
       const images = m.byName("bt:Image").filter((el) => el.attrs.id !== undefined);
       assert.deepEqual(
         images.map((el) => el.attrs.DefaultValue?.slice(urls.DEV_URL.length)),
-        ["assets/icon-16.png", "assets/icon-32.png", "assets/icon-80.png"]
+        [
+          "assets/icon-16.png",
+          "assets/icon-32.png",
+          "assets/icon-80.png",
+          // «Документы»
+          "assets/documents-16.png",
+          "assets/documents-32.png",
+          "assets/documents-80.png",
+        ]
       );
       assert.equal(m.byName("IconUrl")[0]?.attrs.DefaultValue, `${urls.DEV_URL}assets/icon-32.png`);
       assert.equal(
@@ -112,6 +120,7 @@ describe("manifest.xml: the shared runtime", () => {
   test("ribbon functions are exactly the ones commands.ts registers", () => {
     assert.deepEqual(validator.ribbonFunctionNames(SHARED.root).sort(), [
       "buildReport",
+      "openDocuments",
       "refreshDeadlines",
     ]);
   });
@@ -154,16 +163,23 @@ describe("manifest-taskpane.xml: the task pane alone (Office 2016/2019)", () => 
     assert.equal(byName("Sets")[0]?.attrs.DefaultMinVersion, "1.1");
   });
 
-  test("opens taskpane-only.html from «Мои надстройки» and from its one ribbon button", () => {
+  test("opens taskpane-only.html from «Мои надстройки» and from its ribbon buttons, as one pane", () => {
     const page = `${urls.DEV_URL}taskpane-only.html`;
     assert.equal(byName("SourceLocation")[0]?.attrs.DefaultValue, page);
     const actions = byName("Action");
     assert.deepEqual(
       actions.map((a) => a.attrs["xsi:type"]),
-      ["ShowTaskpane"]
+      ["ShowTaskpane", "ShowTaskpane"]
     );
-    const url = byName("bt:Url").find((u) => u.attrs.id === "Taskpane.Url");
-    assert.equal(url?.attrs.DefaultValue, page);
+    // «Учёт и сроки» and «Документы» share one pane; «Документы» opens it on its tab.
+    assert.deepEqual(
+      byName("TaskpaneId").map((t) => t.text.trim()),
+      ["VshuPane", "VshuPane"]
+    );
+    const url = (id: string): string | undefined =>
+      byName("bt:Url").find((u) => u.attrs.id === id)?.attrs.DefaultValue;
+    assert.equal(url("Taskpane.Url"), page);
+    assert.equal(url("Taskpane.Documents.Url"), `${page}?tab=documents`);
   });
 
   test("is another add-in than manifest.xml: its own Id and ribbon ids", () => {

@@ -111,7 +111,7 @@ describe("the validator keeps the task-pane manifest reachable from Office 2016"
   test("a code button or a function file is refused", () => {
     const button = mutate(
       TASKPANE.xml,
-      /<Action xsi:type="ShowTaskpane">\s*<SourceLocation resid="Taskpane.Url"\/>\s*<\/Action>/,
+      /<Action xsi:type="ShowTaskpane">\s*(?:<TaskpaneId>\w+<\/TaskpaneId>\s*)?<SourceLocation resid="Taskpane.Url"\/>\s*<\/Action>/,
       '<Action xsi:type="ExecuteFunction"><FunctionName>buildReport</FunctionName></Action>'
     );
     assert.ok(has(errorsOf(button), "ExecuteFunction button in a task-pane-only manifest"));

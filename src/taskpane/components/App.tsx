@@ -9,7 +9,7 @@ import type { RegisterGateway } from "../../excel/gateway";
 import { useCapabilities } from "../hooks/useCapabilities";
 import { useCaseSelection } from "../hooks/useCaseSelection";
 import { useRegister, type ReadAhead } from "../hooks/useRegister";
-import { useRibbon } from "../hooks/useRibbon";
+import { useDocumentsButton, useRibbon } from "../hooks/useRibbon";
 import { NO_RIBBON, type RibbonBridge } from "../ribbonBridge";
 import { ActionMessageBar } from "./common/ActionMessageBar";
 import { Header } from "./Header";
@@ -56,6 +56,7 @@ export function App({ gateway, today, ribbon = NO_RIBBON, firstRead = null }: Ap
     setTab("deadlines");
     void refresh();
   });
+  useDocumentsButton(ribbon, () => setTab("documents"));
 
   return (
     <div className={s.root}>

@@ -1,6 +1,6 @@
 /**
  * The five tabs. The tab list, «Случай» (the default tab) and «Сроки» are in the first bundle;
- * «Записи», «Отчёт», «Настройки» are fetched when first opened (React.lazy). «Случай» is not lazy:
+ * «Записи», «Отчёт», «Документы», «Импорт», «Настройки» are fetched when first opened (React.lazy). «Случай» is not lazy:
  * its chunk would arrive after the register is read, and React holds back content that replaces
  * a Suspense fallback for up to 300 ms — the form would show that much later
  * (bench/taskpane-bench.ts).
@@ -18,17 +18,24 @@ const EntriesTab = lazy(() =>
   import("./entries/EntriesTab").then((m) => ({ default: m.EntriesTab }))
 );
 const ReportTab = lazy(() => import("./report/ReportTab").then((m) => ({ default: m.ReportTab })));
+const DocumentsTab = lazy(() =>
+  import("./documents/DocumentsTab").then((m) => ({ default: m.DocumentsTab }))
+);
+const ImportTab = lazy(() => import("./import/ImportTab").then((m) => ({ default: m.ImportTab })));
 const SettingsTab = lazy(() =>
   import("./settings/SettingsTab").then((m) => ({ default: m.SettingsTab }))
 );
 
-export type TabId = "case" | "deadlines" | "entries" | "report" | "settings";
+export type TabId =
+  "case" | "deadlines" | "entries" | "report" | "documents" | "import" | "settings";
 
 const TABS: readonly { id: TabId; title: string }[] = [
   { id: "case", title: "Случай" },
   { id: "deadlines", title: "Сроки" },
   { id: "entries", title: "Записи" },
   { id: "report", title: "Отчёт" },
+  { id: "documents", title: "Документы" },
+  { id: "import", title: "Импорт" },
   { id: "settings", title: "Настройки" },
 ];
 
@@ -102,6 +109,17 @@ export function PaneTabs(props: PaneTabsProps) {
               today={today}
               capabilities={props.capabilities}
             />
+          )}
+          {register !== null && tab === "documents" && (
+            <DocumentsTab
+              gateway={gateway}
+              register={register}
+              today={today}
+              caseCode={props.caseView.code}
+            />
+          )}
+          {register !== null && tab === "import" && (
+            <ImportTab gateway={gateway} onChanged={refresh} />
           )}
           {tab === "settings" && (
             <SettingsTab gateway={gateway} today={today} onChanged={refresh} />

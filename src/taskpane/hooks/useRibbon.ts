@@ -1,4 +1,7 @@
-/** Listens to the ribbon commands: «Обновить сроки» and the commands' messages. */
+/**
+ * Listens to the ribbon commands: «Обновить сроки», «Документы» (useDocumentsButton) and the
+ * commands' messages.
+ */
 import { useEffect, useRef, useState } from "react";
 import type { CommandMessage, RibbonBridge } from "../ribbonBridge";
 
@@ -15,4 +18,11 @@ export function useRibbon(ribbon: RibbonBridge, onRefresh: () => void): CommandM
     };
   }, [ribbon]);
   return message;
+}
+
+/** The ribbon's «Документы» (pressed now, or before the pane was on screen): show that tab. */
+export function useDocumentsButton(ribbon: RibbonBridge, onDocuments: () => void): void {
+  const latest = useRef(onDocuments);
+  latest.current = onDocuments;
+  useEffect(() => ribbon.onDocuments?.(() => latest.current()), [ribbon]);
 }

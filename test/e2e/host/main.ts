@@ -11,6 +11,7 @@ import {
   publishCommandMessage,
   recallReportPeriod,
   requestDeadlinesRefresh,
+  requestDocumentsTab,
 } from "../../../src/commands/runtimeState";
 import { mountTaskpane } from "../../../src/taskpane/mount";
 import { runtimeRibbonBridge } from "../../../src/taskpane/ribbonBridge";
@@ -63,6 +64,7 @@ if (probe !== undefined) {
     refresh: () => requestDeadlinesRefresh({ on: today, overdue: 0, today: 0, nextWeek: 0 }),
     message: (text) => publishCommandMessage({ intent: "success", text }),
     period: () => recallReportPeriod(null),
+    documents: () => requestDocumentsTab(),
   };
 }
 

@@ -208,6 +208,27 @@ export class WorkbookModel {
   }
 
   /** Deletes a table row (body index); the cells below within the table's columns move up. */
+  /** Removes `count` body rows from `index` with one shift (a table row range deleted «Up»). */
+  deleteTableRows(table: TableModel, index: number, count: number): void {
+    const bodyRows = bodyBottom(table) - table.top;
+    if (index < 0 || count < 1 || index + count > bodyRows) {
+      throw new FakeExcelError(
+        "InvalidArgument",
+        `Строк таблицы ${index}–${index + count - 1} нет (в таблице ${bodyRows})`
+      );
+    }
+    const row = table.top + 1 + index;
+    // A table keeps one (empty) body row.
+    const keep = count === bodyRows ? 1 : 0;
+    if (count - keep > 0) {
+      table.sheet.shiftUp(row + keep, table.left, table.right, count - keep);
+      table.bottom -= count - keep;
+    }
+    if (keep === 1) {
+      table.sheet.clear({ top: row, bottom: row, left: table.left, right: table.right });
+    }
+  }
+
   deleteTableRow(table: TableModel, index: number): void {
     const bodyRows = bodyBottom(table) - table.top;
     if (index < 0 || index >= bodyRows) {

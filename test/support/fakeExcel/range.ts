@@ -6,7 +6,7 @@ import { FakeExcelError } from "./errors";
 import { type Rect } from "./address";
 import { FakeContext } from "./context";
 import { FakeObject } from "./object";
-import { displayText, type SheetModel } from "./model";
+import { bodyBottom, displayText, type SheetModel } from "./model";
 
 export interface RangeTarget {
   readonly sheet: SheetModel;
@@ -254,6 +254,39 @@ export class Range extends FakeObject<RangeTarget> {
       wb.selection = { sheet: t.sheet, rect: t.rect };
     });
   }
+  /**
+   * `Range.delete("Up")` (ExcelApi 1.1): the cells below move up over the range's columns. Rows
+   * of a table's body are removed from the table only when the range spans the table's columns
+   * (Excel refuses to shift part of a table); a table keeps one body row.
+   */
+  delete(shift: string): void {
+    this.call("delete", [shift], 1, () => {
+      const t = this.t();
+      if (shift !== "Up") {
+        throw new FakeExcelError("InvalidArgument", `Фальшивый Excel сдвигает только вверх`);
+      }
+      const { top, bottom, left, right } = t.rect;
+      const count = bottom - top + 1;
+      const model = this.ctx.host.model;
+      for (const table of t.sheet.tables) {
+        const crosses = table.left <= right && table.right >= left;
+        const inBody = top > table.top && top <= bodyBottom(table);
+        if (!crosses || !inBody) {
+          continue;
+        }
+        if (table.left < left || table.right > right) {
+          throw new FakeExcelError(
+            "InvalidOperation",
+            "Операция сдвинула бы часть ячеек таблицы: удалите строки таблицы целиком"
+          );
+        }
+        const index = top - table.top - 1;
+        model.deleteTableRows(table, index, Math.min(count, bodyBottom(table) - top + 1));
+        return;
+      }
+      t.sheet.shiftUp(top, left, right, count);
+    });
+  }
   clear(): void {
     this.call("clear", [], 1, () => this.t().sheet.clear(this.t().rect));
   }
@@ -296,8 +329,14 @@ export class Range extends FakeObject<RangeTarget> {
   }
 }
 
+/**
+ * Format proxies are frozen: setting a member the fake does not model throws (TypeError in
+ * strict code) instead of passing silently, as Excel would reject a member it does not have.
+ */
 export class RangeFormat {
-  constructor(private readonly range: Range) {}
+  constructor(private readonly range: Range) {
+    Object.freeze(this);
+  }
   set columnWidth(v: number) {
     this.range.style("columnWidth", v, 2);
   }
@@ -316,9 +355,22 @@ export class RangeFormat {
   autofitRows(): void {
     this.range.style("autofitRows", true, 2);
   }
-  get font(): { bold: boolean; italic: boolean; size: number; color: string } {
+  get font(): {
+    bold: boolean;
+    italic: boolean;
+    size: number;
+    color: string;
+    name: string;
+    underline: string;
+  } {
     const range = this.range;
-    return {
+    return Object.freeze({
+      set name(v: string) {
+        range.style("font.name", v);
+      },
+      set underline(v: string) {
+        range.style("font.underline", v);
+      },
       set bold(v: boolean) {
         range.style("font.bold", v);
       },
@@ -331,28 +383,35 @@ export class RangeFormat {
       set color(v: string) {
         range.style("font.color", v);
       },
-    } as { bold: boolean; italic: boolean; size: number; color: string };
+    }) as {
+      bold: boolean;
+      italic: boolean;
+      size: number;
+      color: string;
+      name: string;
+      underline: string;
+    };
   }
   get fill(): { color: string } {
     const range = this.range;
-    return {
+    return Object.freeze({
       set color(v: string) {
         range.style("fill.color", v);
       },
-    } as { color: string };
+    }) as { color: string };
   }
   get borders(): { getItem(index: string): { style: string; color: string } } {
     const range = this.range;
     return {
       getItem(index: string) {
-        return {
+        return Object.freeze({
           set style(v: string) {
             range.style(`borders.${index}.style`, v);
           },
           set color(v: string) {
             range.style(`borders.${index}.color`, v);
           },
-        } as { style: string; color: string };
+        }) as { style: string; color: string };
       },
     };
   }

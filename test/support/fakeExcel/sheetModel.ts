@@ -116,6 +116,8 @@ export class SheetModel {
   readonly rowHeights = new Map<number, number>();
   readonly pageLayout: Record<string, unknown> = {};
   frozenRows = 0;
+  /** `Worksheet.showGridlines` (ExcelApi 1.8); Excel shows them by default. */
+  showGridlines = true;
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
 
   constructor(public name: string) {}
@@ -311,14 +313,14 @@ export class SheetModel {
   }
 
   /** Moves the cells of columns left…right below row `from` up by one (row `from` removed). */
-  shiftUp(from: number, left: number, right: number): void {
-    this.clear({ top: from, bottom: from, left, right });
+  shiftUp(from: number, left: number, right: number, count = 1): void {
+    this.clear({ top: from, bottom: from + count - 1, left, right });
     for (const map of [this.values, this.formulas, this.formats] as Map<number, unknown>[]) {
       const moved: [number, unknown][] = [];
       for (const [k, v] of map) {
         const r = Math.floor(k / MAX_COLUMNS);
         const c = k % MAX_COLUMNS;
-        if (r > from && c >= left && c <= right) {
+        if (r >= from + count && c >= left && c <= right) {
           moved.push([k, v]);
         }
       }
@@ -326,13 +328,13 @@ export class SheetModel {
         map.delete(k);
       }
       for (const [k, v] of moved) {
-        map.set(k - MAX_COLUMNS, v);
+        map.set(k - count * MAX_COLUMNS, v);
       }
     }
     for (const t of this.tables) {
       if (t.top > from && t.left <= right && t.right >= left) {
-        t.top -= 1;
-        t.bottom -= 1;
+        t.top -= count;
+        t.bottom -= count;
       }
     }
   }

@@ -136,6 +136,11 @@ export class Worksheet extends FakeObject<SheetModel> {
         }),
     };
   }
+  set showGridlines(v: boolean) {
+    this.call("showGridlines", [v], 8, () => {
+      this.t().showGridlines = v;
+    });
+  }
   get pageLayout(): PageLayout {
     return new PageLayout(this.ctx, this);
   }
@@ -182,7 +187,10 @@ export class PageLayout {
   constructor(
     private readonly ctx: FakeContext,
     private readonly ws: Worksheet
-  ) {}
+  ) {
+    // A member the fake does not model throws instead of passing silently.
+    Object.freeze(this);
+  }
   private set_(field: string, value: unknown): void {
     this.ctx.enqueue({
       wire: { o: this.ws._id, m: `pageLayout.${field}`, a: [value] },
@@ -219,11 +227,11 @@ export class PageLayout {
   get headersFooters(): { defaultForAllPages: { centerFooter: string } } {
     const set = (v: string): void => this.set_("centerFooter", v);
     return {
-      defaultForAllPages: {
+      defaultForAllPages: Object.freeze({
         set centerFooter(v: string) {
           set(v);
         },
-      } as { centerFooter: string },
+      }) as { centerFooter: string },
     };
   }
 }
