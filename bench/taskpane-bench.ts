@@ -38,7 +38,12 @@ async function buildProduction(outDir: string): Promise<void> {
     env: Record<string, unknown>,
     options: { mode: string }
   ) => Promise<Configuration>;
-  const config = await factory({ WEBPACK_BUILD: true }, { mode: "production" });
+  // The production build needs the address it will be served from; the bundle's size does not
+  // depend on it (the same placeholder as `npm run build:check`).
+  const config = await factory(
+    { WEBPACK_BUILD: true, prodUrl: "https://vshu.invalid/addin/" },
+    { mode: "production" }
+  );
   config.output = { ...config.output, path: outDir };
   config.devtool = false;
   await new Promise<void>((done, fail) =>
