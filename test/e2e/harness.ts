@@ -10,6 +10,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { createRequire } from "node:module";
+import assert from "node:assert/strict";
+import { after, before } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 const require = createRequire(import.meta.url);
@@ -51,20 +53,11 @@ export function assertChromium(): void {
   }
 }
 
-/** Builds the e2e host page (or only the office.js stub) into a new temporary folder. */
-export async function buildHost(
-  mode: "development" | "production" = "development",
-  stubOnly = false
-): Promise<string> {
-  const outDir = await mkdtemp(join(tmpdir(), "vshu-e2e-"));
+/** Runs one webpack build; fails with webpack's errors. */
+export async function runWebpack(config: object): Promise<void> {
   const webpack = require("webpack") as typeof import("webpack");
-  const config = require("./webpack.e2e.config.js") as (o: {
-    outDir: string;
-    mode: string;
-    stubOnly: boolean;
-  }) => object;
   await new Promise<void>((done, fail) => {
-    webpack(config({ outDir, mode, stubOnly }) as import("webpack").Configuration, (err, stats) => {
+    webpack(config as import("webpack").Configuration, (err, stats) => {
       if (err) {
         fail(err);
       } else if (stats?.hasErrors()) {
@@ -74,6 +67,20 @@ export async function buildHost(
       }
     });
   });
+}
+
+/** Builds the e2e host page (or only the office.js stub) into a new temporary folder. */
+export async function buildHost(
+  mode: "development" | "production" = "development",
+  stubOnly = false
+): Promise<string> {
+  const outDir = await mkdtemp(join(tmpdir(), "vshu-e2e-"));
+  const config = require("./webpack.e2e.config.js") as (o: {
+    outDir: string;
+    mode: string;
+    stubOnly: boolean;
+  }) => object;
+  await runWebpack(config({ outDir, mode, stubOnly }));
   return outDir;
 }
 
@@ -142,4 +149,48 @@ export async function openPane(
 
 export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
+}
+
+/** What a suite's tests use of the host `hostForSuite` sets up (read inside tests only). */
+export interface SuiteHost {
+  readonly browser: Browser;
+  /** http://127.0.0.1:port serving `dir`. */
+  readonly base: string;
+  /** The built folder. */
+  readonly dir: string;
+}
+
+/**
+ * Sets up a suite's host: before its tests one headless Chromium and the folder `build` makes
+ * (the e2e host page by default) served on 127.0.0.1; after them, all closed and removed.
+ */
+export function hostForSuite(build: () => Promise<string> = () => buildHost()): SuiteHost {
+  let browser: Browser | null = null;
+  let server: Server | null = null;
+  let base = "";
+  let dir = "";
+  before(async () => {
+    browser = await launch();
+    dir = await build();
+    ({ server, base } = await serve(dir));
+  });
+  after(async () => {
+    await browser?.close();
+    await new Promise((done) => (server ? server.close(done) : done(undefined)));
+    if (dir !== "") {
+      await removeDir(dir);
+    }
+  });
+  return {
+    get browser(): Browser {
+      assert.ok(browser, "browser not started");
+      return browser;
+    },
+    get base(): string {
+      return base;
+    },
+    get dir(): string {
+      return dir;
+    },
+  };
 }

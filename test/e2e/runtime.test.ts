@@ -10,54 +10,25 @@
  */
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import type { Server } from "node:http";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
-import { after, before, describe, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { launch, removeDir, serve } from "./harness";
+import { describe, test } from "node:test";
+import type { Page } from "playwright-core";
+import { hostForSuite, runWebpack } from "./harness";
 import { dialogPayload, parseDialogPayload } from "../../src/commands/feedback";
 
 const require = createRequire(import.meta.url);
 
-let dir = "";
-let server: Server | null = null;
-let base = "";
-let browser: Browser | null = null;
+const host = hostForSuite(build);
 
 async function build(): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), "vshu-runtime-"));
-  const webpack = require("webpack") as typeof import("webpack");
   const config = require("./webpack.runtime.config.js") as (o: { outDir: string }) => object;
-  await new Promise<void>((done, fail) => {
-    webpack(config({ outDir }) as import("webpack").Configuration, (err, stats) => {
-      if (err) {
-        fail(err);
-      } else if (stats?.hasErrors()) {
-        fail(new Error(stats.toString({ all: false, errors: true })));
-      } else {
-        done();
-      }
-    });
-  });
+  await runWebpack(config({ outDir }));
   return outDir;
 }
-
-before(async () => {
-  browser = await launch();
-  dir = await build();
-  ({ server, base } = await serve(dir));
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done(undefined)));
-  if (dir !== "") {
-    await removeDir(dir);
-  }
-});
 
 /** Makes the document hidden until `window.__shown` (Office's hidden runtime). */
 const HIDDEN_DOCUMENT = `(() => {
@@ -74,8 +45,10 @@ const HIDDEN_DOCUMENT = `(() => {
 
 /** Opens a page of the build with `officeJs` for the CDN's office.js, hidden or not. */
 async function open(path: string, officeJs: string, hidden: boolean): Promise<Page> {
-  assert.ok(browser, "browser not started");
-  const page = await browser.newPage({ viewport: { width: 350, height: 700 }, locale: "ru-RU" });
+  const page = await host.browser.newPage({
+    viewport: { width: 350, height: 700 },
+    locale: "ru-RU",
+  });
   page.setDefaultTimeout(30_000);
   if (hidden) {
     await page.addInitScript(HIDDEN_DOCUMENT);
@@ -85,14 +58,14 @@ async function open(path: string, officeJs: string, hidden: boolean): Promise<Pa
     if (url.startsWith("https://appsforoffice.microsoft.com/")) {
       return route.fulfill({ contentType: "text/javascript", body: officeJs });
     }
-    return url.startsWith(base) ? route.continue() : route.abort();
+    return url.startsWith(host.base) ? route.continue() : route.abort();
   });
-  await page.goto(`${base}/${path}`, { timeout: 90_000 });
+  await page.goto(`${host.base}/${path}`, { timeout: 90_000 });
   return page;
 }
 
 async function runtimePage(book: "fixture" | "blank"): Promise<Page> {
-  const stub = await readFile(join(dir, "runtimeStub.js"), "utf8");
+  const stub = await readFile(join(host.dir, "runtimeStub.js"), "utf8");
   const page = await open(`taskpane.html?book=${book}`, stub, true);
   // Loaded: the ribbon's handlers are associated and Office.onReady has run.
   await page.waitForFunction(() => window.__runtime !== undefined);

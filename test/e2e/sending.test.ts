@@ -6,37 +6,18 @@
  * written, then the good ones give the district sheet.
  */
 import assert from "node:assert/strict";
-import type { Server } from "node:http";
-import { after, before, describe, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import { describe, test } from "node:test";
+import type { Page } from "playwright-core";
 import { reportMail } from "../../src/core/report/mailText";
 import { buildReportXlsxBytes } from "../../src/excel/reportWorkbook";
 import { aSchoolReport } from "../support/schoolReports";
-import { buildHost, launch, openPane, removeDir, serve, type Pane } from "./harness";
+import { hostForSuite, openPane, type Pane } from "./harness";
 
-let dir = "";
-let server: Server | null = null;
-let base = "";
-let browser: Browser | null = null;
-
-before(async () => {
-  browser = await launch();
-  dir = await buildHost();
-  ({ server, base } = await serve(dir));
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done(undefined)));
-  if (dir !== "") {
-    await removeDir(dir);
-  }
-});
+const host = hostForSuite();
 
 /** The pane on 02.12.2026: the report due is November's, by 05.12.2026. */
 async function pane(query = ""): Promise<Pane> {
-  assert.ok(browser, "browser not started");
-  return openPane(browser, base, `?today=2026-12-02${query}`);
+  return openPane(host.browser, host.base, `?today=2026-12-02${query}`);
 }
 
 async function openView(page: Page, view: string): Promise<void> {

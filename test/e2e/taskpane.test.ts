@@ -5,36 +5,17 @@
  * quick entries, the report, the settings and the offer to create the register.
  */
 import assert from "node:assert/strict";
-import type { Server } from "node:http";
-import { after, before, describe, test } from "node:test";
-import type { Browser, Locator, Page } from "playwright-core";
+import { describe, test } from "node:test";
+import type { Locator, Page } from "playwright-core";
 import iconv from "iconv-lite";
-import { buildHost, launch, openPane, removeDir, serve, type Pane } from "./harness";
+import { hostForSuite, openPane, type Pane } from "./harness";
 
 type Row = Record<string, string | number | boolean | null>;
 
-let dir = "";
-let server: Server | null = null;
-let base = "";
-let browser: Browser | null = null;
-
-before(async () => {
-  browser = await launch();
-  dir = await buildHost();
-  ({ server, base } = await serve(dir));
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done(undefined)));
-  if (dir !== "") {
-    await removeDir(dir);
-  }
-});
+const host = hostForSuite();
 
 async function pane(query = ""): Promise<Pane> {
-  assert.ok(browser, "browser not started");
-  return openPane(browser, base, query);
+  return openPane(host.browser, host.base, query);
 }
 
 function rows(page: Page, sheet: string): Promise<Row[]> {

@@ -4,8 +4,8 @@
  *
  * Use: `prepareDocument(register, request, deadlines)` finds what the document needs and says
  * what stands in the way; `buildDocument(kind, context, quarter)` gives the content
- * (`DocumentModel`); `documentSheet(model)` gives the print layout of a worksheet, which the CLI
- * (exceljs) and the add-in (Office.js) draw; the CLI's Word writer reads the model itself.
+ * (`DocumentModel`); `documentSheet(model)` gives the print layout of a worksheet, which the
+ * command line's workbook writer and the add-in draw; the Word writer reads the model itself.
  */
 export { buildDocument } from "./build";
 export type { DocumentContext, DocumentDeadline } from "./common";

@@ -5,7 +5,7 @@
  * it as a line to fill by hand, never leaves it out.
  *
  * The renderers: the print layout of a worksheet (./layout/sheetLayout.ts, used by the CLI's
- * exceljs writer and the add-in) and the CLI's Word writer (src/cli/documents/writeDocx.ts).
+ * workbook writer and the add-in) and the CLI's Word writer (src/cli/documents/writeDocx.ts).
  */
 
 /** The eight documents of `vshu document --kind`. */

@@ -2,11 +2,11 @@
  * The print layout of a document on a worksheet, renderer-neutral: a grid of equal columns,
  * rows with their heights, and areas (a cell or a merged range) with their text and style;
  * A4 portrait, margins 2 cm left and 1–1.5 cm elsewhere, a serif font, no gridlines, fit to one
- * page width. The CLI's exceljs writer and the add-in (Office.js, one `context.sync` for the
+ * page width. The command line's workbook writer and the add-in (one `context.sync` for the
  * sheet) both draw exactly this.
  *
- * Units: points for widths and heights (Office.js takes points; exceljs converts them to its
- * character widths). Rows and columns are 0-based.
+ * Units: points for widths and heights (the add-in sets points; the workbook writer converts
+ * them to character widths). Rows and columns are 0-based.
  */
 import {
   BLANK_DATE,
