@@ -23,6 +23,7 @@ import {
 } from "../core/documents";
 import { blockAddress } from "./address";
 import type { HostCapabilities } from "./gateway";
+import { writeNewSheet } from "./newSheet";
 import { TEXT_FORMAT } from "./textSafe";
 
 /** What the pane reports after a document sheet is written. */
@@ -361,17 +362,5 @@ export async function writeDocumentSheetIn(
     await context.sync();
     return { sheet: name, rows, limits: documentSheetLimits(caps) };
   };
-  if (knownSheets) {
-    try {
-      return await writeBeside(knownSheets);
-    } catch (e) {
-      if ((e as { code?: unknown } | null)?.code !== "ItemAlreadyExists") {
-        throw e;
-      }
-    }
-  }
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  await context.sync();
-  return writeBeside(sheets.items.map((s) => s.name));
+  return writeNewSheet(context, knownSheets, writeBeside);
 }

@@ -19,6 +19,7 @@ import type { ReportJson } from "../core/report/types";
 import { blockAddress } from "./address";
 import { widthPoints } from "./createRegister";
 import type { HostCapabilities } from "./gateway";
+import { writeNewSheet } from "./newSheet";
 import { GENERAL_FORMAT, TEXT_FORMAT } from "./textSafe";
 
 /** Today on this computer's calendar: the day a report made in the add-in is made. */
@@ -174,17 +175,5 @@ export async function writeReportSheetIn(
     await context.sync();
     return { sheet: name };
   };
-  if (knownSheets) {
-    try {
-      return await writeBeside(knownSheets);
-    } catch (e) {
-      if ((e as { code?: unknown } | null)?.code !== "ItemAlreadyExists") {
-        throw e;
-      }
-    }
-  }
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
-  await context.sync();
-  return writeBeside(sheets.items.map((s) => s.name));
+  return writeNewSheet(context, knownSheets, writeBeside);
 }

@@ -10,7 +10,7 @@
  */
 import { readFile } from "node:fs/promises";
 import type { ImportIssue, ImportPlan } from "../../core/import/plan";
-import { rowsToImport } from "../../core/import/plan";
+import { importIssueText, rowsToImport } from "../../core/import/plan";
 import { importSheetKey, importSheetNames } from "../../core/import/columns";
 import type { EncodingChoice } from "../../core/import/encoding";
 import { SHEET } from "../../core/register/schema";
@@ -71,17 +71,7 @@ function shown(value: string): string {
 
 /** One problem as a line: file, row, column, value, why. */
 export function formatImportIssue(file: string, issue: ImportIssue): string {
-  const where: string[] = [];
-  if (issue.row > 0) {
-    where.push(`строка ${issue.row}`);
-  }
-  if (issue.column !== "") {
-    where.push(`столбец «${issue.column}»`);
-  }
-  if (issue.value !== "") {
-    where.push(`значение «${shown(issue.value)}»`);
-  }
-  return `${file}: ${where.length > 0 ? `${where.join(", ")}: ` : ""}${issue.reason}`;
+  return `${file}: ${importIssueText(issue, shown)}`;
 }
 
 function listed(file: string, issues: readonly ImportIssue[]): string[] {

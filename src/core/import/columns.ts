@@ -5,7 +5,14 @@
  */
 import { excelSerialToIso, parseDateText, type IsoDate } from "../dates/isoDate";
 import { columnLayout, type ColumnLayout } from "../register/layout";
-import { SHEET, SHEET_COLUMNS, SHEET_ORDER, STEPS, type SheetKey } from "../register/schema";
+import {
+  SHEET,
+  SHEET_COLUMNS,
+  SHEET_ORDER,
+  STEPS,
+  V1_SHEETS,
+  type SheetKey,
+} from "../register/schema";
 import { makeListMatcher, matchKey } from "../text";
 
 /** A value of an imported cell: text, a number, a date, or empty. */
@@ -15,16 +22,7 @@ export type ImportValue = string | number | { readonly date: IsoDate } | null;
  * Sheets that take imported rows. «Настройки» (parameters, not rows), «Регламент» (one row per
  * step) and «Журнал» (written by the program only) do not.
  */
-export const IMPORT_SHEETS: readonly SheetKey[] = [
-  "cases",
-  "families",
-  "actions",
-  "assistance",
-  "activities",
-  "service",
-  "passport",
-  "signals",
-];
+export const IMPORT_SHEETS: readonly SheetKey[] = V1_SHEETS.filter((key) => key !== "settings");
 
 /** The columns a CSV file for a sheet must have: without them a row means nothing. */
 export const IMPORT_REQUIRED: Readonly<Partial<Record<SheetKey, readonly string[]>>> = {

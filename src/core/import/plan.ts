@@ -38,6 +38,27 @@ export interface ImportIssue {
   readonly reason: string;
 }
 
+/**
+ * «строка 3, столбец «Дата рождения», значение «31.02.2012»: …»: where, then why; a problem of
+ * the whole file is its reason alone. `showValue` shapes the value for the place it is shown in.
+ */
+export function importIssueText(
+  issue: ImportIssue,
+  showValue: (value: string) => string = (value) => value
+): string {
+  const where: string[] = [];
+  if (issue.row > 0) {
+    where.push(`строка ${issue.row}`);
+  }
+  if (issue.column !== "") {
+    where.push(`столбец «${issue.column}»`);
+  }
+  if (issue.value !== "") {
+    where.push(`значение «${showValue(issue.value)}»`);
+  }
+  return where.length === 0 ? issue.reason : `${where.join(", ")}: ${issue.reason}`;
+}
+
 /** One row to add: its row in the file and its values by table column. */
 export interface ImportRow {
   readonly row: number;

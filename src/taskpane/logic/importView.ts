@@ -1,7 +1,7 @@
 /**
  * «Импорт» in the pane: what the checked file and the write say to the user (Russian).
  */
-import type { ImportIssue, ImportPlan } from "../../core/import/plan";
+import type { ImportPlan } from "../../core/import/plan";
 import { IMPORT_SHEETS } from "../../core/import/columns";
 import { SHEET } from "../../core/register/schema";
 import type { ImportWriteResult } from "../../excel/gateway";
@@ -14,21 +14,6 @@ export const IMPORT_SHEET_OPTIONS: readonly { value: string; label: string }[] =
 
 /** At most this many errors are listed in the pane (the count is always given). */
 export const ISSUES_SHOWN = 50;
-
-/** «строка 3, столбец «Дата рождения», значение «31.02.2012»: …»; the file's own problems plainly. */
-export function issueText(issue: ImportIssue): string {
-  const where: string[] = [];
-  if (issue.row > 0) {
-    where.push(`строка ${issue.row}`);
-  }
-  if (issue.column !== "") {
-    where.push(`столбец «${issue.column}»`);
-  }
-  if (issue.value !== "") {
-    where.push(`значение «${issue.value}»`);
-  }
-  return where.length === 0 ? issue.reason : `${where.join(", ")}: ${issue.reason}`;
-}
 
 /** «кодировка UTF-8 (с BOM), разделитель «;»». */
 export function formatText(plan: Pick<ImportPlan, "encoding" | "bom" | "delimiter">): string {

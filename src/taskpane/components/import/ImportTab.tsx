@@ -18,7 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowImportRegular, DocumentArrowUpRegular } from "@fluentui/react-icons";
 import { useRef, useState } from "react";
-import type { ImportPlan } from "../../../core/import/plan";
+import { importIssueText, type ImportPlan } from "../../../core/import/plan";
 import type { RegisterGateway } from "../../../excel/gateway";
 import { useAction } from "../../hooks/useAction";
 import { errorText } from "../../hooks/errorText";
@@ -26,7 +26,6 @@ import {
   formatText,
   IMPORT_SHEET_OPTIONS,
   importedMessage,
-  issueText,
   ISSUES_SHOWN,
 } from "../../logic/importView";
 import { rowsWord } from "../../../excel/importWrites";
@@ -199,7 +198,7 @@ export function ImportTab({ gateway, onChanged }: ImportTabProps) {
                 <div>Ничего не будет записано: исправьте файл и выберите его снова.</div>
                 <ul className={s.bullets}>
                   {errors.slice(0, ISSUES_SHOWN).map((e, i) => (
-                    <li key={i}>{issueText(e)}</li>
+                    <li key={i}>{importIssueText(e)}</li>
                   ))}
                   {errors.length > ISSUES_SHOWN && <li>… и ещё {errors.length - ISSUES_SHOWN}</li>}
                 </ul>
@@ -215,7 +214,7 @@ export function ImportTab({ gateway, onChanged }: ImportTabProps) {
                 </div>
                 <ul className={s.bullets}>
                   {duplicates.slice(0, ISSUES_SHOWN).map((d, i) => (
-                    <li key={i}>{issueText(d)}</li>
+                    <li key={i}>{importIssueText(d)}</li>
                   ))}
                   {duplicates.length > ISSUES_SHOWN && (
                     <li>… и ещё {duplicates.length - ISSUES_SHOWN}</li>
