@@ -13,7 +13,7 @@
 import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { consolidateReports } from "../../core/report/consolidate";
-import { sameCoordinator } from "../../core/report/district";
+import { districtNames, inSchoolOrder, sameCoordinator } from "../../core/report/district";
 import { periodName } from "../../core/report/duePeriod";
 import { checkReportSet, type NamedReport } from "../../core/report/reportSet";
 import type { ReportJson } from "../../core/report/types";
@@ -227,14 +227,12 @@ export async function runConsolidate(
   }
   const district = (opts.district ?? settings.district ?? set.district ?? "").trim();
   if (district === "") {
-    const names = [...new Set(named.map((n) => n.report.district.trim() || "—"))].join("», «");
+    const names = districtNames(named);
     throw new UserError(
       `Отчёты школ называют разные районы («${names}»): укажите район сводного отчёта параметром --district`
     );
   }
-  const reports = [...named]
-    .sort((a, b) => a.report.school.localeCompare(b.report.school, "ru", { numeric: true }))
-    .map((n) => n.report);
+  const reports = inSchoolOrder(named);
   const given = {
     name: opts.coordinatorName ?? settings.name,
     position: opts.coordinatorPosition ?? settings.position,

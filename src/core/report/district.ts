@@ -37,6 +37,18 @@ export function sameCoordinator(reports: readonly ReportJson[]): Coordinator | n
   return reports.every((r) => key(r.coordinator) === key(first)) ? first : null;
 }
 
+/** The districts a set of reports names, as «A», «B» (an unnamed one as «—»). */
+export function districtNames(named: readonly NamedReport[]): string {
+  return [...new Set(named.map((n) => n.report.district.trim() || "—"))].join("», «");
+}
+
+/** The reports in the order of their schools' names (section III lists them so). */
+export function inSchoolOrder(named: readonly NamedReport[]): ReportJson[] {
+  return [...named]
+    .sort((a, b) => a.report.school.localeCompare(b.report.school, "ru", { numeric: true }))
+    .map((n) => n.report);
+}
+
 /**
  * Checks the set and sums it; problems are Russian sentences naming the files.
  * @param named - the schools' reports with the names of their files (at least one)
@@ -54,15 +66,13 @@ export function districtReport(
   }
   const district = (options.district ?? "").trim() || (set.district ?? "").trim();
   if (district === "") {
-    const names = [...new Set(named.map((n) => n.report.district.trim() || "—"))].join("», «");
+    const names = districtNames(named);
     return {
       ok: false,
       problems: [`Отчёты школ называют разные районы («${names}»): укажите район сводного отчёта.`],
     };
   }
-  const reports = [...named]
-    .sort((a, b) => a.report.school.localeCompare(b.report.school, "ru", { numeric: true }))
-    .map((n) => n.report);
+  const reports = inSchoolOrder(named);
   const given = options.coordinator ?? {};
   const typed: Coordinator = {
     name: (given.name ?? "").trim(),
